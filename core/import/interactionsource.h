@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/import/recordsource.h"
+
+namespace chorus {
+
+// PLACEHOLDER: to be written.
+class InteractionSource : public RecordSource {
+public:
+
+    std::string format() const override { return "interactionsource"; }
+    Status read(const std::string &path, const ImportOptions &options, RecordSink &sink) override
+    {
+        (void)path; (void)options; (void)sink;
+        return Error{"InteractionSource not written yet"};
+    }
+};
+
+} // namespace chorus
