@@ -1,1 +1,68 @@
-int main() { return 0; }
+#include "commands.h"
+
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Subcommand {
+    const char *name;
+    const char *summary;
+    int (*run)(const std::vector<std::string> &);
+};
+
+const Subcommand kSubcommands[] = {
+    {"new", "create an empty project", commandNew},
+    {"demo", "create or fill a project with the demo datasets", commandDemo},
+    {"import", "import posts, media or interactions from files", commandImport},
+    {"info", "summarise a project", commandInfo},
+    {"split", "split a dataset into train/valid/test", commandSplit},
+    {"export", "write a dataset to CSV or JSON Lines", commandExport},
+    {"search", "full-text search over post text", commandSearch},
+};
+
+void printUsage(std::ostream &out)
+{
+    out << "Usage: chorus-cli COMMAND [options]\n\nHeadless Chorus: everything the workbench does, from a shell.\n\n"
+           "Commands:\n";
+    for (const Subcommand &s : kSubcommands)
+        out << "  " << s.name << std::string(10 - std::strlen(s.name), ' ') << s.summary << "\n";
+    out << "\nRun 'chorus-cli COMMAND --help' for a command's options. Add --json for one JSON object on stdout.\n";
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        printUsage(std::cerr);
+        return 2;
+    }
+    const std::string command = argv[1];
+    if (command == "--help" || command == "-h" || command == "help") {
+        printUsage(std::cout);
+        return 0;
+    }
+    if (command == "--version") {
+        std::cout << "chorus-cli " << CHORUS_VERSION << std::endl;
+        return 0;
+    }
+    std::vector<std::string> args(argv + 2, argv + argc);
+    for (const Subcommand &s : kSubcommands) {
+        if (command == s.name) {
+            // The edge of the process: nothing thrown below may end it without a message.
+            try {
+                return s.run(args);
+            } catch (const std::exception &e) {
+                std::cerr << "chorus-cli " << command << ": internal error: " << e.what() << std::endl;
+                return 1;
+            }
+        }
+    }
+    std::cerr << "chorus-cli: unknown command '" << command << "'\n\n";
+    printUsage(std::cerr);
+    return 2;
+}

@@ -1,0 +1,178 @@
+// Subcommands that move data in and out: import, export.
+#include "arguments.h"
+#include "clicontext.h"
+#include "commands.h"
+#include "helptext.h"
+#include "terminalprogress.h"
+
+#include "core/import/importjob.h"
+#include "core/import/recordsource.h"
+#include "core/store/datasetexporter.h"
+#include "core/store/project.h"
+
+#include <atomic>
+#include <csignal>
+#include <sstream>
+
+using namespace chorus;
+
+namespace {
+
+ImportJob *g_runningImport = nullptr;
+
+extern "C" void cancelImportOnSignal(int)
+{
+    // Only an atomic store: safe in a signal handler. The job stops at its next row and keeps what
+    // it stored; re-running the same command completes the import.
+    if (g_runningImport)
+        g_runningImport->cancel();
+}
+
+std::string baseName(const std::string &path)
+{
+    std::string name = path;
+    while (name.size() > 1 && name.back() == '/')
+        name.pop_back();
+    if (auto slash = name.rfind('/'); slash != std::string::npos)
+        name = name.substr(slash + 1);
+    if (auto dot = name.find('.'); dot != std::string::npos && dot > 0)
+        name = name.substr(0, dot);
+    return name;
+}
+
+const char *kImportHelp =
+    "Usage: chorus-cli import PROJECT.chorus [--format FORMAT] [--dataset NAME] [--mapping M.json]\n"
+    "                         [--label TASK=FIELD]... [--folder-label-task TASK] [--pseudonymize]\n"
+    "                         [--mask-contacts] [--json] FILE...\n\n"
+    "Streams FILEs into the project. FORMAT is one of csv, tsv, jsonl, twitter, reddit, interactions,\n"
+    "images (a folder; label = sub-folder name) and video; guessed from the first file when omitted.\n"
+    "NAME defaults to the first file's name. Posts already in the dataset (same source id) are counted as\n"
+    "duplicates and not stored twice, so an interrupted import is completed by running it again.\n"
+    "Rows that cannot be used are rejected, logged in the project with file, line and reason, and do\n"
+    "not fail the import. Ctrl-C cancels and keeps what was stored.\n\n"
+    "  --mapping M.json     {\"fields\": {\"text\": \"body\", \"author\": \"/user/id\"}, \"labels\": {\"sentiment\": \"label\"},\n"
+    "                       \"images\": [\"image_path\"], \"videos\": [], \"extras\": [\"col\"]}\n"
+    "  --label TASK=FIELD   store FIELD (a canonical field such as client_app, a column, or a JSON pointer)\n"
+    "                       as the label of TASK\n"
+    "  --pseudonymize       replace user ids by keyed hashes (per-project secret); drop user names\n"
+    "  --mask-contacts      replace e-mail addresses and phone numbers in text\n"
+    "  --json               print {\"dataset\", \"imported\", \"duplicates\", \"rejected\", \"errors\": [...]}\n";
+
+} // namespace
+
+int commandImport(const std::vector<std::string> &argv)
+{
+    if (printHelpIfAsked(argv, kImportHelp))
+        return 0;
+    Arguments args(argv, {"format", "dataset", "mapping", "label", "folder-label-task", "batch-size"},
+                   {"json", "pseudonymize", "mask-contacts", "quiet"});
+    CliContext ctx("import", args.has("json"));
+    ImportOptions options;
+    options.batchSize = static_cast<std::size_t>(args.integer("batch-size", static_cast<long long>(options.batchSize)));
+    if (!args.ok())
+        return ctx.usage(args.error());
+    if (args.positionals().size() < 2)
+        return ctx.usage("expected a project path and at least one input file");
+    const std::string projectPath = args.positionals()[0];
+    const std::vector<std::string> files(args.positionals().begin() + 1, args.positionals().end());
+
+    options.format = args.value("format");
+    if (options.format.empty()) {
+        options.format = detectImportFormat(files.front());
+        if (options.format.empty())
+            return ctx.usage("cannot tell the format of '" + files.front() + "'; give --format");
+    }
+    if (!makeRecordSource(options.format)) {
+        std::string known;
+        for (const std::string &f : knownImportFormats())
+            known += (known.empty() ? "" : ", ") + f;
+        return ctx.usage("unknown format '" + options.format + "' (known: " + known + ")");
+    }
+    options.dataset = args.value("dataset", baseName(files.front()));
+    if (args.has("mapping")) {
+        auto mapping = FieldMapping::fromFile(args.value("mapping"));
+        if (!mapping)
+            return ctx.fail(mapping.message());
+        options.mapping = *mapping;
+    }
+    for (const std::string &spec : args.values("label")) {
+        auto label = LabelSpec::parse(spec);
+        if (!label)
+            return ctx.usage(label.message());
+        options.labels.push_back(*label);
+    }
+    options.folderLabelTask = args.value("folder-label-task", options.folderLabelTask);
+    options.privacy.pseudonymizeUsers = args.has("pseudonymize");
+    options.privacy.maskContacts = args.has("mask-contacts");
+
+    auto project = Project::open(projectPath);
+    if (!project)
+        return ctx.fail(project.message());
+
+    ImportJob job(**project, options);
+    TerminalProgress bar(!ctx.json() && !args.has("quiet"));
+    g_runningImport = &job;
+    std::signal(SIGINT, cancelImportOnSignal);
+    std::signal(SIGTERM, cancelImportOnSignal);
+    auto report = job.run(files, [&](const ImportProgress &p) {
+        bar.update(p.bytes, p.totalBytes, p.rows, p.rowsPerSecond, p.file);
+        return true;
+    });
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    g_runningImport = nullptr;
+    bar.finish();
+    if (!report)
+        return ctx.fail(report.message());
+
+    nlohmann::json errors = nlohmann::json::array();
+    for (const ImportError &e : report->errors)
+        errors.push_back({{"file", e.file}, {"line", e.line}, {"reason", e.reason}});
+    nlohmann::json json = {{"dataset", report->dataset},
+                           {"format", options.format},
+                           {"imported", report->imported},
+                           {"duplicates", report->duplicates},
+                           {"rejected", report->rejected},
+                           {"errors", errors},
+                           {"errors_truncated", report->rejected > static_cast<std::int64_t>(report->errors.size())},
+                           {"cancelled", report->cancelled},
+                           {"seconds", report->seconds}};
+    std::ostringstream text;
+    text << "Imported " << report->imported << " into dataset '" << report->dataset << "' (" << report->duplicates
+         << " duplicates skipped, " << report->rejected << " rejected) in " << report->seconds << " s\n";
+    for (const ImportError &e : report->errors)
+        text << "  rejected " << e.file << ":" << e.line << ": " << e.reason << "\n";
+    if (report->rejected > static_cast<std::int64_t>(report->errors.size()))
+        text << "  ... all rejected rows are in the project's import log\n";
+    if (report->cancelled)
+        text << "Cancelled: run the same command again to complete the import.\n";
+    const int code = ctx.succeed(json, text.str());
+    return report->cancelled ? 130 : code;
+}
+
+int commandExport(const std::vector<std::string> &argv)
+{
+    if (printHelpIfAsked(argv, "Usage: chorus-cli export PROJECT.chorus --dataset NAME --format csv|jsonl OUT [--json]\n\n"
+                               "Writes the dataset's posts with one column per label task and the part of the\n"
+                               "latest split. OUT appears only when the export completed.\n"))
+        return 0;
+    Arguments args(argv, {"dataset", "format"}, {"json"});
+    CliContext ctx("export", args.has("json"));
+    if (!args.ok())
+        return ctx.usage(args.error());
+    if (args.positionals().size() != 2)
+        return ctx.usage("expected a project path and an output file");
+    if (!args.has("dataset"))
+        return ctx.usage("--dataset is required");
+    auto format = DatasetExporter::parseFormat(args.value("format", "csv"));
+    if (!format)
+        return ctx.usage(format.message());
+    auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
+    if (!project)
+        return ctx.fail(project.message());
+    auto written = DatasetExporter::exportDataset(**project, args.value("dataset"), *format, args.positionals()[1]);
+    if (!written)
+        return ctx.fail(written.message());
+    return ctx.succeed({{"dataset", args.value("dataset")}, {"posts", *written}, {"output", args.positionals()[1]}},
+                       "Wrote " + std::to_string(*written) + " posts to " + args.positionals()[1] + "\n");
+}

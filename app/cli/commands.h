@@ -1,0 +1,14 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+// One function per subcommand; args excludes the program and subcommand names. Each returns the
+// process exit code: 0 success, 1 failure, 2 bad usage, 130 cancelled.
+int commandNew(const std::vector<std::string> &args);
+int commandDemo(const std::vector<std::string> &args);
+int commandImport(const std::vector<std::string> &args);
+int commandInfo(const std::vector<std::string> &args);
+int commandSplit(const std::vector<std::string> &args);
+int commandExport(const std::vector<std::string> &args);
+int commandSearch(const std::vector<std::string> &args);
