@@ -1,1 +1,71 @@
-int main() { return 0; }
+#include "ui/main/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+// The demo project opened when no project is given: CHORUS_DEMO_PROJECT, else the per-user data dir.
+QString defaultDemoProject()
+{
+    const QString fromEnv = qEnvironmentVariable("CHORUS_DEMO_PROJECT");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(QStringLiteral("demo.chorus"));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("chorus"));
+    QApplication::setOrganizationName(QStringLiteral("chorus"));
+    QApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Chorus: a deep-learning workbench for social-media data"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file (*.chorus); the demo project when omitted."));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                  QStringLiteral("Render the window to FILE (PNG) once shown, then quit."),
+                                  QStringLiteral("file"));
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString path = positional.isEmpty() ? defaultDemoProject() : positional.first();
+    if (positional.isEmpty() && !QFileInfo::exists(path)) {
+        std::fprintf(stderr, "chorus: no demo project at %s; create it with: chorus-cli demo %s\n", qPrintable(path),
+                     qPrintable(path));
+    }
+
+    MainWindow window;
+    if (const QString error = window.openProject(path); !error.isEmpty()) {
+        if (parser.isSet(screenshot)) {
+            std::fprintf(stderr, "chorus: %s\n", qPrintable(error));
+            return 1;
+        }
+        QMessageBox::critical(nullptr, QObject::tr("Cannot open project"), error);
+        return 1;
+    }
+    window.show();
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(500, &window, [&window, file] {
+            const bool saved = window.grab().save(file);
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Sets up Chorus on Debian 12 from a fresh checkout and runs it or its tests.
+#
+#   packaging/setup.sh run     install, build, make the demo project, open the workbench on it
+#   packaging/setup.sh test    install, build, run the whole test suite
+#   packaging/setup.sh deps|data|build|demo   one step only
+#
+# Every step is incremental: a second run installs nothing, downloads nothing and rebuilds only
+# what changed (ninja + ccache).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${CHORUS_BUILD_DIR:-$root/build}"
+data="${CHORUS_DATA_DIR:-$root/.cache/data}"
+demo="${CHORUS_DEMO_PROJECT:-$root/.cache/demo.chorus}"
+jobs="${CHORUS_JOBS:-2}"
+
+packages=(
+    build-essential cmake ninja-build pkg-config ccache git
+    qt6-base-dev libqt6sql6-sqlite qt6-l10n-tools libqcustomplot-dev libqcustomplot2.1-qt6
+    libtorch-dev libopenblas0-pthread
+    libopencv-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg opencv-doc
+    libsqlite3-dev sqlite3 nlohmann-json3-dev libzstd-dev zstd libsentencepiece-dev
+    xvfb xauth fonts-dejavu-core fonts-noto-cjk nodejs npm
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+step_deps() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        say "Debian packages: all present"
+        return
+    fi
+    # node and npm may come from elsewhere (e.g. nodesource); only install them when absent.
+    local wanted=()
+    for p in "${missing[@]}"; do
+        case "$p" in
+            nodejs) command -v node >/dev/null || wanted+=("$p") ;;
+            npm) command -v npm >/dev/null || wanted+=("$p") ;;
+            *) wanted+=("$p") ;;
+        esac
+    done
+    [ ${#wanted[@]} -eq 0 ] && { say "Debian packages: all present"; return; }
+    say "Installing ${#wanted[@]} Debian packages: ${wanted[*]}"
+    as_root apt-get update -q
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${wanted[@]}"
+}
+
+# Real public data, fetched at set-up and never committed: review sentences with sentiment labels
+# (npm `sentiment`), emoji images by category (npm `emoji-datasource-twitter`), and the videos
+# Debian's opencv-doc ships.
+step_data() {
+    mkdir -p "$data"
+    local tmp
+    if [ ! -f "$data/sentiment/yelp.json" ]; then
+        say "Fetching the sentiment sentences (npm: sentiment)"
+        tmp="$(mktemp -d)"
+        (cd "$tmp" && npm pack --silent sentiment@5.0.2 >/dev/null 2>&1 && tar xzf sentiment-5.0.2.tgz)
+        mkdir -p "$data/sentiment"
+        cp "$tmp"/package/test/fixtures/{amazon,imdb,yelp}.json "$data/sentiment/"
+        rm -rf "$tmp"
+    fi
+    if [ ! -f "$data/emoji/.complete" ]; then
+        say "Fetching emoji images (npm: emoji-datasource-twitter)"
+        tmp="$(mktemp -d)"
+        (cd "$tmp" && npm pack --silent emoji-datasource-twitter@16.0.0 >/dev/null 2>&1 &&
+            tar xzf emoji-datasource-twitter-16.0.0.tgz package/emoji.json package/img/twitter/64)
+        rm -rf "$data/emoji"
+        mkdir -p "$data/emoji"
+        # One sub-folder per category, so the folder importer labels each image with it.
+        node -e '
+            const fs = require("fs"), path = require("path");
+            const [src, dst] = process.argv.slice(1);
+            for (const e of require(path.join(src, "emoji.json"))) {
+                const from = path.join(src, "img/twitter/64", e.image);
+                if (!e.has_img_twitter || !fs.existsSync(from) || e.category === "Component") continue;
+                const dir = path.join(dst, e.category.replace(/[^A-Za-z]+/g, "-").toLowerCase());
+                fs.mkdirSync(dir, { recursive: true });
+                fs.copyFileSync(from, path.join(dir, e.image));
+            }' "$tmp/package" "$data/emoji"
+        touch "$data/emoji/.complete"
+        rm -rf "$tmp"
+    fi
+    if [ ! -f "$data/video/vtest.avi" ]; then
+        mkdir -p "$data/video"
+        local src=/usr/share/doc/opencv-doc/examples/data
+        for f in vtest.avi tree.avi Megamind.avi; do
+            if [ -f "$src/$f" ]; then cp "$src/$f" "$data/video/"; elif [ -f "$src/$f.gz" ]; then gunzip -c "$src/$f.gz" >"$data/video/$f"; fi
+        done
+    fi
+    say "Real data in $data"
+}
+
+step_build() {
+    say "Building in $build"
+    if [ ! -f "$build/build.ninja" ]; then
+        cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHORUS_REAL_DATA_DIR="$data"
+    fi
+    cmake --build "$build" -j "$jobs"
+}
+
+step_demo() {
+    if [ ! -f "$demo" ]; then
+        say "Creating the demo project $demo"
+        mkdir -p "$(dirname "$demo")"
+        "$build/app/chorus-cli" demo "$demo" --real-data "$data"
+    fi
+}
+
+step_run() {
+    say "Opening the workbench on $demo"
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        say "No display: starting it under Xvfb (screenshot in $root/.cache/chorus-window.png)"
+        xvfb-run -a -s "-screen 0 1400x900x24" "$build/app/chorus" "$demo" --screenshot "$root/.cache/chorus-window.png"
+        return
+    fi
+    exec "$build/app/chorus" "$demo"
+}
+
+step_test() {
+    say "Running the tests"
+    cd "$build"
+    ctest --output-on-failure -j "$jobs" --timeout 900
+}
+
+case "${1:-run}" in
+    run) step_deps; step_data; step_build; step_demo; step_run ;;
+    test) step_deps; step_data; step_build; step_test ;;
+    deps) step_deps ;;
+    data) step_data ;;
+    build) step_build ;;
+    demo) step_build; step_demo ;;
+    *) echo "usage: $0 run|test|deps|data|build|demo" >&2; exit 2 ;;
+esac
