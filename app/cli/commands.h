@@ -12,3 +12,4 @@ int commandInfo(const std::vector<std::string> &args);
 int commandSplit(const std::vector<std::string> &args);
 int commandExport(const std::vector<std::string> &args);
 int commandSearch(const std::vector<std::string> &args);
+int commandDevices(const std::vector<std::string> &args);

@@ -22,6 +22,7 @@ const Subcommand kSubcommands[] = {
     {"split", "split a dataset into train/valid/test", commandSplit},
     {"export", "write a dataset to CSV or JSON Lines", commandExport},
     {"search", "full-text search over post text", commandSearch},
+    {"devices", "list the CPU and CUDA devices training can use", commandDevices},
 };
 
 void printUsage(std::ostream &out)
