@@ -23,7 +23,7 @@ std::string jsonOrEmpty(const nlohmann::json &value)
 class ImportWriter::Statements {
 public:
     SqliteStatement findUser, insertUser, insertPost, insertMedia, insertLabel, insertInteraction, upsertItem,
-        insertLog;
+        insertLog, deferFts, lastPostId, indexFts, undeferFts;
 
     static Result<std::unique_ptr<Statements>> prepare(SqliteDatabase &db)
     {
@@ -49,6 +49,10 @@ public:
                              " ON CONFLICT(dataset_id, source_id) DO UPDATE SET"
                              " title = coalesce(excluded.title, title), extras = coalesce(excluded.extras, extras)"},
             {&s->insertLog, "INSERT OR IGNORE INTO import_log(dataset_id, file, line, reason) VALUES (?, ?, ?, ?)"},
+            {&s->deferFts, "INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_deferred', '1')"},
+            {&s->lastPostId, "SELECT coalesce(max(id), 0) FROM posts"},
+            {&s->indexFts, "INSERT INTO posts_fts(rowid, text) SELECT id, text FROM posts WHERE id > ?"},
+            {&s->undeferFts, "DELETE FROM meta WHERE key = 'fts_deferred'"},
         };
         for (const Entry &e : entries) {
             auto stmt = db.prepare(e.sql);
@@ -214,6 +218,20 @@ Status ImportWriter::writeBatch(Batch &batch)
     const bool pseudonymised = m_options.privacy.pseudonymizeUsers;
     std::int64_t imported = 0, duplicates = 0;
 
+    // Posts of this batch get ids above the current maximum (INTEGER PRIMARY KEY without
+    // AUTOINCREMENT, and this connection is the only writer inside the transaction); they are
+    // indexed for full-text search in one statement before the commit (see schema migration 4).
+    std::int64_t lastIdBefore = 0;
+    if (!batch.posts.empty()) {
+        if (!s.deferFts.exec())
+            return Error{"cannot write to the project: " + s.deferFts.lastError()};
+        s.lastPostId.reset();
+        if (!s.lastPostId.step())
+            return Error{"cannot read the project: " + s.lastPostId.lastError()};
+        lastIdBefore = s.lastPostId.int64(0);
+        s.lastPostId.reset();
+    }
+
     for (PostRecord &post : batch.posts) {
         std::optional<std::int64_t> author;
         if (!post.author.sourceId.empty()) {
@@ -265,6 +283,14 @@ Status ImportWriter::writeBatch(Batch &batch)
             if (!s.insertLabel.exec())
                 return Error{"cannot store label of post '" + post.sourceId + "': " + s.insertLabel.lastError()};
         }
+    }
+
+    if (!batch.posts.empty()) {
+        s.indexFts.bind(1, lastIdBefore);
+        if (!s.indexFts.exec())
+            return Error{"cannot index post text: " + s.indexFts.lastError()};
+        if (!s.undeferFts.exec())
+            return Error{"cannot write to the project: " + s.undeferFts.lastError()};
     }
 
     for (const ItemRecord &item : batch.items) {

@@ -51,7 +51,8 @@ Result<std::unique_ptr<Project>> Project::open(const std::string &path, OpenMode
     if (auto appId = db.queryInt("PRAGMA application_id"); appId && *appId != 0 && *appId != 0x43484f52)
         return Error{"'" + path + "' is a SQLite file of another application"};
     for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
-                               "PRAGMA temp_store = MEMORY", "PRAGMA application_id = 0x43484f52"}) {
+                               "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536",
+                               "PRAGMA application_id = 0x43484f52"}) {
         if (Status s = db.exec(pragma); !s.ok())
             return Error{"cannot set up project '" + path + "': " + s.message()};
     }
