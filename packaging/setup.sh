@@ -21,7 +21,7 @@ packages=(
     libtorch-dev libopenblas0-pthread
     libopencv-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg opencv-doc
     libsqlite3-dev sqlite3 nlohmann-json3-dev libzstd-dev zstd libsentencepiece-dev
-    xvfb xauth fonts-dejavu-core fonts-noto-cjk nodejs npm
+    xvfb xauth fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji nodejs npm
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -1,3 +1,6 @@
+#include "core/demo/demogenerator.h"
+#include "core/split/datasetsplitter.h"
+#include "core/store/project.h"
 #include "ui/main/mainwindow.h"
 
 #include <QApplication>
@@ -46,8 +49,20 @@ int main(int argc, char **argv)
     const QStringList positional = parser.positionalArguments();
     const QString path = positional.isEmpty() ? defaultDemoProject() : positional.first();
     if (positional.isEmpty() && !QFileInfo::exists(path)) {
-        std::fprintf(stderr, "chorus: no demo project at %s; create it with: chorus-cli demo %s\n", qPrintable(path),
-                     qPrintable(path));
+        // First start: make the demo project (a few seconds) so the window opens on something real.
+        std::fprintf(stderr, "chorus: creating the demo project %s\n", qPrintable(path));
+        auto project = chorus::Project::open(path.toStdString());
+        if (project) {
+            auto demo = chorus::DemoGenerator().generate(**project);
+            if (demo) {
+                chorus::SplitOptions split;
+                split.seed = 1;
+                split.stratifyTask = "sentiment";
+                chorus::DatasetSplitter::create(**project, chorus::DemoGenerator::kPostsDataset, split);
+            } else {
+                std::fprintf(stderr, "chorus: %s\n", demo.message().c_str());
+            }
+        }
     }
 
     MainWindow window;

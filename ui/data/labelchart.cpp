@@ -4,6 +4,8 @@
 
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 LabelChart::LabelChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -16,8 +18,46 @@ LabelChart::LabelChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlo
     setMinimumHeight(180);
 }
 
-void LabelChart::setCounts(const QString &task, const std::vector<std::pair<std::string, std::int64_t>> &counts)
+namespace {
+
+// A regression target (e.g. engagement) has hundreds of distinct numbers: one bar each would be
+// unreadable, so numeric tasks with many values are shown as a 20-bin histogram instead.
+bool histogramInstead(const std::vector<std::pair<std::string, std::int64_t>> &counts,
+                      std::vector<std::pair<std::string, std::int64_t>> &bins)
 {
+    constexpr std::size_t kMaxBars = 20;
+    if (counts.size() <= kMaxBars)
+        return false;
+    std::vector<std::pair<double, std::int64_t>> numeric;
+    for (const auto &[value, count] : counts) {
+        bool ok = false;
+        const double number = QString::fromStdString(value).toDouble(&ok);
+        if (!ok)
+            return false;
+        numeric.emplace_back(number, count);
+    }
+    double low = numeric.front().first, high = low;
+    for (const auto &entry : numeric) {
+        low = std::min(low, entry.first);
+        high = std::max(high, entry.first);
+    }
+    const double width = high > low ? (high - low) / kMaxBars : 1.0;
+    std::vector<std::int64_t> totals(kMaxBars, 0);
+    for (const auto &[number, count] : numeric)
+        totals[std::min(kMaxBars - 1, static_cast<std::size_t>((number - low) / width))] += count;
+    bins.clear();
+    for (std::size_t i = 0; i < kMaxBars; ++i)
+        bins.emplace_back(QString::number(low + width * static_cast<double>(i), 'g', 3).toStdString(), totals[i]);
+    return true;
+}
+
+} // namespace
+
+void LabelChart::setCounts(const QString &task, const std::vector<std::pair<std::string, std::int64_t>> &valueCounts)
+{
+    std::vector<std::pair<std::string, std::int64_t>> bins;
+    const bool histogram = histogramInstead(valueCounts, bins);
+    const auto &counts = histogram ? bins : valueCounts;
     QVector<double> keys, values;
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     double maximum = 0;
@@ -32,7 +72,7 @@ void LabelChart::setCounts(const QString &task, const std::vector<std::pair<std:
     m_plot->xAxis->setTickLabelRotation(counts.size() > 6 ? 45 : 0);
     m_plot->xAxis->setRange(0.3, static_cast<double>(counts.size()) + 0.7);
     m_plot->yAxis->setRange(0, maximum > 0 ? maximum * 1.1 : 1);
-    m_plot->xAxis->setLabel(task);
+    m_plot->xAxis->setLabel(histogram ? tr("%1 (histogram, bins from)").arg(task) : task);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -22,6 +22,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <cstdint>
+
 namespace {
 
 QString escaped(const std::string &text) { return QString::fromStdString(text).toHtmlEscaped(); }
@@ -172,6 +174,24 @@ void MainWindow::datasetChanged()
             for (const std::string &task : *tasks)
                 m_tasks->addItem(QString::fromStdString(task));
     }
+    // Open on the classification task (2 to 20 classes) that labels the most posts, rather than
+    // the alphabetically first one, which may be a regression target or a sparse side task.
+    if (m_project && m_tasks->count() > 1) {
+        chorus::PostBrowser browser(*m_project);
+        std::int64_t mostLabelled = 0;
+        for (int i = 0; i < m_tasks->count(); ++i) {
+            auto counts = browser.labelCounts(currentDatasetId(), m_tasks->itemText(i).toStdString());
+            if (!counts || counts->size() < 2 || counts->size() > 20)
+                continue;
+            std::int64_t labelled = 0;
+            for (const auto &entry : *counts)
+                labelled += entry.second;
+            if (labelled > mostLabelled) {
+                mostLabelled = labelled;
+                m_tasks->setCurrentIndex(i);
+            }
+        }
+    }
     m_tasks->blockSignals(false);
     taskChanged();
 }
@@ -184,6 +204,8 @@ void MainWindow::applySearch()
     filter.datasetId = currentDatasetId();
     filter.search = m_search->text().trimmed().toStdString();
     const QString error = m_model->setFilter(filter);
+    if (m_model->rowCount() > 0)
+        m_posts->selectRow(0);
     if (!error.isEmpty())
         m_status->setText(tr("Search failed: %1").arg(error));
     else
