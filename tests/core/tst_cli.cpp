@@ -1,0 +1,225 @@
+// chorus-cli as a user and a script see it: exit codes, --help, --json output of every subcommand.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class CliTest : public QObject {
+    Q_OBJECT
+
+private:
+    struct Run {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    };
+
+    static Run cli(const QStringList &args)
+    {
+        QProcess process;
+        process.start(CHORUS_CLI_PATH, args);
+        Run run;
+        if (!process.waitForFinished(120000))
+            return run;
+        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = process.readAllStandardOutput();
+        run.err = process.readAllStandardError();
+        return run;
+    }
+
+    static void write(const QString &path, const QByteArray &content)
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+
+    QTemporaryDir m_dir;
+    QString m_project;
+    QString m_input;
+
+private slots:
+    void initTestCase()
+    {
+        m_project = m_dir.filePath("cli.chorus");
+        m_input = m_dir.filePath("posts.jsonl");
+        write(m_input, "{\"id\": \"1\", \"author\": \"ann\", \"text\": \"the election was close\", \"label\": \"politics\","
+                       " \"created_at\": \"2024-03-01T10:00:00Z\"}\n"
+                       "{\"id\": \"2\", \"author\": \"bob\", \"text\": \"great match tonight\", \"label\": \"sports\","
+                       " \"created_at\": \"2024-03-02T10:00:00Z\"}\n"
+                       "\n"
+                       "{\"id\": \"3\", \"author\": \"ann\", \"text\": \"another election debate\", \"label\": \"politics\","
+                       " \"created_at\": \"2024-03-03T10:00:00Z\"}\n"
+                       "{\"id\": \"4\", \"text\": \"cut off\n"
+                       "{\"id\": \"5\", \"author\": \"cy\", \"text\": \"penalty in the last minute\", \"label\": \"sports\","
+                       " \"created_at\": \"2024-03-04T10:00:00Z\"}\n");
+    }
+
+    void helpOnEverySubcommand_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *c : {"new", "demo", "import", "info", "split", "export", "search", "devices"})
+            QTest::newRow(c) << QString(c);
+    }
+
+    void helpOnEverySubcommand()
+    {
+        QFETCH(QString, command);
+        const Run run = cli({command, "--help"});
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.startsWith("Usage: chorus-cli " + command.toUtf8()), run.out.constData());
+    }
+
+    void badUsage()
+    {
+        QCOMPARE(cli({}).code, 2);
+        QCOMPARE(cli({"frobnicate"}).code, 2);
+        const Run unknownOption = cli({"info", m_project, "--verbose"});
+        QCOMPARE(unknownOption.code, 2);
+        QVERIFY(unknownOption.err.contains("unknown option --verbose"));
+        const Run general = cli({"--help"});
+        QCOMPARE(general.code, 0);
+        QVERIFY(general.out.contains("import"));
+    }
+
+    void newProject()
+    {
+        const Run created = cli({"new", m_project, "--json"});
+        QCOMPARE(created.code, 0);
+        QVERIFY(created.json().value("schema_version").toInt() >= 4);
+        const Run again = cli({"new", m_project});
+        QCOMPARE(again.code, 1);
+        QVERIFY(again.err.contains("already exists"));
+        QCOMPARE(again.err.count('\n'), 1); // one line
+    }
+
+    void importReportsAsJson()
+    {
+        const Run run = cli({"import", m_project, "--format", "jsonl", "--dataset", "posts", "--label", "topic=label",
+                             "--json", m_input});
+        QCOMPARE(run.code, 0);
+        const QJsonObject report = run.json();
+        QCOMPARE(report.value("dataset").toString(), QString("posts"));
+        QCOMPARE(report.value("imported").toInt(), 4);
+        QCOMPARE(report.value("duplicates").toInt(), 0);
+        QCOMPARE(report.value("rejected").toInt(), 1);
+        const QJsonObject error = report.value("errors").toArray().at(0).toObject();
+        QCOMPARE(error.value("file").toString(), m_input);
+        QCOMPARE(error.value("line").toInt(), 5);
+        QVERIFY2(error.value("reason").toString().startsWith("invalid JSON"), qPrintable(error.value("reason").toString()));
+
+        const Run again = cli({"import", m_project, "--format", "jsonl", "--dataset", "posts", "--json", m_input});
+        QCOMPARE(again.code, 0);
+        QCOMPARE(again.json().value("imported").toInt(), 0);
+        QCOMPARE(again.json().value("duplicates").toInt(), 4);
+    }
+
+    void importFailures()
+    {
+        const Run missing = cli({"import", m_project, "--format", "jsonl", m_dir.filePath("nope.jsonl")});
+        QCOMPARE(missing.code, 1);
+        QVERIFY(missing.err.contains("nope.jsonl"));
+        const Run format = cli({"import", m_project, "--format", "xml", m_input});
+        QCOMPARE(format.code, 2);
+        QVERIFY(format.err.contains("unknown format 'xml'"));
+        const Run label = cli({"import", m_project, "--label", "oops", m_input});
+        QCOMPARE(label.code, 2);
+        QVERIFY(label.err.contains("TASK=FIELD"));
+        const QString badMapping = m_dir.filePath("mapping.json");
+        write(badMapping, "{\"fields\": {\"txt\": \"body\"}}");
+        const Run mapping = cli({"import", m_project, "--mapping", badMapping, m_input});
+        QCOMPARE(mapping.code, 1);
+        QVERIFY2(mapping.err.contains("mapping.fields.txt"), mapping.err.constData());
+    }
+
+    void twitterClientLabel()
+    {
+        const QString tweets = QString(CHORUS_TEST_DATA) + "/twitter/tweets_v1.jsonl";
+        const Run run = cli({"import", m_project, "--format", "twitter", "--dataset", "tweets", "--label",
+                             "client=client_app", "--json", tweets});
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.json().value("imported").toInt() > 0);
+        const Run info = cli({"info", m_project, "--json"});
+        bool found = false;
+        for (const QJsonValue &d : info.json().value("dataset_list").toArray()) {
+            if (d.toObject().value("name").toString() != "tweets")
+                continue;
+            for (const QJsonValue &t : d.toObject().value("tasks").toArray())
+                found = found || t.toObject().value("task").toString() == "client";
+        }
+        QVERIFY(found);
+    }
+
+    void infoSplitExportSearch()
+    {
+        const Run info = cli({"info", m_project, "--json"});
+        QCOMPARE(info.code, 0);
+        QVERIFY(info.json().value("posts").toInt() >= 4);
+
+        const Run badRatios = cli({"split", m_project, "--dataset", "posts", "--ratios", "0.8,0.3,0.1"});
+        QCOMPARE(badRatios.code, 2);
+        QVERIFY2(badRatios.err.contains("ratio"), badRatios.err.constData());
+        const Run split = cli({"split", m_project, "--dataset", "posts", "--by", "time", "--ratios", "0.5,0.25,0.25",
+                               "--seed", "3", "--json"});
+        QCOMPARE(split.code, 0);
+        const QJsonObject parts = split.json();
+        QCOMPARE(parts.value("train").toInt() + parts.value("valid").toInt() + parts.value("test").toInt(), 4);
+        QCOMPARE(parts.value("train").toInt(), 2);
+
+        const QString csv = m_dir.filePath("out.csv");
+        const Run exported = cli({"export", m_project, "--dataset", "posts", "--format", "csv", csv, "--json"});
+        QCOMPARE(exported.code, 0);
+        QCOMPARE(exported.json().value("posts").toInt(), 4);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QVERIFY(lines.at(0).contains("label:topic"));
+        QVERIFY(lines.at(0).contains("split"));
+        QVERIFY(lines.at(1).contains("train")); // oldest post, time split
+        QVERIFY(!QFile::exists(csv + ".partial"));
+
+        const QString jsonl = m_dir.filePath("out.jsonl");
+        QCOMPARE(cli({"export", m_project, "--dataset", "posts", "--format", "jsonl", jsonl}).code, 0);
+        QFile lines2(jsonl);
+        QVERIFY(lines2.open(QIODevice::ReadOnly));
+        const QJsonObject first = QJsonDocument::fromJson(lines2.readLine()).object();
+        QCOMPARE(first.value("labels").toObject().value("topic").toString(), QString("politics"));
+
+        QCOMPARE(cli({"export", m_project, "--dataset", "nope", csv}).code, 1);
+
+        const Run search = cli({"search", m_project, "election", "--json"});
+        QCOMPARE(search.code, 0);
+        QCOMPARE(search.json().value("hits").toArray().size(), 2);
+    }
+
+    void demoProject()
+    {
+        const QString demo = m_dir.filePath("demo.chorus");
+        const Run run = cli({"demo", demo, "--posts", "300", "--users", "30", "--no-media", "--json"});
+        QCOMPARE(run.code, 0);
+        QCOMPARE(run.json().value("posts_added").toInt(), 300);
+        const QJsonObject split = run.json().value("splits").toObject().value("demo").toObject();
+        QCOMPARE(split.value("train").toInt() + split.value("valid").toInt() + split.value("test").toInt(), 300);
+        const Run again = cli({"demo", demo, "--posts", "300", "--users", "30", "--no-media", "--json"});
+        QCOMPARE(again.json().value("posts_added").toInt(), 0);
+        QCOMPARE(cli({"demo", demo, "--posts", "0"}).code, 2);
+    }
+
+    void notAProject()
+    {
+        const QString path = m_dir.filePath("text.chorus");
+        write(path, QByteArray(5000, 'a'));
+        const Run run = cli({"info", path, "--json"});
+        QCOMPARE(run.code, 1);
+        QVERIFY(run.json().contains("error"));
+        QCOMPARE(cli({"info", m_dir.filePath("missing.chorus")}).code, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "tst_cli.moc"
