@@ -109,7 +109,7 @@ Measure runSqliteImport(const fs::path &dir, const fs::path &csv, bool withFts)
              "CREATE TRIGGER t AFTER INSERT ON posts BEGIN INSERT INTO posts_fts(rowid, text) VALUES (new.rowid, new.text); END;\n";
     s << ".mode csv\n.import --skip 1 " << csv.string() << " posts\n";
     s.close();
-    return runChild({"sqlite3", db.string()}, script.string());
+    return runChild({"sh", "-c", "exec sqlite3 \"$0\" > /dev/null", db.string()}, script.string());
 }
 
 } // namespace
