@@ -13,3 +13,5 @@ int commandSplit(const std::vector<std::string> &args);
 int commandExport(const std::vector<std::string> &args);
 int commandSearch(const std::vector<std::string> &args);
 int commandDevices(const std::vector<std::string> &args);
+int commandTrain(const std::vector<std::string> &args);
+int commandRuns(const std::vector<std::string> &args);

@@ -22,6 +22,8 @@ const Subcommand kSubcommands[] = {
     {"split", "split a dataset into train/valid/test", commandSplit},
     {"export", "write a dataset to CSV or JSON Lines", commandExport},
     {"search", "full-text search over post text", commandSearch},
+    {"train", "train a model from a JSON run config", commandTrain},
+    {"runs", "list training runs", commandRuns},
     {"devices", "list the CPU and CUDA devices training can use", commandDevices},
 };
 

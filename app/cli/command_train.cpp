@@ -1,0 +1,185 @@
+// The train and runs subcommands. `train --events -` is the worker protocol the GUI speaks: JSON
+// events, one per line, on stdout; commands (pause, resume, step, stop), one per line, on stdin.
+#include "arguments.h"
+#include "clicontext.h"
+#include "commands.h"
+#include "helptext.h"
+
+#include "core/store/project.h"
+#include "core/training/runconfig.h"
+#include "core/training/runstore.h"
+#include "models/registry/modelregistry.h"
+#include "models/training/texttrainer.h"
+#include "models/training/trainercontrol.h"
+
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+using namespace chorus;
+
+namespace {
+
+std::string trimmed(const std::string &text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// Accepts "pause" or {"command": "pause"}.
+std::string commandName(const std::string &line)
+{
+    const std::string text = trimmed(line);
+    if (!text.empty() && text.front() == '{') {
+        nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+        if (json.is_object() && json.contains("command") && json["command"].is_string())
+            return json["command"].get<std::string>();
+        return {};
+    }
+    return text;
+}
+
+} // namespace
+
+int commandTrain(const std::vector<std::string> &argv)
+{
+    if (printHelpIfAsked(argv,
+                         "Usage: chorus-cli train PROJECT.chorus --config C.json [--events -] [--json]\n\n"
+                         "Trains the model the config names on the dataset's stored split and records the run,\n"
+                         "its metrics, checkpoints and attention snapshots in the project. The config is one JSON\n"
+                         "object: model, dataset, task, seed, epochs, params (the model's hyperparameters), and\n"
+                         "optionally split, device (auto|cpu|cuda|cuda:N), batch_size, optimizer {name, lr,\n"
+                         "weight_decay, momentum}, schedule {name: constant|cosine|step, warmup_steps, step_size,\n"
+                         "gamma}, early_stopping {metric, mode, patience}, eval_every, checkpoint_every,\n"
+                         "gradient_clip, class_weights. Unknown keys are errors. See resources/presets/.\n\n"
+                         "  --events -   JSON-lines events on stdout (started, step, evaluation, attention,\n"
+                         "               checkpoint, finished, failed); commands pause, resume, step, stop on stdin\n"))
+        return 0;
+    Arguments args(argv, {"config", "events"}, {"json"});
+    CliContext ctx("train", args.has("json") || args.has("events"));
+    if (!args.ok())
+        return ctx.usage(args.error());
+    if (args.positionals().size() != 1)
+        return ctx.usage("expected exactly one project path");
+    if (!args.has("config"))
+        return ctx.usage("--config is required");
+    if (args.has("events") && args.value("events") != "-")
+        return ctx.usage("--events takes '-' (standard output)");
+
+    std::ifstream in(args.value("config"));
+    if (!in)
+        return ctx.fail("cannot open config '" + args.value("config") + "'");
+    nlohmann::json raw = nlohmann::json::parse(in, nullptr, false);
+    if (raw.is_discarded())
+        return ctx.fail("config '" + args.value("config") + "' is not valid JSON");
+    if (!raw.is_object() || !raw.contains("model") || !raw["model"].is_string())
+        return ctx.fail(args.value("config") + ": model: required (a registry name)");
+    const ModelSpec *spec = ModelRegistry::instance().find(raw["model"].get<std::string>());
+    if (!spec) {
+        std::string known;
+        for (const ModelSpec &m : ModelRegistry::instance().models())
+            known += (known.empty() ? "" : ", ") + m.name;
+        return ctx.fail(args.value("config") + ": model: unknown model '" + raw["model"].get<std::string>() +
+                        "' (known: " + known + ")");
+    }
+    auto config = RunConfig::parse(raw, &spec->params, spec->supervised);
+    if (!config)
+        return ctx.fail(args.value("config") + ": " + config.message());
+
+    auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
+    if (!project)
+        return ctx.fail(project.message());
+
+    TextTrainer trainer(**project, *config, *spec);
+    TrainerControl control;
+    std::mutex output;
+    if (args.has("events")) {
+        trainer.setEventSink([&](const nlohmann::json &event) {
+            std::lock_guard<std::mutex> lock(output);
+            std::cout << event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+        });
+        trainer.setControl(&control);
+        // Blocks on stdin for as long as the process lives; detached, it ends with the process.
+        std::thread([&control, &output] {
+            std::string line;
+            while (std::getline(std::cin, line)) {
+                const std::string name = commandName(line);
+                if (name.empty())
+                    continue;
+                if (!control.command(name)) {
+                    std::lock_guard<std::mutex> lock(output);
+                    std::cout << nlohmann::json{{"event", "error"}, {"message", "unknown command '" + name + "'"}}.dump()
+                              << std::endl;
+                }
+            }
+        }).detach();
+    } else if (!args.has("json")) {
+        trainer.setEventSink([](const nlohmann::json &event) {
+            const std::string kind = event.value("event", "");
+            if (kind == "evaluation")
+                std::cerr << "step " << event["step"] << " valid loss " << event["loss"] << " accuracy "
+                          << event["accuracy"] << " macro-F1 " << event["macro_f1"] << std::endl;
+            else if (kind == "started")
+                std::cerr << "run " << event["run_id"] << " on " << event["device"].get<std::string>() << ": "
+                          << event["train"] << " training posts, " << event["steps"] << " steps" << std::endl;
+        });
+    }
+
+    auto outcome = trainer.run();
+    if (!outcome)
+        return ctx.fail(outcome.message());
+    nlohmann::json result = {{"run_id", outcome->runId},
+                             {"status", outcome->status},
+                             {"steps", outcome->steps},
+                             {"best_valid", outcome->bestValid},
+                             {"test", outcome->test}};
+    std::ostringstream text;
+    text << "Run " << outcome->runId << " " << outcome->status << " after " << outcome->steps << " steps";
+    if (outcome->test.contains("accuracy"))
+        text << ": test accuracy " << outcome->test["accuracy"] << ", macro-F1 " << outcome->test.value("macro_f1", 0.0);
+    text << "\n";
+    std::lock_guard<std::mutex> lock(output);
+    return ctx.succeed(result, text.str());
+}
+
+int commandRuns(const std::vector<std::string> &argv)
+{
+    if (printHelpIfAsked(argv, "Usage: chorus-cli runs PROJECT.chorus [--json]\n\n"
+                               "Lists the project's training runs: status, model, dataset and best validation metrics.\n"))
+        return 0;
+    Arguments args(argv, {}, {"json"});
+    CliContext ctx("runs", args.has("json"));
+    if (!args.ok())
+        return ctx.usage(args.error());
+    if (args.positionals().size() != 1)
+        return ctx.usage("expected exactly one project path");
+    auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
+    if (!project)
+        return ctx.fail(project.message());
+    auto runs = RunStore(**project).list();
+    if (!runs)
+        return ctx.fail(runs.message());
+    nlohmann::json list = nlohmann::json::array();
+    std::ostringstream text;
+    for (const RunSummary &r : *runs) {
+        list.push_back({{"id", r.id},
+                        {"model", r.model},
+                        {"dataset", r.dataset},
+                        {"status", r.status},
+                        {"device", r.device},
+                        {"message", r.message},
+                        {"best_valid", r.bestMetrics},
+                        {"config", r.config}});
+        text << r.id << "\t" << r.status << "\t" << r.model << "\t" << r.dataset << "\t";
+        if (r.bestMetrics.is_object() && r.bestMetrics.contains("accuracy"))
+            text << "valid accuracy " << r.bestMetrics["accuracy"];
+        if (!r.message.empty())
+            text << r.message;
+        text << "\n";
+    }
+    return ctx.succeed({{"runs", list}}, text.str());
+}

@@ -1,0 +1,177 @@
+// The text trainer end to end on a small demo project: learns, records everything it reports,
+// reproduces itself from a seed, obeys stop, and fails as a value.
+#include <torch/torch.h>
+
+#include "core/demo/demogenerator.h"
+#include "core/split/datasetsplitter.h"
+#include "core/store/project.h"
+#include "core/training/runstore.h"
+#include "models/registry/modelregistry.h"
+#include "models/training/texttrainer.h"
+#include "models/training/trainercontrol.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <filesystem>
+
+using namespace chorus;
+using nlohmann::json;
+
+class TextTrainerTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Project> m_project;
+
+    static RunConfig config(const std::string &model, int epochs, json params)
+    {
+        const ModelSpec *spec = ModelRegistry::instance().find(model);
+        json raw = {{"model", model}, {"dataset", "demo"}, {"task", "sentiment"}, {"seed", 11},
+                    {"epochs", epochs}, {"batch_size", 32},  {"optimizer", {{"lr", 0.005}}}, {"params", params}};
+        auto parsed = RunConfig::parse(raw, &spec->params, true);
+        if (!parsed)
+            qFatal("%s", parsed.message().c_str());
+        return *parsed;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto project = Project::open(m_dir.filePath("train.chorus").toStdString());
+        QVERIFY(project.ok());
+        m_project = std::move(*project);
+        DemoOptions demo;
+        demo.posts = 2000;
+        demo.users = 80;
+        demo.withMedia = false;
+        QVERIFY(DemoGenerator(demo).generate(*m_project).ok());
+        SplitOptions split;
+        split.seed = 3;
+        split.stratifyTask = "sentiment";
+        QVERIFY(DatasetSplitter::create(*m_project, "demo", split).ok());
+    }
+
+    void textCnnLearnsAndRecords()
+    {
+        const ModelSpec *spec = ModelRegistry::instance().find("textcnn");
+        QVERIFY(spec);
+        TextTrainer trainer(*m_project, config("textcnn", 4, {{"embedding_dim", 48}, {"filters", 48}}), *spec);
+        std::vector<std::string> events;
+        trainer.setEventSink([&](const json &e) { events.push_back(e["event"].get<std::string>()); });
+        auto outcome = trainer.run();
+        QVERIFY2(outcome.ok(), outcome.ok() ? "" : outcome.message().c_str());
+        QCOMPARE(outcome->status, std::string("finished"));
+        // The demo's sentiment shows in words: a text classifier must be well above chance (1/3).
+        QVERIFY2(outcome->test["accuracy"].get<double>() >= 0.9, outcome->test.dump().c_str());
+        QCOMPARE(events.front(), std::string("started"));
+        QCOMPARE(events.back(), std::string("finished"));
+        QVERIFY(std::count(events.begin(), events.end(), "evaluation") == 4);
+
+        RunStore runs(*m_project);
+        auto run = runs.get(outcome->runId);
+        QVERIFY(run.ok());
+        QCOMPARE(run->status, std::string("finished"));
+        QCOMPARE(run->config["model"].get<std::string>(), std::string("textcnn"));
+        QVERIFY(run->bestMetrics.contains("accuracy"));
+        auto loss = runs.history(outcome->runId, "train", "loss");
+        QVERIFY(loss.ok() && loss->size() >= 3);
+        QVERIFY2(loss->back().second < loss->front().second, "training loss must fall");
+        SqliteDatabase &db = m_project->db();
+        const std::string id = std::to_string(outcome->runId);
+        QCOMPARE(*db.queryInt("SELECT count(*) FROM checkpoints WHERE run_id = " + id), std::int64_t(2));
+        auto path = db.queryText("SELECT path FROM checkpoints WHERE kind = 'best' AND run_id = " + id);
+        QVERIFY(std::filesystem::exists(*path));
+        QCOMPARE(*db.queryInt("SELECT count(*) FROM artifacts WHERE kind = 'encoding' AND run_id = " + id), std::int64_t(1));
+    }
+
+    void attentionSnapshotsSumToOne()
+    {
+        const ModelSpec *spec = ModelRegistry::instance().find("rnn_attention");
+        QVERIFY(spec);
+        TextTrainer trainer(*m_project, config("rnn_attention", 1, {{"embedding_dim", 16}, {"hidden", 16}, {"attention_dim", 16}}),
+                            *spec);
+        auto outcome = trainer.run();
+        QVERIFY2(outcome.ok(), outcome.ok() ? "" : outcome.message().c_str());
+        auto data = m_project->db().queryText("SELECT data FROM artifacts WHERE kind = 'attention' AND run_id = " +
+                                              std::to_string(outcome->runId));
+        QVERIFY(data.ok() && !data->empty());
+        const json snapshot = json::parse(*data);
+        QCOMPARE(snapshot["posts"].size(), std::size_t(8));
+        for (const json &post : snapshot["posts"]) {
+            double sum = 0;
+            for (double w : post["weights"])
+                sum += w;
+            QVERIFY2(std::abs(sum - 1.0) < 1e-4, post.dump().c_str());
+            QCOMPARE(post["tokens"].size(), post["weights"].size());
+        }
+    }
+
+    void sameSeedSameLosses()
+    {
+        const ModelSpec *spec = ModelRegistry::instance().find("bag_of_ngrams");
+        QVERIFY(spec);
+        std::vector<std::vector<std::pair<std::int64_t, double>>> histories;
+        for (int i = 0; i < 2; ++i) {
+            TextTrainer trainer(*m_project, config("bag_of_ngrams", 2, {{"embedding_dim", 16}, {"buckets", 5000}}), *spec);
+            auto outcome = trainer.run();
+            QVERIFY(outcome.ok());
+            histories.push_back(*RunStore(*m_project).history(outcome->runId, "valid", "loss"));
+        }
+        QCOMPARE(histories[0].size(), std::size_t(2));
+        QCOMPARE(histories[0], histories[1]); // to the last digit
+    }
+
+    void stopIsObeyed()
+    {
+        const ModelSpec *spec = ModelRegistry::instance().find("textcnn");
+        TextTrainer trainer(*m_project, config("textcnn", 5, {{"embedding_dim", 16}, {"filters", 8}}), *spec);
+        TrainerControl control;
+        int steps = 0;
+        trainer.setControl(&control);
+        trainer.setEventSink([&](const json &e) {
+            if (e["event"] == "step" && ++steps == 1)
+                control.stop();
+        });
+        auto outcome = trainer.run();
+        QVERIFY(outcome.ok());
+        QCOMPARE(outcome->status, std::string("stopped"));
+        QVERIFY(outcome->steps < 30);
+        QCOMPARE(RunStore(*m_project).get(outcome->runId)->status, std::string("stopped"));
+    }
+
+    void failuresAreValues()
+    {
+        const ModelSpec *spec = ModelRegistry::instance().find("textcnn");
+        RunConfig bad = config("textcnn", 1, json::object());
+        bad.task = "no-such-task";
+        auto outcome = TextTrainer(*m_project, bad, *spec).run();
+        QVERIFY(!outcome.ok());
+        QVERIFY2(outcome.message().find("no-such-task") != std::string::npos, outcome.message().c_str());
+
+        RunConfig diverging = config("textcnn", 1, json::object());
+        diverging.optimizer.learningRate = 10; // blows up: reported, run marked failed
+        diverging.optimizer.name = "sgd";
+        diverging.optimizer.momentum = 0.99;
+        std::string lastEvent;
+        TextTrainer trainer(*m_project, diverging, *spec);
+        trainer.setEventSink([&](const json &e) { lastEvent = e["event"].get<std::string>(); });
+        auto result = trainer.run();
+        if (!result.ok()) {
+            QCOMPARE(lastEvent, std::string("failed"));
+            QVERIFY(result.message().find("diverged") != std::string::npos);
+        }
+
+        RunConfig gpu = config("textcnn", 1, json::object());
+        gpu.device = "cuda:3";
+        if (!torch::cuda::is_available()) {
+            auto noGpu = TextTrainer(*m_project, gpu, *spec).run();
+            QVERIFY(!noGpu.ok());
+            QVERIFY(noGpu.message().find("no CUDA device") != std::string::npos);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TextTrainerTest)
+#include "tst_texttrainer.moc"
