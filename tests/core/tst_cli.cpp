@@ -63,7 +63,7 @@ private slots:
     void helpOnEverySubcommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"new", "demo", "import", "info", "split", "export", "search", "devices"})
+        for (const char *c : {"new", "demo", "import", "info", "split", "export", "search", "train", "runs", "devices"})
             QTest::newRow(c) << QString(c);
     }
 
@@ -208,6 +208,55 @@ private slots:
         const Run again = cli({"demo", demo, "--posts", "300", "--users", "30", "--no-media", "--json"});
         QCOMPARE(again.json().value("posts_added").toInt(), 0);
         QCOMPARE(cli({"demo", demo, "--posts", "0"}).code, 2);
+    }
+
+    void trainWorkerProtocol()
+    {
+        // The GUI's view of a training worker: JSON events on stdout, commands on stdin.
+        const QString demo = m_dir.filePath("train.chorus");
+        QCOMPARE(cli({"demo", demo, "--posts", "400", "--users", "20", "--no-media"}).code, 0);
+        const QString config = m_dir.filePath("run.json");
+        write(config, R"({"model": "textcnn", "dataset": "demo", "task": "sentiment", "seed": 1, "epochs": 50,
+                          "batch_size": 8, "params": {"embedding_dim": 16, "filters": 8}})");
+        QProcess worker;
+        worker.start(CHORUS_CLI_PATH, {"train", demo, "--config", config, "--events", "-"});
+        QVERIFY(worker.waitForStarted());
+        QStringList kinds;
+        QJsonObject last;
+        bool stopSent = false;
+        while (worker.state() != QProcess::NotRunning || worker.canReadLine()) {
+            if (!worker.canReadLine() && !worker.waitForReadyRead(60000))
+                break;
+            while (worker.canReadLine()) {
+                last = QJsonDocument::fromJson(worker.readLine()).object();
+                kinds << last.value("event").toString();
+                if (kinds.last() == "step" && !stopSent) {
+                    worker.write("pause\n");
+                    worker.write("{\"command\": \"resume\"}\n");
+                    worker.write("stop\n");
+                    stopSent = true;
+                }
+            }
+        }
+        QVERIFY(worker.waitForFinished(60000));
+        QCOMPARE(worker.exitCode(), 0);
+        QCOMPARE(kinds.first(), QString("started"));
+        QVERIFY2(kinds.contains("finished"), qPrintable(kinds.join(',')));
+        QCOMPARE(last.value("status").toString(), QString("stopped")); // the final result line
+        QVERIFY(last.value("steps").toInt() < 50 * 40);
+
+        const Run runs = cli({"runs", demo, "--json"});
+        QCOMPARE(runs.code, 0);
+        QCOMPARE(runs.json().value("runs").toArray().at(0).toObject().value("status").toString(), QString("stopped"));
+
+        write(config, R"({"model": "textcnn", "dataset": "demo", "task": "sentiment", "seed": 1, "epoch": 2})");
+        const Run typo = cli({"train", demo, "--config", config});
+        QCOMPARE(typo.code, 1);
+        QVERIFY2(typo.err.contains("epoch: unknown key (did you mean 'epochs'?)"), typo.err.constData());
+        write(config, R"({"model": "gpt", "dataset": "demo", "task": "sentiment", "seed": 1, "epochs": 2})");
+        const Run unknown = cli({"train", demo, "--config", config});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains("unknown model 'gpt' (known: textcnn"), unknown.err.constData());
     }
 
     void notAProject()

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "core/demo/demogenerator.h"
+#include "core/import/importjob.h"
 #include "core/split/datasetsplitter.h"
 #include "core/store/project.h"
 #include "core/training/runstore.h"
@@ -139,6 +140,44 @@ private Q_SLOTS:
         QCOMPARE(outcome->status, std::string("stopped"));
         QVERIFY(outcome->steps < 30);
         QCOMPARE(RunStore(*m_project).get(outcome->runId)->status, std::string("stopped"));
+    }
+
+    void realSentimentSentences()
+    {
+        // The 3,000 labelled review sentences of the npm package `sentiment` (fetched by
+        // packaging/setup.sh data). A word-order model must do at least as well as the bag-of-words
+        // baseline's bar: 0.70 test accuracy on two balanced classes.
+        const QString root = CHORUS_REAL_DATA "/sentiment";
+        if (!QFile::exists(root + "/yelp.json"))
+            QFAIL(qPrintable("real data missing in " + root + ": run packaging/setup.sh data"));
+        QTemporaryDir dir;
+        auto project = Project::open(dir.filePath("reviews.chorus").toStdString());
+        ImportOptions options;
+        options.format = "jsonl";
+        options.dataset = "reviews";
+        options.labels.push_back({"sentiment", "class"});
+        std::vector<std::string> files;
+        for (const char *name : {"amazon.json", "imdb.json", "yelp.json"})
+            files.push_back((root + "/" + name).toStdString());
+        QVERIFY(ImportJob(**project, options).run(files).ok());
+        SplitOptions split;
+        split.seed = 5;
+        split.stratifyTask = "sentiment";
+        QVERIFY(DatasetSplitter::create(**project, "reviews", split).ok());
+        for (const char *model : {"bag_of_ngrams", "textcnn"}) {
+            const ModelSpec *spec = ModelRegistry::instance().find(model);
+            json raw = {{"model", model}, {"dataset", "reviews"}, {"task", "sentiment"}, {"seed", 2}, {"epochs", 6},
+                        {"batch_size", 32}, {"optimizer", {{"lr", 0.003}}},
+                        {"params", std::string(model) == "textcnn" ? json{{"embedding_dim", 64}, {"filters", 64}}
+                                                                     : json{{"embedding_dim", 32}}}};
+            auto config = RunConfig::parse(raw, &spec->params, true);
+            QVERIFY(config.ok());
+            auto outcome = TextTrainer(**project, *config, *spec).run();
+            QVERIFY2(outcome.ok(), outcome.ok() ? "" : outcome.message().c_str());
+            const double accuracy = outcome->test["accuracy"].get<double>();
+            qInfo("%s: test accuracy %.3f on the real review sentences", model, accuracy);
+            QVERIFY2(accuracy >= 0.70, qPrintable(QString("%1: %2").arg(model).arg(accuracy)));
+        }
     }
 
     void failuresAreValues()
