@@ -15,3 +15,6 @@ int commandSearch(const std::vector<std::string> &args);
 int commandDevices(const std::vector<std::string> &args);
 int commandTrain(const std::vector<std::string> &args);
 int commandRuns(const std::vector<std::string> &args);
+int commandPredict(const std::vector<std::string> &args);
+int commandEval(const std::vector<std::string> &args);
+int commandExplain(const std::vector<std::string> &args);

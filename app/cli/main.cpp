@@ -24,6 +24,9 @@ const Subcommand kSubcommands[] = {
     {"search", "full-text search over post text", commandSearch},
     {"train", "train a model from a JSON run config", commandTrain},
     {"runs", "list training runs", commandRuns},
+    {"eval", "evaluate a trained run on its test split", commandEval},
+    {"predict", "classify posts or text with a trained run", commandPredict},
+    {"explain", "show a prediction and the attention behind it", commandExplain},
     {"devices", "list the CPU and CUDA devices training can use", commandDevices},
 };
 

@@ -221,5 +221,24 @@ const nlohmann::json *resolve(const nlohmann::json &value, const PointerTokens &
     return current->is_null() ? nullptr : current;
 }
 
+const char *typeName(const nlohmann::json &value)
+{
+    switch (value.type()) {
+    case nlohmann::json::value_t::array:
+        return "an array";
+    case nlohmann::json::value_t::string:
+        return "a string";
+    case nlohmann::json::value_t::boolean:
+        return "a boolean";
+    case nlohmann::json::value_t::null:
+        return "null";
+    case nlohmann::json::value_t::object:
+        return "an object";
+    default:
+        return "a number";
+    }
+}
+
 } // namespace jsonfields
+
 } // namespace chorus

@@ -40,6 +40,8 @@ std::optional<std::int64_t> timestamp(const nlohmann::json &value);
 // How a value is spelled in an error message: strings without quotes escaped, others as JSON, cut
 // to a readable length.
 std::string quoted(const nlohmann::json &value);
+// "an array", "a string", "a number"...: for messages such as "expected a JSON object, found an array".
+const char *typeName(const nlohmann::json &value);
 
 // An RFC 6901 JSON pointer ("/user/verified") split into unescaped tokens.
 using PointerTokens = std::vector<std::string>;

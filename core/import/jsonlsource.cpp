@@ -86,24 +86,6 @@ Result<JsonLayout> makeLayout(const FieldMapping &mapping)
     return layout;
 }
 
-const char *typeName(const nlohmann::json &value)
-{
-    switch (value.type()) {
-    case nlohmann::json::value_t::array:
-        return "an array";
-    case nlohmann::json::value_t::string:
-        return "a string";
-    case nlohmann::json::value_t::boolean:
-        return "a boolean";
-    case nlohmann::json::value_t::null:
-        return "null";
-    case nlohmann::json::value_t::object:
-        return "an object";
-    default:
-        return "a number";
-    }
-}
-
 // A scalar as the text a CSV cell would hold: ids and labels given as numbers become "1", and an
 // integral float (1.0, as some exporters write counts) becomes "1". nullopt for objects and arrays.
 std::optional<std::string> scalarText(const nlohmann::json &value)
@@ -172,7 +154,7 @@ Result<PostRecord> makePost(const JsonLayout &layout, const nlohmann::json &obje
                 continue;
             const auto text = scalarText(*value);
             if (!text)
-                return Error{"field '" + field.name + "' ('" + field.source + "') holds " + typeName(*value) +
+                return Error{"field '" + field.name + "' ('" + field.source + "') holds " + jsonfields::typeName(*value) +
                              ", not a single value"};
             if (Status status = setPostFieldFromText(post, field.name, *text); !status.ok())
                 return status.error();
@@ -204,7 +186,7 @@ Result<PostRecord> makePost(const JsonLayout &layout, const nlohmann::json &obje
             paths.push_back(value);
         for (const nlohmann::json *p : paths) {
             if (!p->is_string())
-                return Error{"media field '" + field.source + "' holds " + typeName(*p) + ", not a path"};
+                return Error{"media field '" + field.source + "' holds " + jsonfields::typeName(*p) + ", not a path"};
             const std::string text = trimmedAscii(p->get<std::string>());
             if (text.empty())
                 continue;
@@ -297,7 +279,7 @@ Status JsonlSource::read(const std::string &path, const ImportOptions &options, 
             continue;
         }
         if (!value.is_object()) {
-            if (!sink.reject(path, line, std::string("expected a JSON object, found ") + typeName(value)))
+            if (!sink.reject(path, line, std::string("expected a JSON object, found ") + jsonfields::typeName(value)))
                 return {};
             continue;
         }

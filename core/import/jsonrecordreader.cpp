@@ -1,5 +1,7 @@
 #include "core/import/jsonrecordreader.h"
 
+#include "core/import/jsonfields.h"
+
 #include "core/util/inputstream.h"
 
 #include <cstring>
@@ -72,24 +74,6 @@ std::string trimmed(const std::string &s)
     return s.substr(begin, s.find_last_not_of(space) - begin + 1);
 }
 
-const char *typeName(const nlohmann::json &value)
-{
-    switch (value.type()) {
-    case nlohmann::json::value_t::array:
-        return "an array";
-    case nlohmann::json::value_t::string:
-        return "a string";
-    case nlohmann::json::value_t::boolean:
-        return "a boolean";
-    case nlohmann::json::value_t::null:
-        return "null";
-    case nlohmann::json::value_t::object:
-        return "an object";
-    default:
-        return "a number";
-    }
-}
-
 // "[json.exception.parse_error.101] parse error at line 1, column 40: syntax error while parsing
 // object - unexpected end of input; expected '}'" -> "syntax error ... expected '}' (at byte 40)"
 std::string describeParseError(const nlohmann::json::parse_error &e)
@@ -156,7 +140,7 @@ bool JsonRecordReader::deliver(const nlohmann::json &value, std::uint64_t line, 
                 return false;
         return true;
     }
-    return m_sink.reject(m_path, line, where + "expected a JSON object, found " + typeName(value));
+    return m_sink.reject(m_path, line, where + "expected a JSON object, found " + jsonfields::typeName(value));
 }
 
 bool JsonRecordReader::handleLine(const std::string &line, std::uint64_t number, const Handler &handler)
@@ -172,7 +156,7 @@ bool JsonRecordReader::handleLine(const std::string &line, std::uint64_t number,
         return m_sink.reject(m_path, number, std::string("invalid JSON: ") + e.what());
     }
     if (!value.is_object())
-        return m_sink.reject(m_path, number, std::string("expected a JSON object, found ") + typeName(value));
+        return m_sink.reject(m_path, number, std::string("expected a JSON object, found ") + jsonfields::typeName(value));
     return handler(value, number);
 }
 

@@ -63,7 +63,7 @@ private slots:
     void helpOnEverySubcommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"new", "demo", "import", "info", "split", "export", "search", "train", "runs", "devices"})
+        for (const char *c : {"new", "demo", "import", "info", "split", "export", "search", "train", "runs", "eval", "predict", "explain", "devices"})
             QTest::newRow(c) << QString(c);
     }
 
@@ -250,6 +250,34 @@ private slots:
         const Run runs = cli({"runs", demo, "--json"});
         QCOMPARE(runs.code, 0);
         QCOMPARE(runs.json().value("runs").toArray().at(0).toObject().value("status").toString(), QString("stopped"));
+
+        // A stopped run before its first checkpoint cannot predict, and says why.
+        const Run early = cli({"eval", demo, "--run", "1"});
+        QCOMPARE(early.code, 1);
+        QVERIFY2(early.err.contains("no checkpoint"), early.err.constData());
+
+        // A short complete run, then eval, predict and explain on it.
+        write(config, R"({"model": "rnn_attention", "dataset": "demo", "task": "sentiment", "seed": 1, "epochs": 2,
+                          "batch_size": 16, "params": {"embedding_dim": 16, "hidden": 16, "attention_dim": 16}})");
+        const Run trained = cli({"train", demo, "--config", config, "--json"});
+        QCOMPARE(trained.code, 0);
+        const QString runId = QString::number(trained.json().value("run_id").toInt());
+        const Run eval = cli({"eval", demo, "--run", runId, "--split", "test", "--json"});
+        QCOMPARE(eval.code, 0);
+        QCOMPARE(eval.json().value("accuracy").toDouble(),
+                 trained.json().value("test").toObject().value("accuracy").toDouble());
+        const QString out = m_dir.filePath("pred.csv");
+        const Run predict = cli({"predict", demo, "--run", runId, "--text", "so happy today 😀", "--text", "awful service", out,
+                                 "--json"});
+        QCOMPARE(predict.code, 0);
+        QCOMPARE(predict.json().value("predictions").toArray().size(), 2);
+        QFile csv(out);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readLine().startsWith("post_id,text,predicted,p:negative,p:neutral,p:positive"));
+        const Run explain = cli({"explain", demo, "--run", runId, "--post", "1", "--json"});
+        QCOMPARE(explain.code, 0);
+        QCOMPARE(explain.json().value("kind").toString(), QString("token_attention"));
+        QCOMPARE(explain.json().value("tokens").toArray().size(), explain.json().value("weights").toArray().size());
 
         write(config, R"({"model": "textcnn", "dataset": "demo", "task": "sentiment", "seed": 1, "epoch": 2})");
         const Run typo = cli({"train", demo, "--config", config});

@@ -8,6 +8,7 @@
 #include "core/store/project.h"
 #include "core/training/runstore.h"
 #include "models/registry/modelregistry.h"
+#include "models/training/textpredictor.h"
 #include "models/training/texttrainer.h"
 #include "models/training/trainercontrol.h"
 
@@ -85,6 +86,53 @@ private Q_SLOTS:
         auto path = db.queryText("SELECT path FROM checkpoints WHERE kind = 'best' AND run_id = " + id);
         QVERIFY(std::filesystem::exists(*path));
         QCOMPARE(*db.queryInt("SELECT count(*) FROM artifacts WHERE kind = 'encoding' AND run_id = " + id), std::int64_t(1));
+    }
+
+    void predictorReloadsTheRun()
+    {
+        const ModelSpec *spec = ModelRegistry::instance().find("rnn_attention");
+        TextTrainer trainer(*m_project, config("rnn_attention", 2, {{"embedding_dim", 16}, {"hidden", 16}, {"attention_dim", 16}}),
+                            *spec);
+        auto outcome = trainer.run();
+        QVERIFY(outcome.ok());
+        auto predictor = TextPredictor::load(*m_project, outcome->runId);
+        QVERIFY2(predictor.ok(), predictor.ok() ? "" : predictor.message().c_str());
+        QCOMPARE(predictor->classes(), (std::vector<std::string>{"negative", "neutral", "positive"}));
+        QCOMPARE(predictor->task(), std::string("sentiment"));
+
+        // The reloaded model agrees with the test accuracy the trainer reported.
+        auto select = m_project->db().prepare(
+            "SELECT p.text, l.value FROM posts p JOIN labels l ON l.post_id = p.id AND l.task = 'sentiment'"
+            " JOIN split_assignments a ON a.post_id = p.id AND a.part = 'test' ORDER BY p.id");
+        std::vector<std::string> texts, labels;
+        while (select->step()) {
+            texts.push_back(select->text(0));
+            labels.push_back(select->text(1));
+        }
+        auto predictions = predictor->predict(texts, 17);
+        QVERIFY(predictions.ok());
+        QCOMPARE(predictions->size(), texts.size());
+        std::size_t correct = 0;
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            correct += (*predictions)[i].label == labels[i];
+            double sum = 0;
+            for (double p : (*predictions)[i].probabilities)
+                sum += p;
+            QVERIFY(std::abs(sum - 1.0) < 1e-6);
+        }
+        const double accuracy = static_cast<double>(correct) / static_cast<double>(texts.size());
+        QVERIFY2(std::abs(accuracy - outcome->test["accuracy"].get<double>()) < 1e-9,
+                 qPrintable(QString::number(accuracy)));
+
+        auto explanation = predictor->explain("I love this, what a great day 😀");
+        QVERIFY(explanation.ok());
+        QCOMPARE(explanation->kind, std::string("token_attention"));
+        QCOMPARE(explanation->weights.size(), explanation->tokens.size());
+        double sum = 0;
+        for (double w : explanation->weights)
+            sum += w;
+        QVERIFY(std::abs(sum - 1.0) < 1e-5);
+        QVERIFY(!TextPredictor::load(*m_project, 9999).ok());
     }
 
     void attentionSnapshotsSumToOne()
