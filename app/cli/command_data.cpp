@@ -5,10 +5,12 @@
 #include "helptext.h"
 #include "terminalprogress.h"
 
+#include "core/embeddings/wordvectors.h"
 #include "core/import/importjob.h"
 #include "core/import/recordsource.h"
 #include "core/store/datasetexporter.h"
 #include "core/store/project.h"
+#include "models/training/embeddingtrainer.h"
 
 #include <atomic>
 #include <csignal>
@@ -152,16 +154,38 @@ int commandImport(const std::vector<std::string> &argv)
 
 int commandExport(const std::vector<std::string> &argv)
 {
-    if (printHelpIfAsked(argv, "Usage: chorus-cli export PROJECT.chorus --dataset NAME --format csv|jsonl OUT [--json]\n\n"
+    if (printHelpIfAsked(argv, "Usage: chorus-cli export PROJECT.chorus --dataset NAME --format csv|jsonl OUT [--json]\n"
+                               "       chorus-cli export PROJECT.chorus --run ID --what vectors OUT [--json]\n\n"
                                "Writes the dataset's posts with one column per label task and the part of the\n"
-                               "latest split. OUT appears only when the export completed.\n"))
+                               "latest split. With --run, writes a word2vec run's vectors in word2vec text format\n"
+                               "(binary when OUT ends in .bin). OUT appears only when the export completed.\n"))
         return 0;
-    Arguments args(argv, {"dataset", "format"}, {"json"});
+    Arguments args(argv, {"dataset", "format", "run", "what"}, {"json"});
     CliContext ctx("export", args.has("json"));
+    const long long runId = args.integer("run", 0);
     if (!args.ok())
         return ctx.usage(args.error());
     if (args.positionals().size() != 2)
         return ctx.usage("expected a project path and an output file");
+    if (args.has("run")) {
+        if (args.value("what", "vectors") != "vectors")
+            return ctx.usage("--what: this build exports 'vectors' (word2vec runs); got '" + args.value("what") + "'");
+        auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
+        if (!project)
+            return ctx.fail(project.message());
+        auto path = EmbeddingTrainer::vectorsPath(**project, runId);
+        if (!path)
+            return ctx.fail(path.message());
+        auto vectors = WordVectors::load(*path, WordVectorFormat::Binary);
+        if (!vectors)
+            return ctx.fail(vectors.message());
+        const std::string out = args.positionals()[1];
+        const bool binary = out.size() > 4 && out.compare(out.size() - 4, 4, ".bin") == 0;
+        if (Status s = vectors->save(out, binary ? WordVectorFormat::Binary : WordVectorFormat::Text); !s.ok())
+            return ctx.fail(s.message());
+        return ctx.succeed({{"run_id", runId}, {"words", vectors->size()}, {"dimensions", vectors->dimensions()}, {"output", out}},
+                           "Wrote " + std::to_string(vectors->size()) + " word vectors to " + out + "\n");
+    }
     if (!args.has("dataset"))
         return ctx.usage("--dataset is required");
     auto format = DatasetExporter::parseFormat(args.value("format", "csv"));

@@ -9,6 +9,7 @@
 #include "core/training/runconfig.h"
 #include "core/training/runstore.h"
 #include "models/registry/modelregistry.h"
+#include "models/training/embeddingtrainer.h"
 #include "models/training/texttrainer.h"
 #include "models/training/trainercontrol.h"
 
@@ -94,15 +95,14 @@ int commandTrain(const std::vector<std::string> &argv)
     if (!project)
         return ctx.fail(project.message());
 
-    TextTrainer trainer(**project, *config, *spec);
     TrainerControl control;
     std::mutex output;
+    TextTrainer::EventSink sink;
     if (args.has("events")) {
-        trainer.setEventSink([&](const nlohmann::json &event) {
+        sink = [&](const nlohmann::json &event) {
             std::lock_guard<std::mutex> lock(output);
             std::cout << event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
-        });
-        trainer.setControl(&control);
+        };
         // Blocks on stdin for as long as the process lives; detached, it ends with the process.
         std::thread([&control, &output] {
             std::string line;
@@ -118,30 +118,50 @@ int commandTrain(const std::vector<std::string> &argv)
             }
         }).detach();
     } else if (!args.has("json")) {
-        trainer.setEventSink([](const nlohmann::json &event) {
+        sink = [](const nlohmann::json &event) {
             const std::string kind = event.value("event", "");
             if (kind == "evaluation")
                 std::cerr << "step " << event["step"] << " valid loss " << event["loss"] << " accuracy "
                           << event["accuracy"] << " macro-F1 " << event["macro_f1"] << std::endl;
             else if (kind == "started")
-                std::cerr << "run " << event["run_id"] << " on " << event["device"].get<std::string>() << ": "
-                          << event["train"] << " training posts, " << event["steps"] << " steps" << std::endl;
-        });
+                std::cerr << "run " << event["run_id"] << " on " << event["device"].get<std::string>() << std::endl;
+        };
     }
+    TrainerControl *controlOrNull = args.has("events") ? &control : nullptr;
 
-    auto outcome = trainer.run();
-    if (!outcome)
-        return ctx.fail(outcome.message());
-    nlohmann::json result = {{"run_id", outcome->runId},
-                             {"status", outcome->status},
-                             {"steps", outcome->steps},
-                             {"best_valid", outcome->bestValid},
-                             {"test", outcome->test}};
+    nlohmann::json result;
     std::ostringstream text;
-    text << "Run " << outcome->runId << " " << outcome->status << " after " << outcome->steps << " steps";
-    if (outcome->test.contains("accuracy"))
-        text << ": test accuracy " << outcome->test["accuracy"] << ", macro-F1 " << outcome->test.value("macro_f1", 0.0);
-    text << "\n";
+    if (spec->trainer == "word2vec") {
+        EmbeddingTrainer trainer(**project, *config);
+        trainer.setEventSink(sink);
+        trainer.setControl(controlOrNull);
+        auto outcome = trainer.run();
+        if (!outcome)
+            return ctx.fail(outcome.message());
+        result = {{"run_id", outcome->runId},
+                  {"status", outcome->status},
+                  {"vectors", outcome->vectorsPath},
+                  {"vocabulary", outcome->vocabulary},
+                  {"words_per_s", outcome->wordsPerSecond}};
+        text << "Run " << outcome->runId << " " << outcome->status << ": " << outcome->vocabulary << " word vectors in "
+             << outcome->vectorsPath << "\n";
+    } else {
+        TextTrainer trainer(**project, *config, *spec);
+        trainer.setEventSink(sink);
+        trainer.setControl(controlOrNull);
+        auto outcome = trainer.run();
+        if (!outcome)
+            return ctx.fail(outcome.message());
+        result = {{"run_id", outcome->runId},
+                  {"status", outcome->status},
+                  {"steps", outcome->steps},
+                  {"best_valid", outcome->bestValid},
+                  {"test", outcome->test}};
+        text << "Run " << outcome->runId << " " << outcome->status << " after " << outcome->steps << " steps";
+        if (outcome->test.contains("accuracy"))
+            text << ": test accuracy " << outcome->test["accuracy"] << ", macro-F1 " << outcome->test.value("macro_f1", 0.0);
+        text << "\n";
+    }
     std::lock_guard<std::mutex> lock(output);
     return ctx.succeed(result, text.str());
 }

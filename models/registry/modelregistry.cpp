@@ -152,11 +152,37 @@ ModelSpec bagOfNgramsSpec()
     return spec;
 }
 
+ModelSpec word2vecSpec()
+{
+    ModelSpec spec;
+    spec.name = "word2vec";
+    spec.displayName = "Word2Vec";
+    spec.description = "Word embeddings learned from the dataset's post text: skip-gram or CBOW with negative "
+                        "sampling; the vectors initialise text models or are explored in the projector.";
+    spec.inputs = {"text"};
+    spec.explains = {"nearest_words"};
+    spec.supervised = false;
+    spec.trainer = "word2vec";
+    spec.params = ParamSchema({
+        ParamSpec::choice("architecture", "skipgram", {"skipgram", "cbow"},
+                          "Skip-gram predicts context from a word (better for rare words); CBOW the reverse (faster)."),
+        ParamSpec::integer("dimensions", 100, 2, 1000, "Length of each word vector."),
+        ParamSpec::integer("window", 5, 1, 50, "Words on each side that count as context."),
+        ParamSpec::integer("negative", 5, 1, 50, "Noise words drawn per positive pair."),
+        ParamSpec::integer("min_count", 2, 1, 100000, "Words seen fewer times are left out of the vocabulary."),
+        ParamSpec::real("sample", 1e-3, 0.0, 0.1, "Down-sampling threshold for very frequent words (0: off)."),
+        ParamSpec::real("alpha", 0.025, 1e-5, 1.0, "Starting learning rate, decaying linearly to min_alpha."),
+        ParamSpec::real("min_alpha", 1e-4, 0.0, 1.0, "Learning rate at the end of training."),
+        ParamSpec::integer("threads", 0, 0, 256, "Worker threads (0: one per core; 1: bit-reproducible)."),
+    });
+    return spec;
+}
+
 } // namespace
 
 ModelRegistry::ModelRegistry()
 {
-    for (ModelSpec spec : {textCnnSpec(), rnnAttentionSpec(), transformerSpec(), bagOfNgramsSpec()})
+    for (ModelSpec spec : {textCnnSpec(), rnnAttentionSpec(), transformerSpec(), bagOfNgramsSpec(), word2vecSpec()})
         add(std::move(spec));
 }
 
@@ -194,6 +220,7 @@ nlohmann::json ModelRegistry::toJson() const
                        {"inputs", spec.inputs},
                        {"explains", spec.explains},
                        {"supervised", spec.supervised},
+                       {"trainer", spec.trainer},
                        {"params", spec.params.toJson()}});
     }
     return out;

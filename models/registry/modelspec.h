@@ -26,6 +26,8 @@ struct ModelSpec {
     std::vector<std::string> inputs;   // "text", "image", "video", "interactions", "sequences"
     std::vector<std::string> explains; // "token_attention", "layer_attention", "grad_cam", "modality_weights", ...
     bool supervised = true;
+    // Which trainer runs this family: "text_classifier" (TextTrainer) or "word2vec" (EmbeddingTrainer).
+    std::string trainer = "text_classifier";
     ParamSchema params;
     // Builds the module from params already resolved by params.resolve() (defaults filled in).
     std::function<std::shared_ptr<TextClassifierImpl>(const nlohmann::json &params, const TextModelShape &shape)>

@@ -279,6 +279,19 @@ private slots:
         QCOMPARE(explain.json().value("kind").toString(), QString("token_attention"));
         QCOMPARE(explain.json().value("tokens").toArray().size(), explain.json().value("weights").toArray().size());
 
+        // Word embeddings as a run, exported in word2vec text format.
+        write(config, R"({"model": "word2vec", "dataset": "demo", "seed": 1, "epochs": 2, "params": {"dimensions": 8}})");
+        const Run vectorsRun = cli({"train", demo, "--config", config, "--json"});
+        QCOMPARE(vectorsRun.code, 0);
+        const QString vectorsOut = m_dir.filePath("vectors.txt");
+        const Run exportVectors = cli({"export", demo, "--run", QString::number(vectorsRun.json().value("run_id").toInt()),
+                                       "--what", "vectors", vectorsOut, "--json"});
+        QCOMPARE(exportVectors.code, 0);
+        QFile vectorsFile(vectorsOut);
+        QVERIFY(vectorsFile.open(QIODevice::ReadOnly));
+        QCOMPARE(vectorsFile.readLine().trimmed().split(' ').value(1), QByteArray("8"));
+        QCOMPARE(cli({"export", demo, "--run", runId, "--what", "vectors", vectorsOut}).code, 1); // not a word2vec run
+
         write(config, R"({"model": "textcnn", "dataset": "demo", "task": "sentiment", "seed": 1, "epoch": 2})");
         const Run typo = cli({"train", demo, "--config", config});
         QCOMPARE(typo.code, 1);

@@ -114,6 +114,8 @@ private Q_SLOTS:
         const torch::Tensor tokens = torch::randint(1, kShape.vocabularySize, {3, 7}, torch::kLong);
         const torch::Tensor lengths = torch::tensor({7, 4, 1}, torch::kLong);
         for (const ModelSpec &spec : registry.models()) {
+            if (spec.trainer != "text_classifier")
+                continue; // word embeddings have no classifier module
             // Straight through the spec's factory, as the trainer does after resolving.
             const Result<nlohmann::json> resolved = spec.params.resolve(smallParams(spec.name));
             QVERIFY2(resolved.ok(), resolved.ok() ? "" : resolved.message().c_str());
