@@ -6,6 +6,7 @@
 
 #include "core/metrics/classificationmetrics.h"
 #include "core/store/project.h"
+#include "core/util/csvescape.h"
 #include "models/training/textpredictor.h"
 
 #include <algorithm>
@@ -24,19 +25,6 @@ struct PostText {
     std::string text;
     std::string label; // empty when the post has none for the task
 };
-
-std::string csvField(const std::string &value)
-{
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
-        return value;
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 // Posts of a dataset, or of one part of a split, with their label for the task.
 Result<std::vector<PostText>> postsOf(Project &project, const std::string &dataset, const std::string &task,
@@ -126,11 +114,11 @@ int commandPredict(const std::vector<std::string> &argv)
             return ctx.fail("cannot write '" + output + "': " + std::strerror(errno));
         out << "post_id,text,predicted";
         for (const std::string &c : predictor->classes())
-            out << "," << csvField("p:" + c);
+            out << "," << csvEscape("p:" + c);
         out << "\r\n";
         for (std::size_t i = 0; i < posts.size(); ++i) {
-            out << (posts[i].id ? std::to_string(posts[i].id) : std::string()) << "," << csvField(posts[i].text) << ","
-                << csvField((*predictions)[i].label);
+            out << (posts[i].id ? std::to_string(posts[i].id) : std::string()) << "," << csvEscape(posts[i].text) << ","
+                << csvEscape((*predictions)[i].label);
             for (double p : (*predictions)[i].probabilities)
                 out << "," << p;
             out << "\r\n";

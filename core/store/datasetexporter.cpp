@@ -1,6 +1,7 @@
 #include "core/store/datasetexporter.h"
 
 #include "core/store/project.h"
+#include "core/util/csvescape.h"
 #include "core/util/timeparse.h"
 
 #include <nlohmann/json.hpp>
@@ -12,23 +13,6 @@
 #include <vector>
 
 namespace chorus {
-namespace {
-
-std::string csvField(const std::string &value)
-{
-    if (value.find_first_of(",\"\r\n") == std::string::npos)
-        return value;
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
-
-} // namespace
 
 Result<DatasetExporter::Format> DatasetExporter::parseFormat(const std::string &name)
 {
@@ -94,7 +78,7 @@ Result<std::int64_t> DatasetExporter::exportDataset(Project &project, const std:
         for (const std::string &c : columns)
             header += (header.empty() ? "" : ",") + c;
         for (const std::string &t : tasks)
-            header += ",label:" + csvField(t);
+            header += ",label:" + csvEscape(t);
         header += "\r\n";
         std::fwrite(header.data(), 1, header.size(), out);
     }
@@ -117,9 +101,9 @@ Result<std::int64_t> DatasetExporter::exportDataset(Project &project, const std:
         std::string line;
         if (format == Format::Csv) {
             for (std::size_t i = 0; i < values.size(); ++i)
-                line += (i ? "," : "") + csvField(values[i]);
+                line += (i ? "," : "") + csvEscape(values[i]);
             for (const std::string &t : tasks)
-                line += "," + csvField(rowLabels.count(t) ? rowLabels[t] : std::string());
+                line += "," + csvEscape(rowLabels.count(t) ? rowLabels[t] : std::string());
             line += "\r\n";
         } else {
             nlohmann::json object;
