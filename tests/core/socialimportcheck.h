@@ -154,3 +154,13 @@ inline std::int64_t count(chorus::Project &project, const std::string &sql)
         const std::string difference_ = socialimport::goldenDifference((actual), (golden));                    \
         QVERIFY2(difference_.empty(), difference_.c_str());                                                    \
     } while (false)
+
+// Checks an import report's counts; evaluates `report` once (it may run an import).
+#define CHECK_REPORT(report, imported_, duplicates_, rejected_)                                                 \
+    do {                                                                                                        \
+        const auto &checked_ = (report);                                                                        \
+        QVERIFY2(checked_.ok(), checked_.ok() ? "" : checked_.message().c_str());                               \
+        QCOMPARE(checked_->imported, std::int64_t(imported_));                                                  \
+        QCOMPARE(checked_->duplicates, std::int64_t(duplicates_));                                              \
+        QCOMPARE(checked_->rejected, std::int64_t(rejected_));                                                  \
+    } while (false)

@@ -69,15 +69,6 @@ std::string writeFile(const QTemporaryDir &dir, const char *name, const std::str
 
 } // namespace
 
-// Evaluates `report` once (it may run an import).
-#define CHECK_REPORT(report, imported_, duplicates_, rejected_)                                                   \
-    do {                                                                                                          \
-        const auto &checked_ = (report);                                                                          \
-        QVERIFY2(checked_.ok(), checked_.ok() ? "" : checked_.message().c_str());                                 \
-        QCOMPARE(checked_->imported, std::int64_t(imported_));                                                    \
-        QCOMPARE(checked_->duplicates, std::int64_t(duplicates_));                                                \
-        QCOMPARE(checked_->rejected, std::int64_t(rejected_));                                                    \
-    } while (false)
 
 class JsonlImportTest : public QObject {
     Q_OBJECT
