@@ -307,8 +307,12 @@ Result<TrainOutcome> TextTrainer::run()
             torch::Tensor weights;
             if (out.tokenAttention.defined())
                 weights = out.tokenAttention.to(torch::kCPU);
-            else if (!out.layerAttention.empty()) // last layer, averaged over heads and queries
-                weights = out.layerAttention.back().mean(1).mean(1).to(torch::kCPU);
+            else if (!out.layerAttention.empty()) {
+                // Last layer, averaged over heads and over each post's real queries only: padding
+                // query rows are zero, so summing and dividing by the length keeps each row at 1.
+                auto lengths = batch.lengths.to(torch::kCPU, torch::kFloat).unsqueeze(1);
+                weights = (out.layerAttention.back().mean(1).sum(1).to(torch::kCPU) / lengths);
+            }
             else
                 return;
             nlohmann::json posts = nlohmann::json::array();

@@ -137,10 +137,14 @@ private Q_SLOTS:
 
     void attentionSnapshotsSumToOne()
     {
-        const ModelSpec *spec = ModelRegistry::instance().find("rnn_attention");
+        // Token attention (RNN) and a Transformer's last layer, over posts of different lengths.
+        for (const char *model : {"rnn_attention", "transformer"}) {
+        const ModelSpec *spec = ModelRegistry::instance().find(model);
         QVERIFY(spec);
-        TextTrainer trainer(*m_project, config("rnn_attention", 1, {{"embedding_dim", 16}, {"hidden", 16}, {"attention_dim", 16}}),
-                            *spec);
+        const json params = std::string(model) == "transformer"
+                                ? json{{"embedding_dim", 16}, {"heads", 2}, {"layers", 1}, {"ff_dim", 32}}
+                                : json{{"embedding_dim", 16}, {"hidden", 16}, {"attention_dim", 16}};
+        TextTrainer trainer(*m_project, config(model, 1, params), *spec);
         auto outcome = trainer.run();
         QVERIFY2(outcome.ok(), outcome.ok() ? "" : outcome.message().c_str());
         auto data = m_project->db().queryText("SELECT data FROM artifacts WHERE kind = 'attention' AND run_id = " +
@@ -152,8 +156,9 @@ private Q_SLOTS:
             double sum = 0;
             for (double w : post["weights"])
                 sum += w;
-            QVERIFY2(std::abs(sum - 1.0) < 1e-4, post.dump().c_str());
+            QVERIFY2(std::abs(sum - 1.0) < 1e-4, (std::string(model) + ": " + post.dump()).c_str());
             QCOMPARE(post["tokens"].size(), post["weights"].size());
+        }
         }
     }
 
