@@ -2,6 +2,7 @@
 
 #include "core/training/paramspec.h"
 #include "models/text/textclassifier.h"
+#include "models/training/supervisedmodel.h"
 
 #include <functional>
 #include <memory>
@@ -26,12 +27,17 @@ struct ModelSpec {
     std::vector<std::string> inputs;   // "text", "image", "video", "interactions", "sequences"
     std::vector<std::string> explains; // "token_attention", "layer_attention", "grad_cam", "modality_weights", ...
     bool supervised = true;
-    // Which trainer runs this family: "text_classifier" (TextTrainer) or "word2vec" (EmbeddingTrainer).
+    // Which trainer runs this family: "text_classifier" (TextTrainer), "supervised" (the generic
+    // trainer over ModelInputs: image, video, fusion, multi-task), "seq2seq" or "word2vec"
+    // (EmbeddingTrainer).
     std::string trainer = "text_classifier";
     ParamSchema params;
     // Builds the module from params already resolved by params.resolve() (defaults filled in).
     std::function<std::shared_ptr<TextClassifierImpl>(const nlohmann::json &params, const TextModelShape &shape)>
         makeTextClassifier;
+    // Families on the generic trainer ("supervised"): builds the module from resolved params.
+    std::function<std::shared_ptr<SupervisedModelImpl>(const nlohmann::json &params, const ModelShape &shape)>
+        makeModel;
 };
 
 } // namespace chorus
