@@ -125,6 +125,45 @@ nlohmann::json ParamSpec::toJson() const
     return out;
 }
 
+Result<ParamSpec> ParamSpec::fromJson(const nlohmann::json &json)
+{
+    if (!json.is_object() || !json.contains("name") || !json["name"].is_string())
+        return Error{"parameter: expected an object with a string \"name\""};
+    ParamSpec s;
+    s.name = json["name"].get<std::string>();
+    const std::string type = json.value("type", std::string());
+    bool known = false;
+    for (Type t : {Type::Int, Type::Float, Type::Bool, Type::String, Type::Choice, Type::IntList})
+        if (type == typeName(t)) {
+            s.type = t;
+            known = true;
+        }
+    if (!known)
+        return Error{s.name + ".type: unknown parameter type \"" + type + "\""};
+    s.defaultValue = json.value("default", nlohmann::json());
+    if (json.contains("help") && json["help"].is_string())
+        s.help = json["help"].get<std::string>();
+    if (json.contains("min") || json.contains("max")) {
+        if (!json.contains("min") || !json.contains("max") || !json["min"].is_number() || !json["max"].is_number())
+            return Error{s.name + ": min and max must both be numbers"};
+        s.minimum = json["min"].get<double>();
+        s.maximum = json["max"].get<double>();
+        s.bounded = true;
+    }
+    if (s.type == Type::Choice) {
+        if (!json.contains("choices") || !json["choices"].is_array())
+            return Error{s.name + ".choices: expected a list of strings"};
+        for (const nlohmann::json &c : json["choices"]) {
+            if (!c.is_string())
+                return Error{s.name + ".choices: expected a list of strings"};
+            s.choices.push_back(c.get<std::string>());
+        }
+    }
+    if (Status valid = s.check(s.defaultValue, s.name + ".default"); !valid.ok())
+        return valid.error();
+    return s;
+}
+
 Status ParamSpec::check(const nlohmann::json &value, const std::string &path) const
 {
     switch (type) {
@@ -183,6 +222,20 @@ nlohmann::json ParamSchema::toJson() const
     for (const ParamSpec &s : m_specs)
         out.push_back(s.toJson());
     return out;
+}
+
+Result<ParamSchema> ParamSchema::fromJson(const nlohmann::json &json)
+{
+    if (!json.is_array())
+        return Error{"params: expected a list of parameter descriptions"};
+    std::vector<ParamSpec> specs;
+    for (const nlohmann::json &item : json) {
+        auto spec = ParamSpec::fromJson(item);
+        if (!spec)
+            return spec.error();
+        specs.push_back(std::move(*spec));
+    }
+    return ParamSchema(std::move(specs));
 }
 
 nlohmann::json ParamSchema::defaults() const

@@ -33,6 +33,9 @@ struct ParamSpec {
 
     static const char *typeName(Type type);
     nlohmann::json toJson() const;
+    // The inverse of toJson(), for clients that receive a registry as JSON (the GUI runs
+    // `chorus-cli models --json`, it cannot link the models library). Errors name the field.
+    static Result<ParamSpec> fromJson(const nlohmann::json &json);
     // Checks one value; errors name the field as `path` (e.g. "params.dropout").
     Status check(const nlohmann::json &value, const std::string &path) const;
 };
@@ -46,6 +49,8 @@ public:
     const std::vector<ParamSpec> &specs() const { return m_specs; }
     const ParamSpec *find(const std::string &name) const;
     nlohmann::json toJson() const;
+    // The inverse of toJson(): an array of ParamSpec::toJson() objects.
+    static Result<ParamSchema> fromJson(const nlohmann::json &json);
     nlohmann::json defaults() const;
     // Returns the parameters with defaults filled in. Unknown names are errors, not ignored; every
     // error names the field ("params.kernel_sizes[1]: must be between 1 and 15, got 0").

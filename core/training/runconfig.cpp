@@ -136,7 +136,7 @@ Result<RunConfig> RunConfig::parse(const nlohmann::json &json, const ParamSchema
     CHORUS_TRY(checkKeys(json,
                          {"model", "dataset", "task", "seed", "epochs", "params", "split", "device", "batch_size",
                           "optimizer", "schedule", "early_stopping", "checkpoint_every", "eval_every", "gradient_clip",
-                          "class_weights"},
+                          "class_weights", "tasks", "task_weights"},
                          ""));
     RunConfig config;
     for (const char *required : {"model", "dataset", "seed", "epochs"})
@@ -159,6 +159,35 @@ Result<RunConfig> RunConfig::parse(const nlohmann::json &json, const ParamSchema
         if (!json["class_weights"].is_boolean())
             return Error{"class_weights: expected true or false, got " + json["class_weights"].dump()};
         config.classWeights = json["class_weights"].get<bool>();
+    }
+    if (json.contains("tasks")) {
+        const nlohmann::json &tasks = json["tasks"];
+        if (!tasks.is_array())
+            return Error{"tasks: expected an array of label task names, e.g. [\"topic\", \"engagement\"]"};
+        for (std::size_t i = 0; i < tasks.size(); ++i) {
+            const std::string where = "tasks[" + std::to_string(i) + "]";
+            if (!tasks[i].is_string() || tasks[i].get<std::string>().empty())
+                return Error{where + ": expected a label task name, got " + tasks[i].dump()};
+            const std::string name = tasks[i].get<std::string>();
+            if (name == config.task ||
+                std::find(config.extraTasks.begin(), config.extraTasks.end(), name) != config.extraTasks.end())
+                return Error{where + ": task '" + name + "' is listed twice"};
+            config.extraTasks.push_back(name);
+        }
+    }
+    if (json.contains("task_weights")) {
+        const nlohmann::json &weights = json["task_weights"];
+        if (!weights.is_object())
+            return Error{"task_weights: expected an object like {\"sentiment\": 1.0, \"engagement\": 0.5}"};
+        for (const auto &[name, value] : weights.items()) {
+            const std::string where = "task_weights." + name;
+            if (name != config.task &&
+                std::find(config.extraTasks.begin(), config.extraTasks.end(), name) == config.extraTasks.end())
+                return Error{where + ": '" + name + "' is neither `task` nor in `tasks`"};
+            if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 1000)
+                return Error{where + ": must be a number between 0 and 1000, got " + value.dump()};
+            config.taskWeights[name] = value.get<double>();
+        }
     }
     if (json.contains("split")) {
         std::int64_t split = 0;
@@ -258,6 +287,10 @@ nlohmann::json RunConfig::toJson() const
                           {"class_weights", classWeights}};
     if (!task.empty())
         out["task"] = task;
+    if (!extraTasks.empty())
+        out["tasks"] = extraTasks;
+    if (!taskWeights.empty())
+        out["task_weights"] = taskWeights;
     if (split)
         out["split"] = *split;
     if (earlyStopping.enabled)

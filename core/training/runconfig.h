@@ -6,8 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace chorus {
 
@@ -38,6 +40,11 @@ struct RunConfig {
     std::string model;
     std::string dataset;
     std::string task; // the label task; empty for unsupervised models
+    // Further label tasks for multi-task families (the shared encoder gets one head per task; `task`
+    // is the primary one, which early stopping and the headline metrics follow).
+    std::vector<std::string> extraTasks;
+    // Loss weight per task name; tasks not listed weigh 1.
+    std::map<std::string, double> taskWeights;
     std::uint64_t seed = 0;
     int epochs = 1;
     nlohmann::json params = nlohmann::json::object(); // resolved: defaults filled in

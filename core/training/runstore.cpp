@@ -2,6 +2,9 @@
 
 #include "core/store/project.h"
 
+#include <filesystem>
+#include <system_error>
+
 namespace chorus {
 namespace {
 
@@ -160,6 +163,62 @@ Result<std::vector<std::pair<std::int64_t, double>>> RunStore::history(std::int6
     while (select->step())
         points.emplace_back(select->int64(0), select->real(1));
     return points;
+}
+
+Status RunStore::rename(std::int64_t run, const std::string &name)
+{
+    auto update = m_project.db().prepare("UPDATE runs SET name = nullif(?2, '') WHERE id = ?1");
+    if (!update)
+        return update.error();
+    update->bind(1, run).bind(2, name);
+    if (Status s = execOrError(*update, "the run name"); !s.ok())
+        return s;
+    if (m_project.db().changes() == 0)
+        return Error{"no run with id " + std::to_string(run)};
+    return {};
+}
+
+Status RunStore::remove(std::int64_t run)
+{
+    auto summary = get(run);
+    if (!summary)
+        return summary.error();
+    if (summary->status == "running" || summary->status == "paused")
+        return Error{"run " + std::to_string(run) + " is " + summary->status + ": stop it before deleting it"};
+    // Metrics, checkpoints and artifacts go with the row (ON DELETE CASCADE).
+    auto remove = m_project.db().prepare("DELETE FROM runs WHERE id = ?");
+    if (!remove)
+        return remove.error();
+    remove->bind(1, run);
+    if (Status s = execOrError(*remove, "the run deletion"); !s.ok())
+        return s;
+    // The files last: a failure here leaves only unreferenced files behind, never rows without files.
+    const std::filesystem::path dir =
+        std::filesystem::path(m_project.path() + ".runs") / ("run-" + std::to_string(run));
+    std::error_code error;
+    std::filesystem::remove_all(dir, error);
+    if (error)
+        return Error{"run " + std::to_string(run) + " deleted, but its files in " + dir.string() +
+                     " could not be removed: " + error.message()};
+    return {};
+}
+
+Status RunStore::discardAfter(std::int64_t run, std::int64_t step)
+{
+    SqliteTransaction transaction(m_project.db());
+    if (!transaction.begun().ok())
+        return transaction.begun();
+    for (const char *sql : {"DELETE FROM metrics WHERE run_id = ?1 AND (step > ?2 OR split = 'test')",
+                            "DELETE FROM checkpoints WHERE run_id = ?1 AND step > ?2",
+                            "DELETE FROM artifacts WHERE run_id = ?1 AND step > ?2"}) {
+        auto statement = m_project.db().prepare(sql);
+        if (!statement)
+            return statement.error();
+        statement->bind(1, run).bind(2, step);
+        if (Status s = execOrError(*statement, "the discarded steps"); !s.ok())
+            return s;
+    }
+    return transaction.commit();
 }
 
 Status RunStore::failStaleRuns(const std::string &message)

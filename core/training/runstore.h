@@ -49,6 +49,15 @@ public:
     // (step, value) history of one metric of one split.
     Result<std::vector<std::pair<std::int64_t, double>>> history(std::int64_t run, const std::string &split,
                                                                  const std::string &name);
+    // A display name for the run (empty clears it).
+    Status rename(std::int64_t run, const std::string &name);
+    // Deletes the run with its metrics, checkpoints and artifacts (rows) and its files under
+    // "<project>.runs/run-<id>/". Fails for a run still running or paused: stop its worker first.
+    Status remove(std::int64_t run);
+    // Forgets what a run recorded after `step` (metrics, checkpoints, artifacts) and its test
+    // figures (those of a stopped run's end): resuming from a checkpoint taken at `step` records
+    // those steps again.
+    Status discardAfter(std::int64_t run, std::int64_t step);
     // Runs still marked running whose worker is gone (after a crash) become failed with a message.
     Status failStaleRuns(const std::string &message);
 

@@ -1,5 +1,9 @@
 #include "models/registry/modelregistry.h"
 
+#include "models/registry/fusionmodelspecs.h"
+#include "models/registry/seq2seqmodelspecs.h"
+#include "models/registry/videomodelspecs.h"
+#include "models/registry/visionmodelspecs.h"
 #include "models/text/bagofngrams.h"
 #include "models/text/rnnattentionclassifier.h"
 #include "models/text/textcnn.h"
@@ -184,6 +188,9 @@ ModelRegistry::ModelRegistry()
 {
     for (ModelSpec spec : {textCnnSpec(), rnnAttentionSpec(), transformerSpec(), bagOfNgramsSpec(), word2vecSpec()})
         add(std::move(spec));
+    for (auto family : {imageModelSpecs, videoModelSpecs, fusionModelSpecs, seq2seqModelSpecs})
+        for (ModelSpec &spec : family())
+            add(std::move(spec));
 }
 
 ModelRegistry &ModelRegistry::instance()

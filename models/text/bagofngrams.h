@@ -26,6 +26,7 @@ struct BagOfNgramsOptions {
 // hash(a, b) mod buckets. The hash is integer arithmetic, the same on every device and compiler.
 class BagOfNgramsImpl : public TextClassifierImpl {
 public:
+    using TextClassifierImpl::forward;
     explicit BagOfNgramsImpl(const BagOfNgramsOptions &options);
 
     TextClassifierOutput forward(const torch::Tensor &tokens, const torch::Tensor &lengths) override;

@@ -28,6 +28,7 @@ struct RnnAttentionClassifierOptions {
 // tokens only. output.tokenAttention holds the weights [B, T].
 class RnnAttentionClassifierImpl : public TextClassifierImpl {
 public:
+    using TextClassifierImpl::forward;
     explicit RnnAttentionClassifierImpl(const RnnAttentionClassifierOptions &options);
 
     TextClassifierOutput forward(const torch::Tensor &tokens, const torch::Tensor &lengths) override;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/training/supervisedmodel.h"
+
 #include <torch/torch.h>
 
 #include <string>
@@ -19,11 +21,19 @@ struct TextClassifierOutput {
 
 // Common base of the text classifier families (TextCNN, BiLSTM/BiGRU with attention, Transformer
 // encoder, bag of n-grams). tokens: [batch, length] int64 ids, 0 = padding; lengths: [batch] int64.
-class TextClassifierImpl : public torch::nn::Module {
+// As SupervisedModelImpls they read the text of ModelInputs, so the generic trainer drives them.
+class TextClassifierImpl : public SupervisedModelImpl {
 public:
     virtual TextClassifierOutput forward(const torch::Tensor &tokens, const torch::Tensor &lengths) = 0;
-    // The embedding table, for initialising from pretrained vectors; undefined when the model has none.
-    virtual torch::Tensor embeddingWeight() { return {}; }
+    ModelOutputs forward(const ModelInputs &inputs) override
+    {
+        TextClassifierOutput text = forward(inputs.tokens, inputs.lengths);
+        ModelOutputs out;
+        out.logits = text.logits;
+        out.tokenAttention = text.tokenAttention;
+        out.layerAttention = std::move(text.layerAttention);
+        return out;
+    }
 };
 
 } // namespace chorus

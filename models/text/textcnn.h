@@ -26,6 +26,7 @@ struct TextCnnOptions {
 // nothing. Posts shorter than a kernel still get one window.
 class TextCnnImpl : public TextClassifierImpl {
 public:
+    using TextClassifierImpl::forward;
     explicit TextCnnImpl(const TextCnnOptions &options);
 
     TextClassifierOutput forward(const torch::Tensor &tokens, const torch::Tensor &lengths) override;

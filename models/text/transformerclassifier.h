@@ -30,6 +30,7 @@ struct TransformerClassifierOptions {
 // output.layerAttention holds each layer's weights [B, heads, T, T] (T cut to max_length).
 class TransformerClassifierImpl : public TextClassifierImpl {
 public:
+    using TextClassifierImpl::forward;
     explicit TransformerClassifierImpl(const TransformerClassifierOptions &options);
 
     TextClassifierOutput forward(const torch::Tensor &tokens, const torch::Tensor &lengths) override;

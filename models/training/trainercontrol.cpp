@@ -32,6 +32,23 @@ void TrainerControl::resume()
     m_changed.notify_all();
 }
 
+void TrainerControl::resume(double learningRate)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_learningRate = learningRate;
+    m_paused = false;
+    m_singleSteps = 0;
+    m_changed.notify_all();
+}
+
+std::optional<double> TrainerControl::takeLearningRate()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    std::optional<double> rate = m_learningRate;
+    m_learningRate.reset();
+    return rate;
+}
+
 void TrainerControl::step()
 {
     std::lock_guard<std::mutex> lock(m_mutex);

@@ -2,6 +2,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace chorus {
@@ -14,6 +15,8 @@ public:
     bool command(const std::string &name);
     void pause();
     void resume();
+    // Resume with a new base learning rate from the next step on.
+    void resume(double learningRate);
     void step();
     void stop();
 
@@ -23,6 +26,8 @@ public:
     bool stopRequested() const;
     // True while paused with no single step pending: the trainer is about to wait.
     bool holding() const;
+    // A learning rate asked for with resume, once: the trainer applies and records it.
+    std::optional<double> takeLearningRate();
 
 private:
     mutable std::mutex m_mutex;
@@ -30,6 +35,7 @@ private:
     bool m_paused = false;
     bool m_stopped = false;
     int m_singleSteps = 0;
+    std::optional<double> m_learningRate;
 };
 
 } // namespace chorus

@@ -9,7 +9,7 @@
 #include "core/training/runstore.h"
 #include "models/registry/modelregistry.h"
 #include "models/training/textpredictor.h"
-#include "models/training/texttrainer.h"
+#include "models/training/supervisedtrainer.h"
 #include "models/training/trainercontrol.h"
 
 #include <QTemporaryDir>
@@ -20,7 +20,7 @@
 using namespace chorus;
 using nlohmann::json;
 
-class TextTrainerTest : public QObject {
+class SupervisedTrainerTest : public QObject {
     Q_OBJECT
 
 private:
@@ -59,7 +59,7 @@ private Q_SLOTS:
     {
         const ModelSpec *spec = ModelRegistry::instance().find("textcnn");
         QVERIFY(spec);
-        TextTrainer trainer(*m_project, config("textcnn", 4, {{"embedding_dim", 48}, {"filters", 48}}), *spec);
+        SupervisedTrainer trainer(*m_project, config("textcnn", 4, {{"embedding_dim", 48}, {"filters", 48}}), *spec);
         std::vector<std::string> events;
         trainer.setEventSink([&](const json &e) { events.push_back(e["event"].get<std::string>()); });
         auto outcome = trainer.run();
@@ -91,7 +91,7 @@ private Q_SLOTS:
     void predictorReloadsTheRun()
     {
         const ModelSpec *spec = ModelRegistry::instance().find("rnn_attention");
-        TextTrainer trainer(*m_project, config("rnn_attention", 2, {{"embedding_dim", 16}, {"hidden", 16}, {"attention_dim", 16}}),
+        SupervisedTrainer trainer(*m_project, config("rnn_attention", 2, {{"embedding_dim", 16}, {"hidden", 16}, {"attention_dim", 16}}),
                             *spec);
         auto outcome = trainer.run();
         QVERIFY(outcome.ok());
@@ -144,7 +144,7 @@ private Q_SLOTS:
         const json params = std::string(model) == "transformer"
                                 ? json{{"embedding_dim", 16}, {"heads", 2}, {"layers", 1}, {"ff_dim", 32}}
                                 : json{{"embedding_dim", 16}, {"hidden", 16}, {"attention_dim", 16}};
-        TextTrainer trainer(*m_project, config(model, 1, params), *spec);
+        SupervisedTrainer trainer(*m_project, config(model, 1, params), *spec);
         auto outcome = trainer.run();
         QVERIFY2(outcome.ok(), outcome.ok() ? "" : outcome.message().c_str());
         auto data = m_project->db().queryText("SELECT data FROM artifacts WHERE kind = 'attention' AND run_id = " +
@@ -168,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(spec);
         std::vector<std::vector<std::pair<std::int64_t, double>>> histories;
         for (int i = 0; i < 2; ++i) {
-            TextTrainer trainer(*m_project, config("bag_of_ngrams", 2, {{"embedding_dim", 16}, {"buckets", 5000}}), *spec);
+            SupervisedTrainer trainer(*m_project, config("bag_of_ngrams", 2, {{"embedding_dim", 16}, {"buckets", 5000}}), *spec);
             auto outcome = trainer.run();
             QVERIFY(outcome.ok());
             histories.push_back(*RunStore(*m_project).history(outcome->runId, "valid", "loss"));
@@ -180,7 +180,7 @@ private Q_SLOTS:
     void stopIsObeyed()
     {
         const ModelSpec *spec = ModelRegistry::instance().find("textcnn");
-        TextTrainer trainer(*m_project, config("textcnn", 5, {{"embedding_dim", 16}, {"filters", 8}}), *spec);
+        SupervisedTrainer trainer(*m_project, config("textcnn", 5, {{"embedding_dim", 16}, {"filters", 8}}), *spec);
         TrainerControl control;
         int steps = 0;
         trainer.setControl(&control);
@@ -225,7 +225,7 @@ private Q_SLOTS:
                                                                      : json{{"embedding_dim", 32}}}};
             auto config = RunConfig::parse(raw, &spec->params, true);
             QVERIFY(config.ok());
-            auto outcome = TextTrainer(**project, *config, *spec).run();
+            auto outcome = SupervisedTrainer(**project, *config, *spec).run();
             QVERIFY2(outcome.ok(), outcome.ok() ? "" : outcome.message().c_str());
             const double accuracy = outcome->test["accuracy"].get<double>();
             qInfo("%s: test accuracy %.3f on the real review sentences", model, accuracy);
@@ -238,7 +238,7 @@ private Q_SLOTS:
         const ModelSpec *spec = ModelRegistry::instance().find("textcnn");
         RunConfig bad = config("textcnn", 1, json::object());
         bad.task = "no-such-task";
-        auto outcome = TextTrainer(*m_project, bad, *spec).run();
+        auto outcome = SupervisedTrainer(*m_project, bad, *spec).run();
         QVERIFY(!outcome.ok());
         QVERIFY2(outcome.message().find("no-such-task") != std::string::npos, outcome.message().c_str());
 
@@ -247,7 +247,7 @@ private Q_SLOTS:
         diverging.optimizer.name = "sgd";
         diverging.optimizer.momentum = 0.99;
         std::string lastEvent;
-        TextTrainer trainer(*m_project, diverging, *spec);
+        SupervisedTrainer trainer(*m_project, diverging, *spec);
         trainer.setEventSink([&](const json &e) { lastEvent = e["event"].get<std::string>(); });
         auto result = trainer.run();
         if (!result.ok()) {
@@ -258,12 +258,12 @@ private Q_SLOTS:
         RunConfig gpu = config("textcnn", 1, json::object());
         gpu.device = "cuda:3";
         if (!torch::cuda::is_available()) {
-            auto noGpu = TextTrainer(*m_project, gpu, *spec).run();
+            auto noGpu = SupervisedTrainer(*m_project, gpu, *spec).run();
             QVERIFY(!noGpu.ok());
             QVERIFY(noGpu.message().find("no CUDA device") != std::string::npos);
         }
     }
 };
 
-QTEST_GUILESS_MAIN(TextTrainerTest)
-#include "tst_texttrainer.moc"
+QTEST_GUILESS_MAIN(SupervisedTrainerTest)
+#include "tst_supervisedtrainer.moc"

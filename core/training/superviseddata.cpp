@@ -1,0 +1,202 @@
+#include "core/training/superviseddata.h"
+
+#include "core/split/datasetsplitter.h"
+#include "core/store/project.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace chorus {
+namespace {
+
+bool parseNumber(const std::string &text, double &value)
+{
+    if (text.empty())
+        return false;
+    const char *end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    return ec == std::errc() && ptr == end && std::isfinite(value);
+}
+
+struct RawPost {
+    std::int64_t postId = 0;
+    std::vector<std::string> tokens;
+    std::vector<std::string> labels; // per task, empty when missing
+    std::vector<bool> present;
+    SplitPart part = SplitPart::Train;
+    std::int64_t imageMedia = 0;
+    std::int64_t videoMedia = 0;
+};
+
+} // namespace
+
+Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDataOptions &options)
+{
+    if (options.tasks.empty())
+        return Error{"task: a supervised run needs a label task"};
+    auto datasetId = project.datasetId(options.dataset);
+    if (!datasetId)
+        return Error{"dataset: no dataset named '" + options.dataset + "'"};
+    std::int64_t splitId = options.splitId;
+    if (splitId == 0) {
+        auto latest = DatasetSplitter::latest(project, options.dataset);
+        if (!latest)
+            return Error{"split: dataset '" + options.dataset + "' has no stored split; make one with chorus-cli split"};
+        splitId = *latest;
+    }
+
+    auto select = project.db().prepare(
+        "SELECT p.id, p.text, a.part,"
+        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'image' ORDER BY m.id LIMIT 1),"
+        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'video' ORDER BY m.id LIMIT 1)"
+        " FROM split_assignments a JOIN posts p ON p.id = a.post_id"
+        " WHERE a.split_id = ?1 AND p.dataset_id = ?2 ORDER BY p.id");
+    if (!select)
+        return select.error();
+    select->bind(1, splitId).bind(2, *datasetId);
+    auto labelsOf = project.db().prepare("SELECT task, value FROM labels WHERE post_id = ?1");
+    if (!labelsOf)
+        return labelsOf.error();
+
+    SupervisedData data;
+    data.splitId = splitId;
+    data.tokenizer = options.tokenizer;
+    data.maxLength = options.maxLength;
+    const SocialTokenizer tokenizer(options.tokenizer);
+    std::map<std::string, std::size_t> taskIndex;
+    for (std::size_t i = 0; i < options.tasks.size(); ++i)
+        taskIndex.emplace(options.tasks[i], i);
+    const std::size_t taskCount = options.tasks.size();
+    std::vector<std::set<std::string>> values(taskCount);
+    std::vector<RawPost> rows;
+    std::vector<std::int64_t> labelled(taskCount, 0);
+    while (select->step()) {
+        RawPost raw;
+        raw.postId = select->int64(0);
+        raw.labels.assign(taskCount, {});
+        raw.present.assign(taskCount, false);
+        labelsOf->reset();
+        labelsOf->bind(1, raw.postId);
+        bool any = false;
+        while (labelsOf->step()) {
+            auto found = taskIndex.find(labelsOf->text(0));
+            if (found == taskIndex.end())
+                continue;
+            raw.labels[found->second] = labelsOf->text(1);
+            raw.present[found->second] = true;
+            any = true;
+        }
+        if (labelsOf->failed())
+            return Error{"cannot read labels: " + labelsOf->lastError()};
+        // Single-task runs keep only posts labelled for the task; multi-task runs keep posts that
+        // any task labels (the missing targets are masked out of the loss).
+        if (!(taskCount == 1 ? raw.present[0] : any)) {
+            ++data.unlabelled;
+            continue;
+        }
+        for (std::size_t t = 0; t < taskCount; ++t)
+            if (raw.present[t]) {
+                values[t].insert(raw.labels[t]);
+                ++labelled[t];
+            }
+        const std::string_view part = select->textView(2);
+        raw.part = part == "train" ? SplitPart::Train : part == "valid" ? SplitPart::Valid : SplitPart::Test;
+        raw.tokens = tokenizer.tokenize(select->textView(1));
+        if (raw.tokens.size() > options.maxLength)
+            raw.tokens.resize(options.maxLength);
+        raw.imageMedia = select->isNull(3) ? 0 : select->int64(3);
+        raw.videoMedia = select->isNull(4) ? 0 : select->int64(4);
+        if (raw.part == SplitPart::Train) {
+            if (Status s = data.vocabulary.add(raw.tokens); !s.ok())
+                return s.error();
+        }
+        rows.push_back(std::move(raw));
+    }
+    if (select->failed())
+        return Error{"cannot read posts: " + select->lastError()};
+    for (std::size_t t = 0; t < taskCount; ++t)
+        if (labelled[t] == 0)
+            return Error{"task: no post of split " + std::to_string(splitId) + " has a label for task '" +
+                         options.tasks[t] + "'"};
+    if (Status s = data.vocabulary.finalize(options.minCount, options.maxVocabulary); !s.ok())
+        return s.error();
+
+    std::vector<std::map<std::string, double>> classIndex(taskCount);
+    for (std::size_t t = 0; t < taskCount; ++t) {
+        LabelTask task;
+        task.name = options.tasks[t];
+        const bool forced = std::find(options.regressionTasks.begin(), options.regressionTasks.end(), task.name) !=
+                            options.regressionTasks.end();
+        bool numeric = true;
+        double ignored = 0;
+        for (const std::string &v : values[t])
+            numeric = numeric && parseNumber(v, ignored);
+        if (forced && !numeric)
+            return Error{"task: '" + task.name + "' is a regression task but has values that are not numbers"};
+        task.regression = forced || (numeric && values[t].size() > options.regressionThreshold);
+        if (!task.regression) {
+            if (values[t].size() < 2)
+                return Error{"task: '" + task.name + "' has a single class; a classifier needs at least two"};
+            for (const std::string &v : values[t]) {
+                classIndex[t].emplace(v, static_cast<double>(task.classes.size()));
+                task.classes.push_back(v);
+            }
+        }
+        data.tasks.push_back(std::move(task));
+    }
+
+    for (RawPost &raw : rows) {
+        PostExample example;
+        example.postId = raw.postId;
+        example.ids = data.vocabulary.encode(raw.tokens);
+        example.imageMedia = raw.imageMedia;
+        example.videoMedia = raw.videoMedia;
+        data.withImage += raw.imageMedia != 0;
+        data.withVideo += raw.videoMedia != 0;
+        example.targets.assign(taskCount, std::numeric_limits<double>::quiet_NaN());
+        for (std::size_t t = 0; t < taskCount; ++t) {
+            if (!raw.present[t])
+                continue;
+            if (data.tasks[t].regression)
+                parseNumber(raw.labels[t], example.targets[t]);
+            else
+                example.targets[t] = classIndex[t][raw.labels[t]];
+        }
+        switch (raw.part) {
+        case SplitPart::Train: data.train.push_back(std::move(example)); break;
+        case SplitPart::Valid: data.valid.push_back(std::move(example)); break;
+        case SplitPart::Test: data.test.push_back(std::move(example)); break;
+        }
+    }
+    if (data.train.empty())
+        return Error{"split: split " + std::to_string(splitId) + " has no labelled training posts"};
+    return data;
+}
+
+nlohmann::json SupervisedData::encodingJson() const
+{
+    nlohmann::json tasksJson = nlohmann::json::array();
+    for (const LabelTask &task : tasks)
+        tasksJson.push_back({{"name", task.name}, {"regression", task.regression}, {"classes", task.classes}});
+    return {{"vocabulary", vocabulary.toJson()},
+            {"classes", primary().classes},
+            {"regression", primary().regression},
+            {"tasks", tasksJson},
+            {"tokenizer", tokenizer.toJson()},
+            {"max_length", maxLength},
+            {"split", splitId}};
+}
+
+std::vector<std::int64_t> SupervisedData::encode(const std::string &text) const
+{
+    std::vector<std::string> tokens = SocialTokenizer(tokenizer).tokenize(text);
+    if (tokens.size() > maxLength)
+        tokens.resize(maxLength);
+    return vocabulary.encode(tokens);
+}
+
+} // namespace chorus

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/text/tokenizer.h"
+#include "core/text/vocabulary.h"
+#include "core/util/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace chorus {
+
+class Project;
+
+// A label task as the data defines it: the sorted distinct values are the classes, unless every
+// value is a number and there are many of them (or the caller says so), which makes it a
+// regression target.
+struct LabelTask {
+    std::string name;
+    bool regression = false;
+    std::vector<std::string> classes; // classification only
+};
+
+// One post, encoded for training: token ids, one target per task and where its media are.
+struct PostExample {
+    std::int64_t postId = 0;
+    std::vector<std::int64_t> ids; // token ids, at most maxLength, no padding
+    // Per task (in SupervisedData::tasks order): the class index, or the value for a regression
+    // task; NaN where the post has no label for that task.
+    std::vector<double> targets;
+    std::int64_t imageMedia = 0; // media row id of the post's first image, 0 when none
+    std::int64_t videoMedia = 0; // media row id of the post's first video, 0 when none
+};
+
+struct SupervisedDataOptions {
+    std::string dataset;
+    std::vector<std::string> tasks; // the primary task first; at least one
+    std::vector<std::string> regressionTasks; // forced to regression whatever their values look like
+    std::int64_t splitId = 0;       // 0: the dataset's latest stored split
+    std::size_t maxLength = 64;
+    std::int64_t minCount = 1;
+    std::size_t maxVocabulary = 50000;
+    TokenizerOptions tokenizer;
+    // Numeric tasks with more distinct values than this are regression targets.
+    std::size_t regressionThreshold = 20;
+};
+
+// The posts of a dataset's split with their labels for one or more tasks, tokenised and encoded
+// once: the vocabulary comes from the training part only (no leakage), classes are the sorted
+// distinct values. Posts lacking the primary task's label are left out (and counted) unless other
+// tasks label them. Media are referenced by id and decoded batch by batch, so memory stays small.
+struct SupervisedData {
+    Vocabulary vocabulary;
+    std::vector<LabelTask> tasks;
+    std::vector<PostExample> train, valid, test;
+    std::int64_t splitId = 0;
+    std::int64_t unlabelled = 0;
+    std::int64_t withImage = 0;
+    std::int64_t withVideo = 0;
+    TokenizerOptions tokenizer;
+    std::size_t maxLength = 64;
+
+    static Result<SupervisedData> load(Project &project, const SupervisedDataOptions &options);
+
+    const LabelTask &primary() const { return tasks.front(); }
+    // What predict and explain need to encode new posts exactly as the training posts were
+    // (the "encoding" artifact of a run). The first task's classes are also stored as "classes".
+    nlohmann::json encodingJson() const;
+    std::vector<std::int64_t> encode(const std::string &text) const;
+};
+
+} // namespace chorus

@@ -1,0 +1,685 @@
+#include <torch/torch.h>
+
+#include "models/training/supervisedtrainer.h"
+
+#include "core/metrics/classificationmetrics.h"
+#include "core/metrics/regressionmetrics.h"
+#include "core/store/project.h"
+#include "core/training/runstore.h"
+#include "core/training/superviseddata.h"
+#include "core/util/deterministicrandom.h"
+#include "models/registry/modelspec.h"
+#include "models/runtime/deviceinfo.h"
+#include "models/training/batchbuilder.h"
+#include "models/training/batchprefetcher.h"
+#include "models/training/checkpointfile.h"
+#include "models/training/trainercontrol.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace chorus {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kProbePosts = 8;
+// Steps are reported in windows of this many steps (aligned to the absolute step, so a resumed
+// run reports the same windows as an uninterrupted one).
+constexpr std::int64_t kReportWindow = 10;
+constexpr int kMaxMediaWarnings = 20;
+
+double scheduledRate(double base, const ScheduleConfig &s, std::int64_t step, std::int64_t totalSteps)
+{
+    if (s.warmupSteps > 0 && step < s.warmupSteps)
+        return base * static_cast<double>(step + 1) / static_cast<double>(s.warmupSteps);
+    if (s.name == "cosine") {
+        const double span = static_cast<double>(std::max<std::int64_t>(1, totalSteps - s.warmupSteps));
+        const double progress = std::min(1.0, static_cast<double>(step - s.warmupSteps) / span);
+        return base * 0.5 * (1.0 + std::cos(M_PI * progress));
+    }
+    if (s.name == "step")
+        return base * std::pow(s.gamma, static_cast<double>((step - s.warmupSteps) / s.stepSize));
+    return base;
+}
+
+torch::Device chooseDevice(const std::string &requested)
+{
+    if (requested == "cpu")
+        return torch::kCPU;
+    if (requested == "auto")
+        return DeviceInfo::cudaAvailable() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    if (!DeviceInfo::cudaAvailable())
+        throw std::runtime_error("device: \"" + requested + "\" was asked for, but no CUDA device is available");
+    return requested == "cuda" ? torch::Device(torch::kCUDA, 0) : torch::Device(requested);
+}
+
+bool reads(const ModelSpec &spec, const char *input)
+{
+    return std::find(spec.inputs.begin(), spec.inputs.end(), input) != spec.inputs.end();
+}
+
+void check(const Status &status)
+{
+    if (!status.ok())
+        throw std::runtime_error(status.message());
+}
+
+std::vector<double> rowOf(const torch::Tensor &matrix, std::int64_t row, std::int64_t count)
+{
+    std::vector<double> out;
+    for (std::int64_t i = 0; i < count; ++i)
+        out.push_back(matrix[row][i].item<double>());
+    return out;
+}
+
+// The figures of one evaluation pass, by metric name ("loss", "accuracy", "macro_f1", ...; for
+// further tasks prefixed "<task>/"), plus the primary task's full report.
+struct Evaluation {
+    std::vector<std::pair<std::string, double>> values;
+    nlohmann::json report;
+
+    double value(const std::string &name) const
+    {
+        for (const auto &[key, v] : values)
+            if (key == name)
+                return v;
+        return NAN;
+    }
+};
+
+// Everything of the trainer that a checkpoint must carry besides model, optimiser and generator.
+struct LoopState {
+    std::int64_t step = 0;
+    int epoch = 0;
+    std::size_t batch = 0; // next batch of the epoch
+    double baseRate = 0;
+    double bestValue = 0;
+    int withoutGain = 0;
+    nlohmann::json bestValid;
+    double windowLoss = 0;
+    int windowSteps = 0;
+
+    nlohmann::json toJson() const
+    {
+        return {{"step", step},          {"epoch", epoch},        {"batch", batch},
+                {"base_lr", baseRate},   {"best_value", bestValue}, {"without_gain", withoutGain},
+                {"best_valid", bestValid}, {"window_loss", windowLoss}, {"window_steps", windowSteps}};
+    }
+    static LoopState fromJson(const nlohmann::json &j)
+    {
+        LoopState s;
+        s.step = j.at("step").get<std::int64_t>();
+        s.epoch = j.at("epoch").get<int>();
+        s.batch = j.at("batch").get<std::size_t>();
+        s.baseRate = j.at("base_lr").get<double>();
+        s.bestValue = j.at("best_value").is_null() ? NAN : j.at("best_value").get<double>();
+        s.withoutGain = j.at("without_gain").get<int>();
+        s.bestValid = j.at("best_valid");
+        s.windowLoss = j.at("window_loss").get<double>();
+        s.windowSteps = j.at("window_steps").get<int>();
+        return s;
+    }
+};
+
+} // namespace
+
+SupervisedTrainer::SupervisedTrainer(Project &project, RunConfig config, const ModelSpec &spec)
+    : m_project(project), m_config(std::move(config)), m_spec(spec)
+{
+}
+
+void SupervisedTrainer::setResume(std::int64_t runId, std::optional<double> learningRate)
+{
+    m_resumeRun = runId;
+    m_resumeRate = learningRate;
+}
+
+std::string SupervisedTrainer::runDirectory(const Project &project, std::int64_t runId)
+{
+    return (fs::path(project.path() + ".runs") / ("run-" + std::to_string(runId))).string();
+}
+
+void SupervisedTrainer::emit(const nlohmann::json &event) const
+{
+    if (m_events)
+        m_events(event);
+}
+
+Result<TrainOutcome> SupervisedTrainer::run()
+{
+    RunStore runs(m_project);
+    std::int64_t runId = m_resumeRun;
+    try {
+        if (!m_spec.makeModel && !m_spec.makeTextClassifier)
+            return Error{"model: '" + m_spec.name + "' is not trained by the supervised trainer"};
+        const torch::Device device = chooseDevice(m_config.device);
+        const int threads = DeviceInfo::configureCpuThreads();
+        torch::manual_seed(m_config.seed);
+
+        SupervisedDataOptions dataOptions;
+        dataOptions.dataset = m_config.dataset;
+        dataOptions.tasks.push_back(m_config.task);
+        dataOptions.tasks.insert(dataOptions.tasks.end(), m_config.extraTasks.begin(), m_config.extraTasks.end());
+        dataOptions.splitId = m_config.split.value_or(0);
+        if (m_config.params.contains("max_length"))
+            dataOptions.maxLength = m_config.params["max_length"].get<std::size_t>();
+        if (m_config.params.contains("min_count"))
+            dataOptions.minCount = m_config.params["min_count"].get<std::int64_t>();
+        auto loaded = SupervisedData::load(m_project, dataOptions);
+        if (!loaded)
+            return loaded.error();
+        const SupervisedData &data = *loaded;
+        const std::size_t taskCount = data.tasks.size();
+        const bool primaryRegression = data.primary().regression;
+
+        BatchInputs inputs;
+        inputs.text = reads(m_spec, "text") || m_spec.makeTextClassifier != nullptr;
+        inputs.image = reads(m_spec, "image");
+        inputs.video = reads(m_spec, "video");
+        if (m_config.params.contains("image_size"))
+            inputs.imageSize = m_config.params["image_size"].get<std::int64_t>();
+        if (m_config.params.contains("frames"))
+            inputs.frames = m_config.params["frames"].get<std::int64_t>();
+        if (m_config.params.contains("augment"))
+            inputs.augment = m_config.params["augment"].get<bool>();
+        if ((inputs.image && data.withImage == 0 && !inputs.text) || (inputs.video && data.withVideo == 0 && !inputs.text))
+            return Error{"dataset: '" + m_config.dataset + "' has no " + (inputs.image ? "images" : "videos") +
+                         " in this split, which model '" + m_spec.name + "' needs"};
+
+        // Regression targets are trained standardised (train mean and deviation), and reported in
+        // their own units.
+        std::vector<double> targetMean(taskCount, 0.0), targetScale(taskCount, 1.0);
+        for (std::size_t t = 0; t < taskCount; ++t) {
+            if (!data.tasks[t].regression)
+                continue;
+            double sum = 0, squares = 0, count = 0;
+            for (const PostExample &e : data.train)
+                if (!std::isnan(e.targets[t])) {
+                    sum += e.targets[t];
+                    squares += e.targets[t] * e.targets[t];
+                    count += 1;
+                }
+            if (count > 0) {
+                targetMean[t] = sum / count;
+                const double variance = std::max(0.0, squares / count - targetMean[t] * targetMean[t]);
+                targetScale[t] = variance > 1e-12 ? std::sqrt(variance) : 1.0;
+            }
+        }
+
+        LoopState state;
+        state.baseRate = m_config.optimizer.learningRate;
+        std::string checkpointToLoad;
+        if (m_resumeRun) {
+            auto latest = m_project.db().prepare(
+                "SELECT path FROM checkpoints WHERE run_id = ?1 AND kind = 'latest' ORDER BY step DESC LIMIT 1");
+            if (!latest)
+                return latest.error();
+            latest->bind(1, runId);
+            if (!latest->step() || !fs::exists(latest->text(0)))
+                return Error{"run " + std::to_string(runId) + " has no checkpoint to resume from"};
+            checkpointToLoad = latest->text(0);
+            check(runs.setStatus(runId, "running"));
+        } else {
+            auto created = runs.create(m_config.model, m_config.dataset, m_config.toJson(), device.str());
+            if (!created)
+                return created.error();
+            runId = *created;
+        }
+        const fs::path runDir = runDirectory(m_project, runId);
+        fs::create_directories(runDir);
+
+        if (!m_resumeRun) {
+            nlohmann::json encoding = data.encodingJson();
+            encoding["inputs"] = {{"text", inputs.text},
+                                  {"image", inputs.image},
+                                  {"video", inputs.video},
+                                  {"image_size", inputs.imageSize},
+                                  {"frames", inputs.frames}};
+            encoding["target_mean"] = targetMean;
+            encoding["target_scale"] = targetScale;
+            check(runs.addArtifact(runId, "encoding", "encoding", 0, "application/json", encoding.dump()));
+        }
+
+        ModelShape shape;
+        shape.vocabularySize = static_cast<std::int64_t>(data.vocabulary.size());
+        shape.classes = primaryRegression ? 1 : static_cast<std::int64_t>(data.primary().classes.size());
+        shape.maxLength = static_cast<std::int64_t>(data.maxLength);
+        shape.imageSize = inputs.imageSize;
+        shape.frames = inputs.frames;
+        for (const LabelTask &task : data.tasks)
+            shape.tasks.push_back({task.name, task.regression ? 0 : static_cast<std::int64_t>(task.classes.size())});
+        std::shared_ptr<SupervisedModelImpl> model =
+            m_spec.makeModel ? m_spec.makeModel(m_config.params, shape)
+                             : std::shared_ptr<SupervisedModelImpl>(m_spec.makeTextClassifier(
+                                   m_config.params, TextModelShape{shape.vocabularySize, shape.classes, shape.maxLength}));
+        model->to(device);
+
+        std::unique_ptr<torch::optim::Optimizer> optimizer;
+        if (m_config.optimizer.name == "sgd")
+            optimizer = std::make_unique<torch::optim::SGD>(
+                model->parameters(), torch::optim::SGDOptions(m_config.optimizer.learningRate)
+                                         .momentum(m_config.optimizer.momentum)
+                                         .weight_decay(m_config.optimizer.weightDecay));
+        else
+            optimizer = std::make_unique<torch::optim::AdamW>(
+                model->parameters(), torch::optim::AdamWOptions(m_config.optimizer.learningRate)
+                                         .weight_decay(m_config.optimizer.weightDecay));
+
+        const std::string watched = m_config.earlyStopping.enabled ? m_config.earlyStopping.metric
+                                    : primaryRegression             ? "rmse"
+                                                                    : "accuracy";
+        const bool higherIsBetter =
+            m_config.earlyStopping.enabled ? m_config.earlyStopping.mode == "max" : !primaryRegression;
+        state.bestValue = higherIsBetter ? -INFINITY : INFINITY;
+
+        const fs::path bestPath = runDir / "best.pt";
+        const fs::path latestPath = runDir / "latest.pt";
+        if (!checkpointToLoad.empty()) {
+            state = LoopState::fromJson(CheckpointFile::loadTraining(checkpointToLoad, *model, *optimizer));
+            if (std::isnan(state.bestValue))
+                state.bestValue = higherIsBetter ? -INFINITY : INFINITY;
+            check(runs.discardAfter(runId, state.step));
+            if (m_resumeRate) {
+                state.baseRate = *m_resumeRate;
+                check(runs.addArtifact(runId, "lr_change", "resume", state.step, "application/json",
+                                       nlohmann::json{{"step", state.step}, {"lr", *m_resumeRate}}.dump()));
+            }
+        }
+
+        torch::Tensor classWeights;
+        if (m_config.classWeights && !primaryRegression) {
+            std::vector<double> counts(data.primary().classes.size(), 0.0);
+            for (const PostExample &e : data.train)
+                if (!std::isnan(e.targets[0]))
+                    counts[static_cast<std::size_t>(e.targets[0])] += 1;
+            const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
+            std::vector<float> weights;
+            for (double c : counts)
+                weights.push_back(c > 0 ? static_cast<float>(total / (static_cast<double>(counts.size()) * c)) : 0.f);
+            classWeights = torch::tensor(weights).to(device);
+        }
+        std::vector<double> taskWeight(taskCount, 1.0);
+        for (std::size_t t = 0; t < taskCount; ++t)
+            if (auto found = m_config.taskWeights.find(data.tasks[t].name); found != m_config.taskWeights.end())
+                taskWeight[t] = found->second;
+
+        auto headOf = [&](const ModelOutputs &out, std::size_t t) -> torch::Tensor {
+            if (auto found = out.heads.find(data.tasks[t].name); found != out.heads.end())
+                return found->second;
+            if (t == 0)
+                return out.logits;
+            throw std::runtime_error("model '" + m_spec.name + "' has no output for task '" + data.tasks[t].name + "'");
+        };
+        auto regressionValues = [](const torch::Tensor &head) { return head.dim() == 2 ? head.squeeze(1) : head; };
+        // Sum over tasks of weight x (cross-entropy or MSE on standardised targets) over the posts
+        // labelled for the task, plus the model's own auxiliary term.
+        auto lossOf = [&](const ModelOutputs &out, const SupervisedBatch &batch) {
+            torch::Tensor total = torch::zeros({}, torch::TensorOptions().device(device));
+            for (std::size_t t = 0; t < taskCount; ++t) {
+                const torch::Tensor &mask = batch.masks[t];
+                if (taskWeight[t] == 0 || !mask.any().item<bool>())
+                    continue;
+                const torch::Tensor head = headOf(out, t);
+                torch::Tensor loss;
+                if (data.tasks[t].regression) {
+                    const torch::Tensor target = (batch.targets[t].index({mask}) - targetMean[t]) / targetScale[t];
+                    loss = torch::mse_loss(regressionValues(head).index({mask}), target);
+                } else {
+                    auto options = torch::nn::functional::CrossEntropyFuncOptions();
+                    if (t == 0 && classWeights.defined())
+                        options.weight(classWeights);
+                    loss = torch::nn::functional::cross_entropy(head.index({mask}),
+                                                                batch.targets[t].index({mask}).to(torch::kLong), options);
+                }
+                total = total + taskWeight[t] * loss;
+            }
+            if (out.auxiliaryLoss.defined())
+                total = total + out.auxiliaryLoss;
+            return total;
+        };
+
+        BatchBuilder builder(data, inputs, m_media);
+        const std::size_t batchSize = static_cast<std::size_t>(m_config.batchSize);
+        const std::size_t batchesPerEpoch = (data.train.size() + batchSize - 1) / batchSize;
+        const std::int64_t totalSteps = static_cast<std::int64_t>(batchesPerEpoch) * m_config.epochs;
+        int mediaWarnings = 0;
+        auto reportMedia = [&](const SupervisedBatch &batch) {
+            for (const std::string &problem : batch.mediaProblems) {
+                if (++mediaWarnings > kMaxMediaWarnings)
+                    return;
+                emit({{"event", "warning"},
+                      {"message", problem + " (trained as missing)"},
+                      {"more", mediaWarnings == kMaxMediaWarnings ? "further media problems are not reported" : ""}});
+            }
+        };
+
+        auto evaluate = [&](const std::vector<PostExample> &examples) -> Evaluation {
+            torch::NoGradGuard noGrad;
+            model->eval();
+            std::vector<std::size_t> order(examples.size());
+            std::iota(order.begin(), order.end(), 0);
+            std::vector<std::vector<double>> truth(taskCount), predicted(taskCount);
+            std::vector<std::vector<std::vector<double>>> scores(taskCount);
+            double lossSum = 0;
+            for (std::size_t begin = 0; begin < examples.size(); begin += batchSize) {
+                const std::size_t end = std::min(examples.size(), begin + batchSize);
+                SupervisedBatch batch = builder.build(examples, order, begin, end, false, 0).to(device);
+                const ModelOutputs out = model->forward(batch.inputs);
+                lossSum += lossOf(out, batch).item<double>() * static_cast<double>(end - begin);
+                for (std::size_t t = 0; t < taskCount; ++t) {
+                    const torch::Tensor mask = batch.masks[t].to(torch::kCPU);
+                    const torch::Tensor target = batch.targets[t].to(torch::kCPU);
+                    const torch::Tensor head = headOf(out, t).to(torch::kCPU, torch::kDouble);
+                    if (data.tasks[t].regression) {
+                        const torch::Tensor values = regressionValues(head) * targetScale[t] + targetMean[t];
+                        for (std::int64_t r = 0; r < values.size(0); ++r)
+                            if (mask[r].item<bool>()) {
+                                truth[t].push_back(target[r].item<double>());
+                                predicted[t].push_back(values[r].item<double>());
+                            }
+                    } else {
+                        const torch::Tensor probabilities = torch::softmax(head, 1).contiguous();
+                        for (std::int64_t r = 0; r < probabilities.size(0); ++r)
+                            if (mask[r].item<bool>()) {
+                                truth[t].push_back(target[r].item<double>());
+                                predicted[t].push_back(probabilities[r].argmax().item<double>());
+                                scores[t].push_back(rowOf(probabilities, r, probabilities.size(1)));
+                            }
+                    }
+                }
+            }
+            model->train();
+            Evaluation evaluation;
+            evaluation.values.emplace_back("loss", examples.empty() ? 0 : lossSum / static_cast<double>(examples.size()));
+            for (std::size_t t = 0; t < taskCount; ++t) {
+                const std::string prefix = t == 0 ? "" : data.tasks[t].name + "/";
+                if (truth[t].empty())
+                    continue;
+                if (data.tasks[t].regression) {
+                    auto report = RegressionMetrics::evaluate(truth[t], predicted[t]);
+                    if (!report)
+                        continue;
+                    evaluation.values.emplace_back(prefix + "mae", report->mae);
+                    evaluation.values.emplace_back(prefix + "rmse", report->rmse);
+                    evaluation.values.emplace_back(prefix + "r2", report->r2);
+                    if (t == 0)
+                        evaluation.report = report->toJson();
+                } else {
+                    std::vector<std::int64_t> y(truth[t].begin(), truth[t].end()), p(predicted[t].begin(), predicted[t].end());
+                    auto report = ClassificationMetrics::evaluate(y, p, scores[t], data.tasks[t].classes.size(),
+                                                                  data.tasks[t].classes);
+                    if (!report)
+                        continue;
+                    evaluation.values.emplace_back(prefix + "accuracy", report->accuracy);
+                    evaluation.values.emplace_back(prefix + "macro_f1", report->macroF1);
+                    evaluation.values.emplace_back(prefix + "micro_f1", report->microF1);
+                    if (report->rocAuc)
+                        evaluation.values.emplace_back(prefix + "roc_auc", report->rocAuc->auc);
+                    if (t == 0)
+                        evaluation.report = report->toJson();
+                }
+            }
+            return evaluation;
+        };
+
+        emit({{"event", "started"},
+              {"resumed_from_step", m_resumeRun ? nlohmann::json(state.step) : nlohmann::json()},
+              {"run_id", runId},
+              {"model", m_config.model},
+              {"device", device.str()},
+              {"threads", threads},
+              {"train", data.train.size()},
+              {"valid", data.valid.size()},
+              {"test", data.test.size()},
+              {"classes", data.primary().classes},
+              {"tasks", dataOptions.tasks},
+              {"vocabulary", data.vocabulary.size()},
+              {"with_image", data.withImage},
+              {"with_video", data.withVideo},
+              {"step", state.step},
+              {"steps", totalSteps}});
+
+        std::string status = "finished";
+        auto windowStart = std::chrono::steady_clock::now();
+        std::size_t windowSamples = 0;
+        double lastRate = 0;
+
+        auto evaluateAndRecord = [&](double epoch) -> bool {
+            if (data.valid.empty())
+                return true;
+            Evaluation e = evaluate(data.valid);
+            check(runs.addMetrics(runId, state.step, epoch, "valid", e.values));
+            nlohmann::json event = {{"event", "evaluation"}, {"step", state.step}, {"epoch", epoch}, {"split", "valid"}};
+            for (const auto &[name, value] : e.values)
+                event[name] = value;
+            emit(event);
+
+            const double value = e.value(watched);
+            if (std::isnan(value))
+                throw std::runtime_error("early_stopping.metric: the evaluation has no metric '" + watched + "'");
+            const bool improved = higherIsBetter ? value > state.bestValue : value < state.bestValue;
+            if (improved) {
+                state.bestValue = value;
+                state.withoutGain = 0;
+                state.bestValid = event;
+                CheckpointFile::saveModel(bestPath.string(), *model);
+                check(runs.addCheckpoint(runId, state.step, "best", bestPath.string(), value));
+                check(runs.setBestMetrics(runId, state.bestValid));
+                emit({{"event", "checkpoint"}, {"kind", "best"}, {"step", state.step}, {"path", bestPath.string()}});
+            } else {
+                ++state.withoutGain;
+            }
+            return !(m_config.earlyStopping.enabled && state.withoutGain >= m_config.earlyStopping.patience);
+        };
+        auto saveLatest = [&]() {
+            CheckpointFile::saveTraining(latestPath.string(), *model, *optimizer, state.toJson());
+            check(runs.addCheckpoint(runId, state.step, "latest", latestPath.string(), std::nullopt));
+            emit({{"event", "checkpoint"}, {"kind", "latest"}, {"step", state.step}, {"path", latestPath.string()}});
+        };
+
+        const std::vector<PostExample> probe(
+            data.valid.begin(), data.valid.begin() + static_cast<std::ptrdiff_t>(std::min(kProbePosts, data.valid.size())));
+        auto snapshotAttention = [&](int epoch) {
+            if (probe.empty())
+                return;
+            torch::NoGradGuard noGrad;
+            model->eval();
+            std::vector<std::size_t> order(probe.size());
+            std::iota(order.begin(), order.end(), 0);
+            SupervisedBatch batch = builder.build(probe, order, 0, probe.size(), false, 0).to(device);
+            const ModelOutputs out = model->forward(batch.inputs);
+            model->train();
+            torch::Tensor tokenWeights;
+            if (out.tokenAttention.defined())
+                tokenWeights = out.tokenAttention.to(torch::kCPU, torch::kDouble);
+            else if (!out.layerAttention.empty()) {
+                // Last layer, averaged over heads and over each post's real queries only: padding
+                // query rows are zero, so summing and dividing by the length keeps each row at 1.
+                auto lengths = batch.inputs.lengths.to(torch::kCPU, torch::kDouble).unsqueeze(1);
+                tokenWeights = out.layerAttention.back().mean(1).sum(1).to(torch::kCPU, torch::kDouble) / lengths;
+            }
+            const torch::Tensor frames =
+                out.frameAttention.defined() ? out.frameAttention.to(torch::kCPU, torch::kDouble) : torch::Tensor();
+            const torch::Tensor modalities =
+                out.modalityWeights.defined() ? out.modalityWeights.to(torch::kCPU, torch::kDouble) : torch::Tensor();
+            const torch::Tensor head = headOf(out, 0).to(torch::kCPU, torch::kDouble);
+            if (!tokenWeights.defined() && !frames.defined() && !modalities.defined())
+                return;
+            const std::vector<std::string> modalityNames = model->modalityNames();
+            nlohmann::json posts = nlohmann::json::array();
+            for (std::size_t i = 0; i < probe.size(); ++i) {
+                const auto row = static_cast<std::int64_t>(i);
+                nlohmann::json post = {{"post_id", probe[i].postId}};
+                if (tokenWeights.defined()) {
+                    post["tokens"] = data.vocabulary.decode(probe[i].ids);
+                    post["weights"] = rowOf(tokenWeights, row, static_cast<std::int64_t>(probe[i].ids.size()));
+                }
+                if (frames.defined())
+                    post["frame_weights"] = rowOf(frames, row, frames.size(1));
+                if (modalities.defined()) {
+                    nlohmann::json weights = nlohmann::json::object();
+                    for (std::int64_t m = 0; m < modalities.size(1); ++m)
+                        weights[m < static_cast<std::int64_t>(modalityNames.size()) ? modalityNames[static_cast<std::size_t>(m)]
+                                                                                     : std::to_string(m)] =
+                            modalities[row][m].item<double>();
+                    post["modality_weights"] = weights;
+                }
+                if (primaryRegression) {
+                    post["value"] = regressionValues(head)[row].item<double>() * targetScale[0] + targetMean[0];
+                    post["label"] = probe[i].targets[0];
+                } else {
+                    post["label"] = data.primary().classes[static_cast<std::size_t>(probe[i].targets[0])];
+                    post["probabilities"] = rowOf(torch::softmax(head, 1), row, head.size(1));
+                }
+                posts.push_back(std::move(post));
+            }
+            nlohmann::json snapshot = {
+                {"epoch", epoch}, {"step", state.step}, {"classes", data.primary().classes}, {"posts", posts}};
+            if (!modalityNames.empty())
+                snapshot["modalities"] = modalityNames;
+            check(runs.addArtifact(runId, "attention", "epoch-" + std::to_string(epoch), state.step, "application/json",
+                                   snapshot.dump()));
+            emit({{"event", "attention"}, {"epoch", epoch}, {"step", state.step}, {"posts", posts}});
+        };
+
+        model->train();
+        bool keepGoing = true;
+        for (; state.epoch < m_config.epochs && keepGoing; ++state.epoch, state.batch = 0) {
+            std::vector<std::size_t> order(data.train.size());
+            std::iota(order.begin(), order.end(), 0);
+            const std::uint64_t epochSeed = m_config.seed * 1000003ULL + static_cast<std::uint64_t>(state.epoch);
+            DeterministicRandom random(epochSeed);
+            random.shuffle(order);
+            BatchPrefetcher prefetcher(
+                [&](std::size_t index) {
+                    const std::size_t begin = index * batchSize;
+                    return builder.build(data.train, order, begin, std::min(order.size(), begin + batchSize), true,
+                                         epochSeed);
+                },
+                state.batch, batchesPerEpoch);
+            while (keepGoing) {
+                if (m_control) {
+                    const bool holding = m_control->holding();
+                    if (holding) {
+                        runs.setStatus(runId, "paused");
+                        emit({{"event", "paused"}, {"step", state.step}});
+                    }
+                    if (!m_control->awaitPermission()) {
+                        status = "stopped";
+                        keepGoing = false;
+                        break;
+                    }
+                    if (holding) {
+                        runs.setStatus(runId, "running");
+                        emit({{"event", "resumed"}, {"step", state.step}});
+                    }
+                    if (std::optional<double> rate = m_control->takeLearningRate()) {
+                        state.baseRate = *rate;
+                        check(runs.addArtifact(runId, "lr_change", "live", state.step, "application/json",
+                                               nlohmann::json{{"step", state.step}, {"lr", *rate}}.dump()));
+                        emit({{"event", "lr_changed"}, {"step", state.step}, {"lr", *rate}});
+                    }
+                }
+                std::optional<SupervisedBatch> next = prefetcher.next();
+                if (!next)
+                    break;
+                reportMedia(*next);
+                const std::size_t samples = next->rows.size();
+                const SupervisedBatch batch = next->to(device);
+                ++state.batch;
+                const double rate = scheduledRate(state.baseRate, m_config.schedule, state.step, totalSteps);
+                for (auto &group : optimizer->param_groups())
+                    group.options().set_lr(rate);
+                optimizer->zero_grad();
+                const ModelOutputs out = model->forward(batch.inputs);
+                torch::Tensor loss = lossOf(out, batch);
+                loss.backward();
+                if (m_config.gradientClip > 0)
+                    torch::nn::utils::clip_grad_norm_(model->parameters(), m_config.gradientClip);
+                optimizer->step();
+                ++state.step;
+                const double lossValue = loss.item<double>();
+                if (!std::isfinite(lossValue))
+                    throw std::runtime_error("training diverged: the loss is " + std::to_string(lossValue) +
+                                             " at step " + std::to_string(state.step) + " (try a lower optimizer.lr)");
+                state.windowLoss += lossValue;
+                ++state.windowSteps;
+                windowSamples += samples;
+                const bool lastOfEpoch = state.batch == batchesPerEpoch;
+                const double epochPosition =
+                    state.epoch + static_cast<double>(state.batch) / static_cast<double>(batchesPerEpoch);
+                // Reported in windows so a fast model floods neither the GUI nor the database.
+                if (state.step % kReportWindow == 0 || lastOfEpoch) {
+                    const auto now = std::chrono::steady_clock::now();
+                    const double seconds = std::chrono::duration<double>(now - windowStart).count();
+                    lastRate = seconds > 0 ? static_cast<double>(windowSamples) / seconds : 0;
+                    const double meanLoss = state.windowLoss / state.windowSteps;
+                    check(runs.addMetrics(runId, state.step, epochPosition, "train",
+                                          {{"loss", meanLoss}, {"lr", rate}, {"samples_per_s", lastRate}}));
+                    emit({{"event", "step"},
+                          {"step", state.step},
+                          {"epoch", epochPosition},
+                          {"loss", meanLoss},
+                          {"lr", rate},
+                          {"samples_per_s", lastRate},
+                          {"steps", totalSteps}});
+                    state.windowLoss = 0;
+                    state.windowSteps = 0;
+                    windowSamples = 0;
+                    windowStart = now;
+                }
+                if (m_config.evalEvery > 0 && state.step % m_config.evalEvery == 0)
+                    keepGoing = evaluateAndRecord(epochPosition);
+                // The end of an epoch has its own checkpoint after its evaluation, so every
+                // checkpoint at step S follows everything recorded for S.
+                if (m_config.checkpointEvery > 0 && state.step % m_config.checkpointEvery == 0 && !lastOfEpoch)
+                    saveLatest();
+            }
+            if (status == "stopped")
+                break;
+            if (m_config.evalEvery == 0)
+                keepGoing = evaluateAndRecord(state.epoch + 1.0) && keepGoing;
+            snapshotAttention(state.epoch + 1);
+            LoopState next = state;
+            ++next.epoch;
+            next.batch = 0;
+            std::swap(state, next);
+            saveLatest();
+            std::swap(state, next);
+        }
+
+        // Test with the best model by the validation metric, as one would publish it.
+        if (fs::exists(bestPath))
+            CheckpointFile::loadModel(bestPath.string(), *model);
+        nlohmann::json test;
+        if (!data.test.empty()) {
+            Evaluation e = evaluate(data.test);
+            test = e.report;
+            // Flat headline figures beside the full report, as the evaluation events have them.
+            for (const auto &[name, value] : e.values)
+                test[name] = value;
+            check(runs.addMetrics(runId, state.step, m_config.epochs, "test", e.values));
+        }
+        check(runs.setStatus(runId, status));
+        TrainOutcome outcome{runId, status, state.bestValid, test, state.step, lastRate};
+        emit({{"event", "finished"}, {"run_id", runId}, {"status", status}, {"steps", state.step}, {"test", test}});
+        return outcome;
+    } catch (const std::exception &e) {
+        // c10::Error derives from std::exception: LibTorch failures end here as values.
+        std::string message = e.what();
+        if (auto newline = message.find('\n'); newline != std::string::npos)
+            message = message.substr(0, newline);
+        if (runId)
+            runs.setStatus(runId, "failed", message);
+        emit({{"event", "failed"}, {"run_id", runId}, {"message", message}});
+        return Error{message};
+    }
+}
+
+} // namespace chorus
