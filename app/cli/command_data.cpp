@@ -10,9 +10,15 @@
 #include "core/import/recordsource.h"
 #include "core/store/datasetexporter.h"
 #include "core/store/project.h"
+#include "core/text/vocabulary.h"
 #include "models/training/embeddingtrainer.h"
+#include "models/training/runmodel.h"
+#include "models/training/weightsexporter.h"
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <csignal>
 #include <sstream>
 
@@ -152,13 +158,64 @@ int commandImport(const std::vector<std::string> &argv)
     return report->cancelled ? 130 : code;
 }
 
+// weights / embeddings of a supervised run.
+static int exportRunModel(CliContext &ctx, Project &project, std::int64_t runId, const std::string &what,
+                          const std::string &out)
+{
+    auto loaded = RunModel::load(project, runId);
+    if (!loaded)
+        return ctx.fail(loaded.message());
+    if (what == "weights") {
+        const std::map<std::string, std::string> metadata = {
+            {"format", "pt"}, {"chorus.model", loaded->run.model}, {"chorus.run", std::to_string(runId)},
+            {"chorus.config", loaded->run.config.dump()}};
+        if (Status s = WeightsExporter::saveSafetensors(*loaded->model, out, metadata); !s.ok())
+            return ctx.fail(s.message());
+        std::filesystem::path configPath(out);
+        configPath.replace_extension(".json");
+        std::ofstream config(configPath);
+        config << loaded->run.config.dump(2) << '\n';
+        if (!config)
+            return ctx.fail("cannot write " + configPath.string());
+        std::size_t tensors = loaded->model->named_parameters().size() + loaded->model->named_buffers().size();
+        return ctx.succeed({{"run_id", runId}, {"tensors", tensors}, {"output", out}, {"config", configPath.string()}},
+                           "Wrote " + std::to_string(tensors) + " tensors to " + out + " and the config to " +
+                               configPath.string() + "\n");
+    }
+    torch::Tensor embedding = loaded->model->embeddingWeight();
+    if (!embedding.defined())
+        return ctx.fail("run " + std::to_string(runId) + ": model '" + loaded->run.model + "' has no token embeddings");
+    auto vocabulary = Vocabulary::fromJson(loaded->encoding["vocabulary"]);
+    if (!vocabulary)
+        return ctx.fail(vocabulary.message());
+    std::vector<std::int64_t> ids(static_cast<std::size_t>(embedding.size(0)));
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        ids[i] = static_cast<std::int64_t>(i);
+    const std::vector<std::string> tokens = vocabulary->decode(ids);
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec)
+        return ctx.fail("cannot create folder " + out + ": " + ec.message());
+    const std::string vectors = (std::filesystem::path(out) / "vectors.tsv").string();
+    const std::string metadata = (std::filesystem::path(out) / "metadata.tsv").string();
+    if (Status s = WeightsExporter::saveProjectorTsv(embedding, tokens, vectors, metadata); !s.ok())
+        return ctx.fail(s.message());
+    return ctx.succeed({{"run_id", runId}, {"tokens", tokens.size()}, {"dimensions", embedding.size(1)},
+                        {"vectors", vectors}, {"metadata", metadata}},
+                       "Wrote " + std::to_string(tokens.size()) + " token embeddings to " + vectors + " and " + metadata +
+                           "\n");
+}
+
 int commandExport(const std::vector<std::string> &argv)
 {
     if (printHelpIfAsked(argv, "Usage: chorus-cli export PROJECT.chorus --dataset NAME --format csv|jsonl OUT [--json]\n"
-                               "       chorus-cli export PROJECT.chorus --run ID --what vectors OUT [--json]\n\n"
+                               "       chorus-cli export PROJECT.chorus --run ID --what weights|embeddings|vectors OUT [--json]\n\n"
                                "Writes the dataset's posts with one column per label task and the part of the\n"
-                               "latest split. With --run, writes a word2vec run's vectors in word2vec text format\n"
-                               "(binary when OUT ends in .bin). OUT appears only when the export completed.\n"))
+                               "latest split. With --run: `vectors` writes a word2vec run's vectors in word2vec text format\n"
+                               "(binary when OUT ends in .bin); `weights` writes a trained model's tensors as OUT in\n"
+                               "safetensors format and its run config beside it (OUT with .json); `embeddings` writes\n"
+                               "its token embeddings for the TensorBoard projector into the folder OUT (vectors.tsv,\n"
+                               "metadata.tsv). Files appear only when the export completed.\n"))
         return 0;
     Arguments args(argv, {"dataset", "format", "run", "what"}, {"json"});
     CliContext ctx("export", args.has("json"));
@@ -168,11 +225,14 @@ int commandExport(const std::vector<std::string> &argv)
     if (args.positionals().size() != 2)
         return ctx.usage("expected a project path and an output file");
     if (args.has("run")) {
-        if (args.value("what", "vectors") != "vectors")
-            return ctx.usage("--what: this build exports 'vectors' (word2vec runs); got '" + args.value("what") + "'");
+        const std::string what = args.value("what", "vectors");
+        if (what != "vectors" && what != "weights" && what != "embeddings")
+            return ctx.usage("--what: expected weights, embeddings or vectors; got '" + what + "'");
         auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
         if (!project)
             return ctx.fail(project.message());
+        if (what != "vectors")
+            return exportRunModel(ctx, **project, runId, what, args.positionals()[1]);
         auto path = EmbeddingTrainer::vectorsPath(**project, runId);
         if (!path)
             return ctx.fail(path.message());

@@ -7,9 +7,23 @@
 #include "core/metrics/classificationmetrics.h"
 #include "core/store/project.h"
 #include "core/util/csvescape.h"
+#include "core/text/tokenizer.h"
+#include "core/text/vocabulary.h"
+#include "core/training/runstore.h"
+#include "core/training/superviseddata.h"
+#include "models/image/gradcam.h"
+#include "models/registry/modelregistry.h"
+#include "models/training/batchbuilder.h"
+#include "models/training/runmodel.h"
 #include "models/training/textpredictor.h"
+#ifdef CHORUS_HAVE_MEDIA
+#include "core/media/heatmapoverlay.h"
+#include "core/media/imagetensorizer.h"
+#include "core/media/projectmediareader.h"
+#endif
 
 #include <algorithm>
+#include <cmath>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -205,14 +219,166 @@ int commandEval(const std::vector<std::string> &argv)
     return ctx.succeed(json, text.str());
 }
 
+// Explains one post with a family that is not a plain text classifier (image, video, fusion,
+// multi-task): the prediction, and whatever the model exposes (token and frame attention, modality
+// weights, co-attention), plus a Grad-CAM map over the post's picture, written as PNG to pngPath.
+static int explainWithRunModel(CliContext &ctx, Project &project, std::int64_t runId, std::int64_t postId,
+                               const std::string &pngPath)
+{
+    auto loaded = RunModel::load(project, runId);
+    if (!loaded)
+        return ctx.fail(loaded.message());
+    const nlohmann::json &encoding = loaded->encoding;
+    SupervisedData shell; // what the batch builder needs: vocabulary, tokenizer and tasks
+    auto vocabulary = Vocabulary::fromJson(encoding["vocabulary"]);
+    auto tokenizer = TokenizerOptions::fromJson(encoding["tokenizer"]);
+    if (!vocabulary || !tokenizer)
+        return ctx.fail("run " + std::to_string(runId) + ": the saved encoding is damaged");
+    shell.vocabulary = std::move(*vocabulary);
+    shell.tokenizer = *tokenizer;
+    shell.maxLength = encoding.value("max_length", std::size_t(64));
+    for (const nlohmann::json &task : encoding.value("tasks", nlohmann::json::array()))
+        shell.tasks.push_back({task["name"].get<std::string>(), task.value("regression", false),
+                               task.value("classes", std::vector<std::string>())});
+    auto select = project.db().prepare(
+        "SELECT p.text,"
+        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'image' ORDER BY m.id LIMIT 1),"
+        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'video' ORDER BY m.id LIMIT 1)"
+        " FROM posts p WHERE p.id = ?1");
+    if (!select)
+        return ctx.fail(select.message());
+    select->bind(1, postId);
+    if (!select->step())
+        return ctx.fail("no post with id " + std::to_string(postId));
+    PostExample example;
+    example.postId = postId;
+    example.ids = shell.encode(select->text(0));
+    example.imageMedia = select->isNull(1) ? 0 : select->int64(1);
+    example.videoMedia = select->isNull(2) ? 0 : select->int64(2);
+    example.targets.assign(shell.tasks.size(), std::nan(""));
+
+    BatchInputs inputs;
+    const nlohmann::json wanted = encoding.value("inputs", nlohmann::json::object());
+    inputs.text = wanted.value("text", true);
+    inputs.image = wanted.value("image", false);
+    inputs.video = wanted.value("video", false);
+    inputs.imageSize = wanted.value("image_size", std::int64_t(64));
+    inputs.frames = wanted.value("frames", std::int64_t(8));
+    MediaTensorReader *mediaReader = nullptr;
+#ifdef CHORUS_HAVE_MEDIA
+    ProjectMediaReader media(project.path());
+    mediaReader = &media;
+#endif
+    const BatchBuilder builder(shell, inputs, mediaReader);
+    const SupervisedBatch batch = builder.build({example}, {0}, 0, 1, false, 0);
+    try {
+        ModelOutputs out;
+        {
+            torch::NoGradGuard noGrad;
+            out = loaded->model->forward(batch.inputs);
+        }
+        const bool regression = encoding.value("regression", false);
+        nlohmann::json json = {{"run_id", runId}, {"post_id", postId}, {"model", loaded->run.model}};
+        std::ostringstream human;
+        if (!batch.mediaProblems.empty())
+            json["media_problems"] = batch.mediaProblems;
+        if (regression) {
+            const double scale = encoding["target_scale"][0].get<double>();
+            const double mean = encoding["target_mean"][0].get<double>();
+            const double value = out.logits.reshape({-1})[0].item<double>() * scale + mean;
+            json["predicted"] = value;
+            human << "Predicted " << value << "\n";
+        } else {
+            const torch::Tensor probabilities = torch::softmax(out.logits, 1)[0].to(torch::kDouble).contiguous();
+            const std::vector<std::string> &classes = shell.tasks.front().classes;
+            std::vector<double> p(probabilities.data_ptr<double>(), probabilities.data_ptr<double>() + probabilities.numel());
+            const auto best = static_cast<std::size_t>(std::max_element(p.begin(), p.end()) - p.begin());
+            json["classes"] = classes;
+            json["probabilities"] = p;
+            json["predicted"] = classes.at(best);
+            human << "Predicted " << classes.at(best) << " (" << p[best] << ")\n";
+        }
+        auto rowOf = [](const torch::Tensor &t) {
+            const torch::Tensor row = t[0].to(torch::kDouble).contiguous();
+            return std::vector<double>(row.data_ptr<double>(), row.data_ptr<double>() + row.numel());
+        };
+        if (out.tokenAttention.defined()) {
+            json["tokens"] = shell.vocabulary.decode(example.ids);
+            std::vector<double> weights = rowOf(out.tokenAttention);
+            weights.resize(example.ids.size());
+            json["weights"] = weights;
+        }
+        if (out.frameAttention.defined() && batch.inputs.hasVideo[0].item<bool>()) {
+            json["frame_weights"] = rowOf(out.frameAttention);
+            human << "Frame weights:";
+            for (double w : json["frame_weights"].get<std::vector<double>>())
+                human << " " << w;
+            human << "\n";
+        }
+        if (out.modalityWeights.defined()) {
+            const std::vector<std::string> names = loaded->model->modalityNames();
+            const std::vector<double> weights = rowOf(out.modalityWeights);
+            for (std::size_t m = 0; m < weights.size(); ++m) {
+                const std::string name = m < names.size() ? names[m] : std::to_string(m);
+                json["modality_weights"][name] = weights[m];
+                human << "Modality " << name << ": " << weights[m] << "\n";
+            }
+        }
+        if (out.textToImageAttention.defined()) {
+            // Each real token's weights over the picture's regions.
+            const torch::Tensor matrix = out.textToImageAttention[0].to(torch::kDouble).contiguous();
+            nlohmann::json rows = nlohmann::json::array();
+            for (std::int64_t t = 0; t < static_cast<std::int64_t>(example.ids.size()) && t < matrix.size(0); ++t)
+                rows.push_back(std::vector<double>(matrix[t].data_ptr<double>(), matrix[t].data_ptr<double>() + matrix.size(1)));
+            json["text_to_image"] = rows;
+        }
+        const bool hasImage = batch.inputs.hasImage.defined() && batch.inputs.hasImage[0].item<bool>();
+        if (out.featureMaps.defined() && hasImage && out.featureMaps.size(0) == 1) {
+            auto cam = GradCam::compute(*loaded->model, batch.inputs);
+            if (!cam)
+                return ctx.fail(cam.message());
+            const torch::Tensor map = cam->maps[0].to(torch::kFloat).contiguous();
+            json["grad_cam"] = {{"height", map.size(0)}, {"width", map.size(1)}};
+#ifdef CHORUS_HAVE_MEDIA
+            if (!pngPath.empty()) {
+                auto image = project.db().prepare("SELECT coalesce(path, ''), blob FROM media WHERE id = ?1");
+                image->bind(1, example.imageMedia);
+                image->step();
+                auto picture = !image->text(0).empty() ? ImageTensorizer::decodeFile(image->text(0))
+                                                       : ImageTensorizer::decode(image->blob(1), "media " + std::to_string(example.imageMedia));
+                if (!picture)
+                    return ctx.fail(picture.message());
+                std::vector<float> heat(map.data_ptr<float>(), map.data_ptr<float>() + map.numel());
+                auto png = HeatMapOverlay::png(*picture, heat, static_cast<int>(map.size(1)), static_cast<int>(map.size(0)));
+                if (!png)
+                    return ctx.fail(png.message());
+                std::ofstream file(pngPath, std::ios::binary);
+                file.write(png->data(), static_cast<std::streamsize>(png->size()));
+                if (!file)
+                    return ctx.fail("cannot write " + pngPath);
+                json["png"] = pngPath;
+                human << "Grad-CAM overlay written to " << pngPath << "\n";
+            }
+#endif
+        } else if (!pngPath.empty()) {
+            return ctx.fail("post " + std::to_string(postId) + ": no image map to draw (the model has no image input or the post no picture)");
+        }
+        return ctx.succeed(json, human.str());
+    } catch (const std::exception &e) {
+        return ctx.fail("cannot explain post " + std::to_string(postId) + ": " + e.what());
+    }
+}
+
 int commandExplain(const std::vector<std::string> &argv)
 {
     if (printHelpIfAsked(argv, "Usage: chorus-cli explain PROJECT.chorus --run ID (--post ID | --text \"...\") [--json]\n\n"
                                "The prediction for one post with its class probabilities and the attention the model\n"
                                "paid to each token (token attention, or a Transformer's last layer averaged over heads,\n"
-                               "with every layer's matrix in --json).\n"))
+                               "with every layer's matrix in --json). For image, video, fusion and multi-task runs: frame\n"
+                               "attention, modality weights, co-attention and a Grad-CAM map of the post's picture,\n"
+                               "drawn over it as PNG with --png OUT.png.\n"))
         return 0;
-    Arguments args(argv, {"run", "post", "text"}, {"json"});
+    Arguments args(argv, {"run", "post", "text", "png"}, {"json"});
     CliContext ctx("explain", args.has("json"));
     const long long runId = args.integer("run", 0);
     const long long postId = args.integer("post", 0);
@@ -227,6 +393,14 @@ int commandExplain(const std::vector<std::string> &argv)
     auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
     if (!project)
         return ctx.fail(project.message());
+    if (auto run = RunStore(**project).get(runId); run) {
+        const ModelSpec *spec = ModelRegistry::instance().find(run->model);
+        if (spec && spec->makeModel) {
+            if (postId <= 0)
+                return ctx.usage("model '" + run->model + "' explains stored posts: give --post ID");
+            return explainWithRunModel(ctx, **project, runId, postId, args.value("png"));
+        }
+    }
     std::string text = args.value("text");
     if (postId > 0) {
         auto select = (*project)->db().prepare("SELECT text FROM posts WHERE id = ?");

@@ -10,10 +10,16 @@
 #include "core/training/runstore.h"
 #include "models/registry/modelregistry.h"
 #include "models/training/embeddingtrainer.h"
-#include "models/training/texttrainer.h"
+#include "models/training/seq2seqtrainer.h"
+#include "models/training/supervisedtrainer.h"
 #include "models/training/trainercontrol.h"
 
+#ifdef CHORUS_HAVE_MEDIA
+#include "core/media/projectmediareader.h"
+#endif
+
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <mutex>
 #include <sstream>
@@ -31,20 +37,189 @@ std::string trimmed(const std::string &text)
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// Accepts "pause" or {"command": "pause"}.
-std::string commandName(const std::string &line)
+// Applies one line of the worker protocol: "pause", or {"command": "pause"}; resume may carry a new
+// learning rate, {"command": "resume", "lr": 0.0005}. Returns an error message, empty on success.
+std::string applyCommand(TrainerControl &control, const std::string &line)
 {
     const std::string text = trimmed(line);
-    if (!text.empty() && text.front() == '{') {
-        nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
-        if (json.is_object() && json.contains("command") && json["command"].is_string())
-            return json["command"].get<std::string>();
+    if (text.empty())
+        return {};
+    if (text.front() != '{')
+        return control.command(text) ? std::string() : "unknown command '" + text + "'";
+    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+    if (!json.is_object() || !json.contains("command") || !json["command"].is_string())
+        return "expected a command like {\"command\": \"pause\"}, got " + text;
+    const std::string name = json["command"].get<std::string>();
+    if (name == "resume" && json.contains("lr")) {
+        if (!json["lr"].is_number() || !(json["lr"].get<double>() > 0 && json["lr"].get<double>() <= 10))
+            return "resume: lr must be a number greater than 0 and at most 10, got " + json["lr"].dump();
+        control.resume(json["lr"].get<double>());
         return {};
     }
-    return text;
+    return control.command(name) ? std::string() : "unknown command '" + name + "'";
 }
 
 } // namespace
+
+// Runs the trainer a family names, with the worker protocol when --events - is given, and prints
+// the outcome. resumeRun != 0 continues that run from its latest checkpoint.
+static int trainAndReport(CliContext &ctx, const Arguments &args, Project &project, const RunConfig &runConfig,
+                   const ModelSpec &family, std::int64_t resumeRun, std::optional<double> resumeRate)
+{
+    const RunConfig *config = &runConfig;
+    const ModelSpec *spec = &family;
+    TrainerControl control;
+    std::mutex output;
+    SupervisedTrainer::EventSink sink;
+    if (args.has("events")) {
+        sink = [&](const nlohmann::json &event) {
+            std::lock_guard<std::mutex> lock(output);
+            std::cout << event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
+        };
+        // Blocks on stdin for as long as the process lives; detached, it ends with the process.
+        std::thread([&control, &output] {
+            std::string line;
+            while (std::getline(std::cin, line)) {
+                const std::string problem = applyCommand(control, line);
+                if (!problem.empty()) {
+                    std::lock_guard<std::mutex> lock(output);
+                    std::cout << nlohmann::json{{"event", "error"}, {"message", problem}}.dump() << std::endl;
+                }
+            }
+        }).detach();
+    } else if (!args.has("json")) {
+        sink = [](const nlohmann::json &event) {
+            const std::string kind = event.value("event", "");
+            if (kind == "evaluation") {
+                std::cerr << "step " << event["step"] << " valid loss " << event["loss"];
+                for (const char *name : {"accuracy", "macro_f1", "mae", "rmse", "perplexity", "bleu4", "rouge_l"})
+                    if (event.contains(name))
+                        std::cerr << " " << name << " " << event[name];
+                std::cerr << std::endl;
+            } else if (kind == "warning")
+                std::cerr << "warning: " << event["message"].get<std::string>() << std::endl;
+            else if (kind == "started")
+                std::cerr << "run " << event["run_id"] << " on " << event["device"].get<std::string>() << std::endl;
+        };
+    }
+    TrainerControl *controlOrNull = args.has("events") ? &control : nullptr;
+
+    nlohmann::json result;
+    std::ostringstream text;
+    if (spec->trainer == "word2vec") {
+        if (resumeRun)
+            return ctx.fail("run " + std::to_string(resumeRun) + ": word2vec runs cannot be resumed; train again");
+        EmbeddingTrainer trainer(project, *config);
+        trainer.setEventSink(sink);
+        trainer.setControl(controlOrNull);
+        auto outcome = trainer.run();
+        if (!outcome)
+            return ctx.fail(outcome.message());
+        result = {{"run_id", outcome->runId},
+                  {"status", outcome->status},
+                  {"vectors", outcome->vectorsPath},
+                  {"vocabulary", outcome->vocabulary},
+                  {"words_per_s", outcome->wordsPerSecond}};
+        text << "Run " << outcome->runId << " " << outcome->status << ": " << outcome->vocabulary << " word vectors in "
+             << outcome->vectorsPath << "\n";
+    } else if (spec->trainer == "seq2seq") {
+        if (resumeRun)
+            return ctx.fail("run " + std::to_string(resumeRun) + ": seq2seq runs cannot be resumed; train again");
+        Seq2seqTrainer trainer(project, *config);
+        trainer.setEventSink(sink);
+        trainer.setControl(controlOrNull);
+        auto outcome = trainer.run();
+        if (!outcome)
+            return ctx.fail(outcome.message());
+        result = {{"run_id", outcome->runId},
+                  {"status", outcome->status},
+                  {"steps", outcome->steps},
+                  {"best_valid", outcome->bestValid},
+                  {"test", outcome->test}};
+        text << "Run " << outcome->runId << " " << outcome->status << " after " << outcome->steps << " steps";
+        if (outcome->test.contains("perplexity"))
+            text << ": test perplexity " << outcome->test["perplexity"] << ", BLEU-4 " << outcome->test["bleu4"]
+                 << ", ROUGE-L " << outcome->test["rouge_l"];
+        text << "\n";
+    } else {
+        SupervisedTrainer trainer(project, *config, *spec);
+        trainer.setEventSink(sink);
+        trainer.setControl(controlOrNull);
+#ifdef CHORUS_HAVE_MEDIA
+        ProjectMediaReader media(project.path());
+        trainer.setMediaReader(&media);
+#endif
+        if (resumeRun)
+            trainer.setResume(resumeRun, resumeRate);
+        auto outcome = trainer.run();
+        if (!outcome)
+            return ctx.fail(outcome.message());
+        result = {{"run_id", outcome->runId},
+                  {"status", outcome->status},
+                  {"steps", outcome->steps},
+                  {"best_valid", outcome->bestValid},
+                  {"test", outcome->test}};
+        text << "Run " << outcome->runId << " " << outcome->status << " after " << outcome->steps << " steps";
+        if (outcome->test.contains("accuracy") && !outcome->test["accuracy"].is_null())
+            text << ": test accuracy " << outcome->test["accuracy"] << ", macro-F1 " << outcome->test["macro_f1"];
+        text << "\n";
+    }
+    std::lock_guard<std::mutex> lock(output);
+    return ctx.succeed(result, text.str());
+}
+
+int commandResume(const std::vector<std::string> &argv)
+{
+    if (printHelpIfAsked(argv,
+                         "Usage: chorus-cli resume PROJECT.chorus --run ID [--lr RATE] [--events -] [--json]\n\n"
+                         "Continues a stopped, failed or killed run from its latest checkpoint (model, optimiser,\n"
+                         "random generator and data position), in the same run: what it recorded after that\n"
+                         "checkpoint is recorded again. On the CPU the losses are those of an uninterrupted run.\n\n"
+                         "  --lr RATE    a new base learning rate from the resumed step on (recorded in the run)\n"
+                         "  --events -   the worker protocol, as for train\n"))
+        return 0;
+    Arguments args(argv, {"run", "lr", "events"}, {"json"});
+    CliContext ctx("resume", args.has("json") || args.has("events"));
+    if (!args.ok())
+        return ctx.usage(args.error());
+    if (args.positionals().size() != 1)
+        return ctx.usage("expected exactly one project path");
+    if (!args.has("run"))
+        return ctx.usage("--run is required");
+    if (args.has("events") && args.value("events") != "-")
+        return ctx.usage("--events takes '-' (standard output)");
+    std::int64_t runId = 0;
+    try {
+        runId = std::stoll(args.value("run"));
+    } catch (const std::exception &) {
+        return ctx.usage("--run: expected a run id, got '" + args.value("run") + "'");
+    }
+    std::optional<double> rate;
+    if (args.has("lr")) {
+        try {
+            rate = std::stod(args.value("lr"));
+        } catch (const std::exception &) {
+            return ctx.usage("--lr: expected a number, got '" + args.value("lr") + "'");
+        }
+        if (!(*rate > 0 && *rate <= 10))
+            return ctx.usage("--lr: must be greater than 0 and at most 10");
+    }
+    auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
+    if (!project)
+        return ctx.fail(project.message());
+    auto run = RunStore(**project).get(runId);
+    if (!run)
+        return ctx.fail(run.message());
+    if (run->status == "finished")
+        return ctx.fail("run " + std::to_string(runId) + " has finished; there is nothing to resume");
+    const ModelSpec *spec = ModelRegistry::instance().find(run->model);
+    if (!spec)
+        return ctx.fail("run " + std::to_string(runId) + ": model '" + run->model + "' is not in this build");
+    auto config = RunConfig::parse(run->config, &spec->params, spec->supervised);
+    if (!config)
+        return ctx.fail("run " + std::to_string(runId) + ": stored config: " + config.message());
+    return trainAndReport(ctx, args, **project, *config, *spec, runId, rate);
+}
 
 int commandTrain(const std::vector<std::string> &argv)
 {
@@ -95,75 +270,7 @@ int commandTrain(const std::vector<std::string> &argv)
     if (!project)
         return ctx.fail(project.message());
 
-    TrainerControl control;
-    std::mutex output;
-    TextTrainer::EventSink sink;
-    if (args.has("events")) {
-        sink = [&](const nlohmann::json &event) {
-            std::lock_guard<std::mutex> lock(output);
-            std::cout << event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
-        };
-        // Blocks on stdin for as long as the process lives; detached, it ends with the process.
-        std::thread([&control, &output] {
-            std::string line;
-            while (std::getline(std::cin, line)) {
-                const std::string name = commandName(line);
-                if (name.empty())
-                    continue;
-                if (!control.command(name)) {
-                    std::lock_guard<std::mutex> lock(output);
-                    std::cout << nlohmann::json{{"event", "error"}, {"message", "unknown command '" + name + "'"}}.dump()
-                              << std::endl;
-                }
-            }
-        }).detach();
-    } else if (!args.has("json")) {
-        sink = [](const nlohmann::json &event) {
-            const std::string kind = event.value("event", "");
-            if (kind == "evaluation")
-                std::cerr << "step " << event["step"] << " valid loss " << event["loss"] << " accuracy "
-                          << event["accuracy"] << " macro-F1 " << event["macro_f1"] << std::endl;
-            else if (kind == "started")
-                std::cerr << "run " << event["run_id"] << " on " << event["device"].get<std::string>() << std::endl;
-        };
-    }
-    TrainerControl *controlOrNull = args.has("events") ? &control : nullptr;
-
-    nlohmann::json result;
-    std::ostringstream text;
-    if (spec->trainer == "word2vec") {
-        EmbeddingTrainer trainer(**project, *config);
-        trainer.setEventSink(sink);
-        trainer.setControl(controlOrNull);
-        auto outcome = trainer.run();
-        if (!outcome)
-            return ctx.fail(outcome.message());
-        result = {{"run_id", outcome->runId},
-                  {"status", outcome->status},
-                  {"vectors", outcome->vectorsPath},
-                  {"vocabulary", outcome->vocabulary},
-                  {"words_per_s", outcome->wordsPerSecond}};
-        text << "Run " << outcome->runId << " " << outcome->status << ": " << outcome->vocabulary << " word vectors in "
-             << outcome->vectorsPath << "\n";
-    } else {
-        TextTrainer trainer(**project, *config, *spec);
-        trainer.setEventSink(sink);
-        trainer.setControl(controlOrNull);
-        auto outcome = trainer.run();
-        if (!outcome)
-            return ctx.fail(outcome.message());
-        result = {{"run_id", outcome->runId},
-                  {"status", outcome->status},
-                  {"steps", outcome->steps},
-                  {"best_valid", outcome->bestValid},
-                  {"test", outcome->test}};
-        text << "Run " << outcome->runId << " " << outcome->status << " after " << outcome->steps << " steps";
-        if (outcome->test.contains("accuracy"))
-            text << ": test accuracy " << outcome->test["accuracy"] << ", macro-F1 " << outcome->test.value("macro_f1", 0.0);
-        text << "\n";
-    }
-    std::lock_guard<std::mutex> lock(output);
-    return ctx.succeed(result, text.str());
+    return trainAndReport(ctx, args, **project, *config, *spec, 0, std::nullopt);
 }
 
 int commandRuns(const std::vector<std::string> &argv)

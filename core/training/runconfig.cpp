@@ -136,7 +136,7 @@ Result<RunConfig> RunConfig::parse(const nlohmann::json &json, const ParamSchema
     CHORUS_TRY(checkKeys(json,
                          {"model", "dataset", "task", "seed", "epochs", "params", "split", "device", "batch_size",
                           "optimizer", "schedule", "early_stopping", "checkpoint_every", "eval_every", "gradient_clip",
-                          "class_weights", "tasks", "task_weights"},
+                          "class_weights", "tasks", "task_weights", "pretrained_vectors"},
                          ""));
     RunConfig config;
     for (const char *required : {"model", "dataset", "seed", "epochs"})
@@ -160,6 +160,7 @@ Result<RunConfig> RunConfig::parse(const nlohmann::json &json, const ParamSchema
             return Error{"class_weights: expected true or false, got " + json["class_weights"].dump()};
         config.classWeights = json["class_weights"].get<bool>();
     }
+    CHORUS_TRY(readString(json, "pretrained_vectors", "pretrained_vectors", {}, config.pretrainedVectors));
     if (json.contains("tasks")) {
         const nlohmann::json &tasks = json["tasks"];
         if (!tasks.is_array())
@@ -289,6 +290,8 @@ nlohmann::json RunConfig::toJson() const
         out["task"] = task;
     if (!extraTasks.empty())
         out["tasks"] = extraTasks;
+    if (!pretrainedVectors.empty())
+        out["pretrained_vectors"] = pretrainedVectors;
     if (!taskWeights.empty())
         out["task_weights"] = taskWeights;
     if (split)

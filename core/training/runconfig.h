@@ -58,6 +58,9 @@ struct RunConfig {
     std::int64_t evalEvery = 0;       // steps; 0: at the end of each epoch
     double gradientClip = 0;          // max global norm; 0: off
     bool classWeights = false;        // weight the loss by inverse class frequency
+    // Word vectors (word2vec text or binary, fastText .vec) that initialise a text model's token
+    // embeddings; empty: random initialisation. Binary when the name ends in ".bin".
+    std::string pretrainedVectors;
 
     // schema: the model family's parameters (nullptr skips the check of `params`).
     // requiresTask: supervised families need `task`.

@@ -210,7 +210,7 @@ Status RunStore::discardAfter(std::int64_t run, std::int64_t step)
         return transaction.begun();
     for (const char *sql : {"DELETE FROM metrics WHERE run_id = ?1 AND (step > ?2 OR split = 'test')",
                             "DELETE FROM checkpoints WHERE run_id = ?1 AND step > ?2",
-                            "DELETE FROM artifacts WHERE run_id = ?1 AND step > ?2"}) {
+                            "DELETE FROM artifacts WHERE run_id = ?1 AND (step > ?2 OR kind = 'evaluation')"}) {
         auto statement = m_project.db().prepare(sql);
         if (!statement)
             return statement.error();

@@ -98,11 +98,6 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
             ++data.unlabelled;
             continue;
         }
-        for (std::size_t t = 0; t < taskCount; ++t)
-            if (raw.present[t]) {
-                values[t].insert(raw.labels[t]);
-                ++labelled[t];
-            }
         const std::string_view part = select->textView(2);
         raw.part = part == "train" ? SplitPart::Train : part == "valid" ? SplitPart::Valid : SplitPart::Test;
         raw.tokens = tokenizer.tokenize(select->textView(1));
@@ -110,6 +105,15 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
             raw.tokens.resize(options.maxLength);
         raw.imageMedia = select->isNull(3) ? 0 : select->int64(3);
         raw.videoMedia = select->isNull(4) ? 0 : select->int64(4);
+        if ((options.requireImage && raw.imageMedia == 0) || (options.requireVideo && raw.videoMedia == 0)) {
+            ++data.withoutMedia;
+            continue;
+        }
+        for (std::size_t t = 0; t < taskCount; ++t)
+            if (raw.present[t]) {
+                values[t].insert(raw.labels[t]);
+                ++labelled[t];
+            }
         if (raw.part == SplitPart::Train) {
             if (Status s = data.vocabulary.add(raw.tokens); !s.ok())
                 return s.error();
@@ -121,7 +125,10 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
     for (std::size_t t = 0; t < taskCount; ++t)
         if (labelled[t] == 0)
             return Error{"task: no post of split " + std::to_string(splitId) + " has a label for task '" +
-                         options.tasks[t] + "'"};
+                         options.tasks[t] + "'" +
+                         (options.requireImage || options.requireVideo
+                              ? std::string(" and ") + (options.requireImage ? "an image" : "a video")
+                              : std::string())};
     if (Status s = data.vocabulary.finalize(options.minCount, options.maxVocabulary); !s.ok())
         return s.error();
 

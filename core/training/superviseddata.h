@@ -43,6 +43,9 @@ struct SupervisedDataOptions {
     std::int64_t minCount = 1;
     std::size_t maxVocabulary = 50000;
     TokenizerOptions tokenizer;
+    // Keep only posts that have an image / a video (families that read nothing else).
+    bool requireImage = false;
+    bool requireVideo = false;
     // Numeric tasks with more distinct values than this are regression targets.
     std::size_t regressionThreshold = 20;
 };
@@ -57,6 +60,7 @@ struct SupervisedData {
     std::vector<PostExample> train, valid, test;
     std::int64_t splitId = 0;
     std::int64_t unlabelled = 0;
+    std::int64_t withoutMedia = 0; // left out for lack of the required image or video
     std::int64_t withImage = 0;
     std::int64_t withVideo = 0;
     TokenizerOptions tokenizer;

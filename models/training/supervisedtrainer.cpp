@@ -3,11 +3,13 @@
 #include "models/training/supervisedtrainer.h"
 
 #include "core/metrics/classificationmetrics.h"
+#include "core/embeddings/wordvectors.h"
 #include "core/metrics/regressionmetrics.h"
 #include "core/store/project.h"
 #include "core/training/runstore.h"
 #include "core/training/superviseddata.h"
 #include "core/util/deterministicrandom.h"
+#include "models/multitask/multitaskloss.h"
 #include "models/registry/modelspec.h"
 #include "models/runtime/deviceinfo.h"
 #include "models/training/batchbuilder.h"
@@ -127,6 +129,33 @@ struct LoopState {
     }
 };
 
+// Copies pretrained word vectors into the model's token embeddings (words the table lacks get
+// small random rows); returns what was found, for the started event. Throws with the field named.
+nlohmann::json loadPretrainedVectorsInto(SupervisedModelImpl &model, const Vocabulary &vocabulary, const std::string &path,
+                                         std::uint64_t seed)
+{
+    torch::Tensor weight = model.embeddingWeight();
+    if (!weight.defined())
+        throw std::runtime_error("pretrained_vectors: this model has no token embeddings to initialise");
+    const bool binary = path.size() > 4 && path.compare(path.size() - 4, 4, ".bin") == 0;
+    auto vectors = WordVectors::load(path, binary ? WordVectorFormat::Binary : WordVectorFormat::Text);
+    if (!vectors)
+        throw std::runtime_error("pretrained_vectors: " + vectors.message());
+    if (static_cast<std::int64_t>(vectors->dimensions()) != weight.size(1))
+        throw std::runtime_error("pretrained_vectors: the vectors have " + std::to_string(vectors->dimensions()) +
+                                 " dimensions but the model's embeddings " + std::to_string(weight.size(1)) +
+                                 " (set params.embedding_dim to match)");
+    std::vector<std::int64_t> ids(static_cast<std::size_t>(weight.size(0)));
+    std::iota(ids.begin(), ids.end(), 0);
+    std::vector<float> matrix;
+    EmbeddingFillOptions options;
+    options.seed = seed;
+    const EmbeddingFillReport report = vectors->fillEmbedding(vocabulary.decode(ids), matrix, options);
+    torch::NoGradGuard noGrad;
+    weight.copy_(torch::from_blob(matrix.data(), {weight.size(0), weight.size(1)}, torch::kFloat).to(weight.dtype()));
+    return {{"path", path}, {"found", report.found}, {"missing", report.missing}, {"missing_examples", report.missingExamples}};
+}
+
 } // namespace
 
 SupervisedTrainer::SupervisedTrainer(Project &project, RunConfig config, const ModelSpec &spec)
@@ -171,6 +200,10 @@ Result<TrainOutcome> SupervisedTrainer::run()
             dataOptions.maxLength = m_config.params["max_length"].get<std::size_t>();
         if (m_config.params.contains("min_count"))
             dataOptions.minCount = m_config.params["min_count"].get<std::int64_t>();
+        // Families that read nothing but media learn from the posts that have it.
+        const bool readsText = reads(m_spec, "text") || m_spec.makeTextClassifier != nullptr;
+        dataOptions.requireImage = reads(m_spec, "image") && !readsText && !reads(m_spec, "video");
+        dataOptions.requireVideo = reads(m_spec, "video") && !readsText && !reads(m_spec, "image");
         auto loaded = SupervisedData::load(m_project, dataOptions);
         if (!loaded)
             return loaded.error();
@@ -179,8 +212,9 @@ Result<TrainOutcome> SupervisedTrainer::run()
         const bool primaryRegression = data.primary().regression;
 
         BatchInputs inputs;
-        inputs.text = reads(m_spec, "text") || m_spec.makeTextClassifier != nullptr;
-        inputs.image = reads(m_spec, "image");
+        inputs.text = readsText;
+        // Families whose image branch is optional switch it on with "use_images".
+        inputs.image = reads(m_spec, "image") || m_config.params.value("use_images", false);
         inputs.video = reads(m_spec, "video");
         if (m_config.params.contains("image_size"))
             inputs.imageSize = m_config.params["image_size"].get<std::int64_t>();
@@ -188,9 +222,6 @@ Result<TrainOutcome> SupervisedTrainer::run()
             inputs.frames = m_config.params["frames"].get<std::int64_t>();
         if (m_config.params.contains("augment"))
             inputs.augment = m_config.params["augment"].get<bool>();
-        if ((inputs.image && data.withImage == 0 && !inputs.text) || (inputs.video && data.withVideo == 0 && !inputs.text))
-            return Error{"dataset: '" + m_config.dataset + "' has no " + (inputs.image ? "images" : "videos") +
-                         " in this split, which model '" + m_spec.name + "' needs"};
 
         // Regression targets are trained standardised (train mean and deviation), and reported in
         // their own units.
@@ -258,6 +289,9 @@ Result<TrainOutcome> SupervisedTrainer::run()
             m_spec.makeModel ? m_spec.makeModel(m_config.params, shape)
                              : std::shared_ptr<SupervisedModelImpl>(m_spec.makeTextClassifier(
                                    m_config.params, TextModelShape{shape.vocabularySize, shape.classes, shape.maxLength}));
+        nlohmann::json pretrained;
+        if (!m_config.pretrainedVectors.empty() && !m_resumeRun)
+            pretrained = loadPretrainedVectorsInto(*model, data.vocabulary, m_config.pretrainedVectors, m_config.seed);
         model->to(device);
 
         std::unique_ptr<torch::optim::Optimizer> optimizer;
@@ -319,7 +353,22 @@ Result<TrainOutcome> SupervisedTrainer::run()
         auto regressionValues = [](const torch::Tensor &head) { return head.dim() == 2 ? head.squeeze(1) : head; };
         // Sum over tasks of weight x (cross-entropy or MSE on standardised targets) over the posts
         // labelled for the task, plus the model's own auxiliary term.
+        std::map<std::string, double> taskWeightByName;
+        for (std::size_t t = 0; t < taskCount; ++t)
+            taskWeightByName[data.tasks[t].name] = taskWeight[t];
         auto lossOf = [&](const ModelOutputs &out, const SupervisedBatch &batch) {
+            if (taskCount > 1) {
+                // Multi-task: the shared weighted, masked loss (regression targets standardised).
+                std::map<std::string, TaskTarget> targets;
+                for (std::size_t t = 0; t < taskCount; ++t) {
+                    const torch::Tensor &values = batch.targets[t];
+                    targets[data.tasks[t].name] = {
+                        data.tasks[t].regression ? (values - targetMean[t]) / targetScale[t] : values.to(torch::kLong),
+                        batch.masks[t]};
+                }
+                torch::Tensor total = MultiTaskLoss::compute(out, shape.tasks, targets, taskWeightByName).total;
+                return out.auxiliaryLoss.defined() ? total + out.auxiliaryLoss : total;
+            }
             torch::Tensor total = torch::zeros({}, torch::TensorOptions().device(device));
             for (std::size_t t = 0; t < taskCount; ++t) {
                 const torch::Tensor &mask = batch.masks[t];
@@ -359,7 +408,8 @@ Result<TrainOutcome> SupervisedTrainer::run()
             }
         };
 
-        auto evaluate = [&](const std::vector<PostExample> &examples) -> Evaluation {
+        // `predictions`, when given, receives the primary task's prediction for every post.
+        auto evaluate = [&](const std::vector<PostExample> &examples, nlohmann::json *predictions = nullptr) -> Evaluation {
             torch::NoGradGuard noGrad;
             model->eval();
             std::vector<std::size_t> order(examples.size());
@@ -382,6 +432,11 @@ Result<TrainOutcome> SupervisedTrainer::run()
                             if (mask[r].item<bool>()) {
                                 truth[t].push_back(target[r].item<double>());
                                 predicted[t].push_back(values[r].item<double>());
+                                if (predictions && t == 0)
+                                    predictions->push_back(
+                                        {{"post_id", examples[batch.rows[static_cast<std::size_t>(r)]].postId},
+                                         {"label", truth[t].back()},
+                                         {"predicted", predicted[t].back()}});
                             }
                     } else {
                         const torch::Tensor probabilities = torch::softmax(head, 1).contiguous();
@@ -390,6 +445,14 @@ Result<TrainOutcome> SupervisedTrainer::run()
                                 truth[t].push_back(target[r].item<double>());
                                 predicted[t].push_back(probabilities[r].argmax().item<double>());
                                 scores[t].push_back(rowOf(probabilities, r, probabilities.size(1)));
+                                if (predictions && t == 0) {
+                                    const auto &classes = data.tasks[0].classes;
+                                    predictions->push_back(
+                                        {{"post_id", examples[batch.rows[static_cast<std::size_t>(r)]].postId},
+                                         {"label", classes[static_cast<std::size_t>(truth[t].back())]},
+                                         {"predicted", classes[static_cast<std::size_t>(predicted[t].back())]},
+                                         {"probabilities", scores[t].back()}});
+                                }
                             }
                     }
                 }
@@ -442,6 +505,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
               {"vocabulary", data.vocabulary.size()},
               {"with_image", data.withImage},
               {"with_video", data.withVideo},
+              {"pretrained", pretrained},
               {"step", state.step},
               {"steps", totalSteps}});
 
@@ -659,8 +723,17 @@ Result<TrainOutcome> SupervisedTrainer::run()
             CheckpointFile::loadModel(bestPath.string(), *model);
         nlohmann::json test;
         if (!data.test.empty()) {
-            Evaluation e = evaluate(data.test);
+            nlohmann::json predictions = nlohmann::json::array();
+            Evaluation e = evaluate(data.test, &predictions);
             test = e.report;
+            // What the evaluation view shows: the report and every test post's prediction, so the
+            // misclassified posts can be listed and opened.
+            const nlohmann::json evaluation = {{"task", data.primary().name},
+                                               {"regression", primaryRegression},
+                                               {"classes", data.primary().classes},
+                                               {"report", e.report},
+                                               {"predictions", predictions}};
+            check(runs.addArtifact(runId, "evaluation", "test", state.step, "application/json", evaluation.dump()));
             // Flat headline figures beside the full report, as the evaluation events have them.
             for (const auto &[name, value] : e.values)
                 test[name] = value;

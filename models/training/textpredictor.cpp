@@ -7,6 +7,7 @@
 #include "core/text/vocabulary.h"
 #include "core/training/runstore.h"
 #include "models/registry/modelregistry.h"
+#include "models/training/checkpointfile.h"
 
 #include <filesystem>
 
@@ -89,8 +90,7 @@ Result<TextPredictor> TextPredictor::load(Project &project, std::int64_t runId)
         if (!model)
             return model.error();
         state->model = *model;
-        std::shared_ptr<torch::nn::Module> module = state->model;
-        torch::load(module, path);
+        CheckpointFile::loadModel(path, *state->model);
         state->model->eval();
         return TextPredictor(std::move(state));
     } catch (const std::exception &e) {

@@ -60,10 +60,37 @@ private slots:
                        " \"created_at\": \"2024-03-04T10:00:00Z\"}\n");
     }
 
+    void modelsListsFamiliesWithSchemas()
+    {
+        // What the GUI builds its model form from: it cannot link the models library.
+        const Run run = cli({"models", "--json"});
+        QCOMPARE(run.code, 0);
+        const QJsonArray models = run.json()["models"].toArray();
+        QVERIFY(models.size() >= 4);
+        QJsonObject textcnn;
+        for (const QJsonValue &m : models)
+            if (m.toObject()["name"].toString() == "textcnn")
+                textcnn = m.toObject();
+        QVERIFY(!textcnn.isEmpty());
+        QVERIFY(!textcnn["description"].toString().isEmpty());
+        QCOMPARE(textcnn["supervised"].toBool(), true);
+        bool kernels = false;
+        for (const QJsonValue &p : textcnn["params"].toArray())
+            if (p.toObject()["name"].toString() == "kernel_sizes") {
+                kernels = true;
+                QCOMPARE(p.toObject()["type"].toString(), QString("int_list"));
+                QVERIFY(p.toObject().contains("min") && !p.toObject()["help"].toString().isEmpty());
+            }
+        QVERIFY(kernels);
+        const Run text = cli({"models"});
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains("kernel_sizes"), text.out.constData());
+    }
+
     void helpOnEverySubcommand_data()
     {
         QTest::addColumn<QString>("command");
-        for (const char *c : {"new", "demo", "import", "info", "split", "export", "search", "train", "runs", "eval", "predict", "explain", "devices"})
+        for (const char *c : {"new", "demo", "import", "info", "split", "export", "search", "train", "runs", "eval", "predict", "explain", "devices", "models"})
             QTest::newRow(c) << QString(c);
     }
 
