@@ -34,6 +34,9 @@ ModelSpec videoTemporalSpec()
                           "How frames are combined: a GRU over time, or attention with learned frame positions."),
         ParamSpec::integer("hidden", 128, 4, 1024, "Width of the per-frame temporal states."),
         ParamSpec::real("dropout", 0.3, 0.0, 0.9, "Fraction of the attended clip summary zeroed at random while training."),
+        ParamSpec::integer("spatial_grid", 3, 1, 8,
+                           "Each frame is summarised on a grid x grid layout; 1 ignores where things are, more "
+                           "keeps the layout that motion shows in."),
     });
     spec.makeModel = [](const nlohmann::json &params, const ModelShape &shape) {
         VideoClassifierOptions options(shape.classes);
@@ -44,7 +47,8 @@ ModelSpec videoTemporalSpec()
             .stages(integer(params, "stages"))
             .temporal(params.at("temporal").get<std::string>())
             .hidden(integer(params, "hidden"))
-            .dropout(params.at("dropout").get<double>());
+            .dropout(params.at("dropout").get<double>())
+            .spatial_grid(integer(params, "spatial_grid"));
         return std::shared_ptr<SupervisedModelImpl>(std::make_shared<VideoClassifierImpl>(options));
     };
     return spec;

@@ -6,9 +6,6 @@
 namespace chorus {
 namespace {
 
-// Frame features are pooled to a kPoolGrid x kPoolGrid grid of the trunk's last feature map.
-constexpr std::int64_t kPoolGrid = 3;
-
 // Side of the trunk's last maps: the stem keeps the size, each later stage's stride-2 convolution
 // (3x3, padding 1, and its 1x1 shortcut) rounds the half up.
 std::int64_t trunkSide(std::int64_t side, std::int64_t stages)
@@ -40,7 +37,10 @@ VideoClassifierImpl::VideoClassifierImpl(const VideoClassifierOptions &options) 
     m_encoder = register_module("encoder", ImageEncoder(ImageEncoderOptions()
                                                             .base_channels(options.base_channels())
                                                             .stages(options.stages())));
-    const std::int64_t features = m_encoder->outChannels() * kPoolGrid * kPoolGrid;
+    if (options.spatial_grid() < 1)
+        throw std::invalid_argument("video classifier: spatial_grid must be at least 1");
+    const std::int64_t grid = options.spatial_grid();
+    const std::int64_t features = m_encoder->outChannels() * grid * grid;
     if (options.temporal() == "gru") {
         m_gru = register_module("gru", GRU(GRUOptions(features, options.hidden()).batch_first(true)));
     } else {
@@ -91,8 +91,9 @@ ModelOutputs VideoClassifierImpl::forward(const ModelInputs &inputs)
     }
     // A coarse grid rather than one global average: motion is a change of *where* things are, which
     // a global average (translation invariant) throws away.
-    const torch::Tensor features = torch::adaptive_avg_pool2d(maps, {kPoolGrid, kPoolGrid})
-                                       .reshape({batch, count, channels * kPoolGrid * kPoolGrid}); // [B, F, C*g*g]
+    const std::int64_t grid = m_options.spatial_grid();
+    const torch::Tensor features =
+        torch::adaptive_avg_pool2d(maps, {grid, grid}).reshape({batch, count, channels * grid * grid}); // [B, F, C*g*g]
 
     torch::Tensor states; // [B, F, hidden]
     if (m_gru) {

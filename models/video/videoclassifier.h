@@ -21,6 +21,9 @@ struct VideoClassifierOptions {
     TORCH_ARG(std::int64_t, hidden) = 128;    // width of the per-frame temporal states
     TORCH_ARG(std::int64_t, attention_dim) = 64;
     TORCH_ARG(double, dropout) = 0.3;
+    // Frame features average the trunk's last maps over a grid x grid layout: 1 is a global average
+    // (blind to where things are); more keeps the coarse layout that motion is made of.
+    TORCH_ARG(std::int64_t, spatial_grid) = 3;
 };
 
 // Classifies a clip of uniformly sampled frames. Every real frame goes through the same image

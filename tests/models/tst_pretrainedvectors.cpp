@@ -71,16 +71,16 @@ private Q_SLOTS:
         const std::string path = m_dir.filePath("vectors.txt").toStdString();
         {
             std::ofstream out(path);
-            out << words.size() << " 6\n";
+            out << words.size() << " 8\n";
             for (std::size_t i = 0; i < words.size(); ++i) {
                 out << words[i];
-                for (int d = 0; d < 6; ++d)
+                for (int d = 0; d < 8; ++d)
                     out << ' ' << (0.01 * static_cast<double>(i + 1) + 0.1 * d);
                 out << '\n';
             }
         }
         std::vector<json> events;
-        auto outcome = train(6, path, &events);
+        auto outcome = train(8, path, &events);
         QVERIFY2(outcome.ok(), outcome.ok() ? "" : outcome.message().c_str());
         const json pretrained = events.front()["pretrained"];
         QVERIFY(pretrained["found"].get<std::size_t>() >= words.size() - 2); // specials like <unk> aside
@@ -93,7 +93,7 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < words.size(); ++i) {
             if (words[i].front() == '<')
                 continue;
-            for (int d = 0; d < 6; ++d)
+            for (int d = 0; d < 8; ++d)
                 QVERIFY(std::abs(weight[ids[i]][d].item<double>() - (0.01 * static_cast<double>(i + 1) + 0.1 * d)) < 1e-4);
             ++checked;
         }
@@ -105,12 +105,12 @@ private Q_SLOTS:
     void mismatchesAreNamedErrors()
     {
         std::vector<json> events;
-        auto wrongWidth = train(8, m_dir.filePath("vectors.txt").toStdString(), &events);
+        auto wrongWidth = train(10, m_dir.filePath("vectors.txt").toStdString(), &events);
         QVERIFY(!wrongWidth.ok());
         QVERIFY2(wrongWidth.message().find("pretrained_vectors") != std::string::npos &&
                      wrongWidth.message().find("embedding_dim") != std::string::npos,
                  wrongWidth.message().c_str());
-        auto missing = train(6, m_dir.filePath("no-such-file.vec").toStdString(), &events);
+        auto missing = train(8, m_dir.filePath("no-such-file.vec").toStdString(), &events);
         QVERIFY(!missing.ok());
         QVERIFY2(missing.message().find("no-such-file.vec") != std::string::npos, missing.message().c_str());
     }
