@@ -2,8 +2,14 @@
 
 #include "core/store/postbrowser.h"
 #include "core/store/project.h"
+#include "ui/attention/attentionexplorer.h"
 #include "ui/data/labelchart.h"
 #include "ui/data/poststablemodel.h"
+#include "ui/models/modelformwidget.h"
+#include "ui/runs/evaluationview.h"
+#include "ui/runs/runspanel.h"
+#include "ui/training/trainingdashboard.h"
+#include "ui/training/workerprocess.h"
 
 #include <QAction>
 #include <QApplication>
@@ -11,6 +17,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -18,6 +25,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -33,7 +41,9 @@ QString escaped(const std::string &text) { return QString::fromStdString(text).t
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_datasets(new QListWidget), m_search(new QLineEdit), m_posts(new QTableView),
       m_model(new PostsTableModel(this)), m_detail(new QTextBrowser), m_image(new QLabel), m_tasks(new QComboBox),
-      m_chart(new LabelChart), m_status(new QLabel)
+      m_chart(new LabelChart), m_status(new QLabel), m_tabs(new QTabWidget), m_modelForm(new ModelFormWidget),
+      m_dashboard(new TrainingDashboard), m_runsPanel(new RunsPanel), m_evaluation(new EvaluationView),
+      m_attention(new AttentionExplorer)
 {
     setWindowTitle(tr("Chorus"));
     resize(1280, 800);
@@ -74,8 +84,33 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->setStretchFactor(1, 5);
     splitter->setStretchFactor(2, 2);
     splitter->setSizes({180, 760, 340});
-    setCentralWidget(splitter);
+    // Models, training and runs talk to the worker process (chorus-cli) and to core, never to LibTorch.
+    m_tabs->addTab(splitter, tr("Data"));
+    m_tabs->addTab(m_modelForm, tr("Models"));
+    m_tabs->addTab(m_dashboard, tr("Training"));
+    m_tabs->addTab(m_runsPanel, tr("Runs"));
+    // The evaluation follows the run selected in the Runs tab; its mistakes open in the explorer.
+    m_tabs->addTab(m_evaluation, tr("Evaluation"));
+    m_tabs->addTab(m_attention, tr("Attention"));
+    setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
+    m_dashboard->setModelForm(m_modelForm);
+    connect(m_dashboard, &TrainingDashboard::runEnded, m_runsPanel, &RunsPanel::refresh);
+    connect(m_dashboard, &TrainingDashboard::runEnded, m_attention, &AttentionExplorer::refresh);
+    connect(m_runsPanel->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QList<qint64> runs = m_runsPanel->selectedRuns();
+        if (runs.size() == 1 || (!runs.isEmpty() && !runs.contains(m_evaluation->run())))
+            m_evaluation->showRun(runs.last());
+        else if (runs.isEmpty())
+            m_evaluation->showRun(0);
+    });
+    connect(m_evaluation, &EvaluationView::postActivated, this, [this](qint64 runId, qint64 postId) {
+        m_attention->openPost(runId, postId);
+        m_tabs->setCurrentWidget(m_attention);
+    });
+    connect(m_modelForm, &ModelFormWidget::catalogFailed, m_status, &QLabel::setText);
+    m_modelForm->loadCatalog(WorkerProcess::defaultProgram());
+    m_dashboard->refreshDevices();
 
     buildMenus();
     connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::applySearch);
@@ -87,6 +122,11 @@ MainWindow::MainWindow(QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_model->setProject(nullptr);
+    m_modelForm->setProject(nullptr);
+    m_dashboard->setProject(nullptr);
+    m_evaluation->setProject(nullptr);
+    m_attention->setProject(nullptr);
+    m_runsPanel->setProject(nullptr);
 }
 
 void MainWindow::buildMenus()
@@ -109,6 +149,12 @@ QString MainWindow::openProject(const QString &path)
     m_model->setProject(nullptr);
     m_project = std::move(*project);
     m_model->setProject(m_project.get());
+    m_modelForm->setProject(m_project.get());
+    m_dashboard->setProject(m_project.get());
+    // Before the runs panel: its refresh re-selects runs, which makes the evaluation view read.
+    m_evaluation->setProject(m_project.get());
+    m_attention->setProject(m_project.get());
+    m_runsPanel->setProject(m_project.get());
     setWindowTitle(tr("%1 - Chorus").arg(QFileInfo(path).fileName()));
     refreshDatasets();
     return {};

@@ -9,14 +9,20 @@ namespace chorus {
 class Project;
 }
 
+class AttentionExplorer;
+class EvaluationView;
 class LabelChart;
+class ModelFormWidget;
 class PostsTableModel;
+class RunsPanel;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QTableView;
+class QTabWidget;
 class QTextBrowser;
+class TrainingDashboard;
 
 // The workbench window: datasets on the left, their posts in a lazily filled table with full-text
 // search, the selected post and the label distribution on the right. Panels beyond this first
@@ -41,6 +47,12 @@ public:
     QComboBox *taskCombo() const { return m_tasks; }
     LabelChart *labelChart() const { return m_chart; }
     QLabel *imagePreview() const { return m_image; }
+    QTabWidget *tabs() const { return m_tabs; }
+    ModelFormWidget *modelForm() const { return m_modelForm; }
+    TrainingDashboard *trainingDashboard() const { return m_dashboard; }
+    RunsPanel *runsPanel() const { return m_runsPanel; }
+    EvaluationView *evaluationView() const { return m_evaluation; }
+    AttentionExplorer *attentionExplorer() const { return m_attention; }
 
 public slots:
     void applySearch();
@@ -67,4 +79,10 @@ private:
     QComboBox *m_tasks;
     LabelChart *m_chart;
     QLabel *m_status;
+    QTabWidget *m_tabs;
+    ModelFormWidget *m_modelForm;
+    TrainingDashboard *m_dashboard;
+    RunsPanel *m_runsPanel;
+    EvaluationView *m_evaluation;
+    AttentionExplorer *m_attention;
 };

@@ -1,0 +1,496 @@
+#include "ui/attention/attentionexplorer.h"
+
+#include "core/store/postbrowser.h"
+#include "core/store/project.h"
+#include "core/training/runartifacts.h"
+#include "core/training/runstore.h"
+#include "ui/attention/barchart.h"
+#include "ui/attention/classtokenranking.h"
+#include "ui/attention/flowlayout.h"
+#include "ui/attention/tokenchip.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPixmap>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int kClassTopTokens = 10;
+
+QString elided(const QString &text, int length)
+{
+    const QString flat = text.simplified();
+    return flat.size() <= length ? flat : flat.left(length - 1) + QChar(0x2026);
+}
+
+} // namespace
+
+AttentionExplorer::AttentionExplorer(QWidget *parent)
+    : QWidget(parent), m_runs(new QComboBox), m_posts(new QComboBox), m_epoch(new QSlider(Qt::Horizontal)),
+      m_epochLabel(new QLabel), m_text(new QLabel), m_tokenArea(new QWidget), m_tokenScroll(nullptr), m_selection(new QLabel),
+      m_prediction(new QLabel), m_probabilities(new BarChart(tr("Predicted class probabilities"), tr("probability"))),
+      m_modalities(new BarChart(tr("Modality weights"), tr("weight"))),
+      m_frames(new BarChart(tr("Attention per video frame"), tr("weight"))), m_image(new QLabel),
+      m_classTable(new QTableWidget(0, 4)), m_classHeading(new QLabel), m_message(new QLabel)
+{
+    m_runs->setMinimumContentsLength(18);
+    m_posts->setMinimumContentsLength(40);
+    m_posts->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_epoch->setPageStep(1);
+    m_epoch->setTickPosition(QSlider::TicksBelow);
+    m_epoch->setEnabled(false);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    new FlowLayout(m_tokenArea);
+    auto *tokenScroll = new QScrollArea;
+    tokenScroll->setWidget(m_tokenArea);
+    tokenScroll->setWidgetResizable(true);
+    tokenScroll->setMinimumHeight(90);
+    m_tokenScroll = tokenScroll;
+    m_probabilities->setValueRange(0, 1);
+    m_modalities->setValueRange(0, 1);
+    m_image->setAlignment(Qt::AlignCenter);
+    m_image->setMinimumSize(160, 120);
+    m_image->setWordWrap(true);
+    m_message->setWordWrap(true);
+    m_classTable->setHorizontalHeaderLabels({tr("Predicted class"), tr("Token"), tr("Mean attention"), tr("Occurrences")});
+    m_classTable->verticalHeader()->setVisible(false);
+    m_classTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_classTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_classTable->horizontalHeader()->setStretchLastSection(true);
+    m_classHeading->setWordWrap(true);
+
+    auto *pickers = new QHBoxLayout;
+    pickers->addWidget(new QLabel(tr("Run")));
+    pickers->addWidget(m_runs);
+    pickers->addWidget(new QLabel(tr("Probe post")));
+    pickers->addWidget(m_posts, 1);
+    pickers->addWidget(new QLabel(tr("Epoch")));
+    pickers->addWidget(m_epoch, 1);
+    pickers->addWidget(m_epochLabel);
+
+    auto *charts = new QHBoxLayout;
+    charts->addWidget(m_probabilities, 3);
+    charts->addWidget(m_modalities, 2);
+    auto *media = new QHBoxLayout;
+    media->addWidget(m_frames, 3);
+    media->addWidget(m_image, 2);
+
+    auto *post = new QWidget;
+    auto *postLayout = new QVBoxLayout(post);
+    postLayout->setContentsMargins(0, 0, 0, 0);
+    postLayout->addWidget(m_text);
+    postLayout->addWidget(tokenScroll, 1);
+    postLayout->addWidget(m_selection);
+    postLayout->addWidget(m_prediction);
+    postLayout->addLayout(charts, 2);
+    postLayout->addLayout(media, 2);
+
+    auto *classes = new QWidget;
+    auto *classLayout = new QVBoxLayout(classes);
+    classLayout->setContentsMargins(0, 0, 0, 0);
+    classLayout->addWidget(m_classHeading);
+    classLayout->addWidget(m_classTable);
+
+    auto *splitter = new QSplitter(Qt::Horizontal);
+    splitter->addWidget(post);
+    splitter->addWidget(classes);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(pickers);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_message);
+
+    connect(m_runs, &QComboBox::currentIndexChanged, this, &AttentionExplorer::runChosen);
+    connect(m_posts, &QComboBox::currentIndexChanged, this, &AttentionExplorer::showCurrent);
+    connect(m_epoch, &QSlider::valueChanged, this, &AttentionExplorer::showCurrent);
+    clearPost();
+}
+
+void AttentionExplorer::setProject(chorus::Project *project)
+{
+    m_project = project;
+    m_loadedRun = 0;
+    refresh();
+}
+
+void AttentionExplorer::refresh()
+{
+    const qint64 keep = currentRun();
+    const qint64 keepPost = currentPost();
+    m_runs->blockSignals(true);
+    m_runs->clear();
+    m_message->clear();
+    if (m_project) {
+        auto runs = chorus::RunArtifacts(*m_project).runsWith("attention");
+        if (!runs)
+            m_message->setText(QString::fromStdString(runs.message()));
+        else {
+            chorus::RunStore store(*m_project);
+            for (std::int64_t id : *runs) {
+                auto run = store.get(id);
+                QString label = tr("Run %1").arg(id);
+                if (run && !run->name.empty())
+                    label = tr("Run %1: %2").arg(id).arg(QString::fromStdString(run->name));
+                else if (run)
+                    label = tr("Run %1 (%2)").arg(id).arg(QString::fromStdString(run->model));
+                m_runs->addItem(label, QVariant::fromValue<qlonglong>(id));
+            }
+            if (runs->empty())
+                m_message->setText(tr("No run of this project has recorded attention yet: train a model that "
+                                      "attends (an RNN with attention, a transformer, a multimodal fusion model)."));
+        }
+    }
+    const int row = m_runs->findData(QVariant::fromValue<qlonglong>(keep));
+    m_runs->setCurrentIndex(row >= 0 ? row : (m_runs->count() > 0 ? 0 : -1));
+    m_runs->blockSignals(false);
+    m_loadedRun = 0; // the run may have recorded more epochs since
+    runChosen();
+    if (keepPost != 0 && currentRun() == keep)
+        if (const int postRow = m_posts->findData(QVariant::fromValue<qlonglong>(keepPost)); postRow >= 0)
+            m_posts->setCurrentIndex(postRow);
+}
+
+qint64 AttentionExplorer::currentRun() const { return m_runs->currentData().toLongLong(); }
+
+qint64 AttentionExplorer::currentPost() const { return m_posts->currentData().toLongLong(); }
+
+const AttentionSnapshot *AttentionExplorer::currentSnapshot() const
+{
+    const int index = m_epoch->value();
+    return index >= 0 && index < int(m_snapshots.size()) ? &m_snapshots[std::size_t(index)] : nullptr;
+}
+
+void AttentionExplorer::runChosen()
+{
+    const qint64 run = currentRun();
+    if (run != m_loadedRun || run == 0)
+        loadRun(run);
+}
+
+void AttentionExplorer::loadRun(qint64 runId)
+{
+    m_loadedRun = runId;
+    m_snapshots.clear();
+    m_runProblems.clear();
+    if (m_project && runId != 0) {
+        auto artifacts = chorus::RunArtifacts(*m_project).list(runId, "attention");
+        if (!artifacts)
+            m_runProblems = QString::fromStdString(artifacts.message());
+        else {
+            QStringList problems;
+            for (const chorus::RunArtifact &artifact : *artifacts) {
+                QString error;
+                if (auto snapshot = AttentionSnapshot::fromJson(artifact.data, &error))
+                    m_snapshots.push_back(std::move(*snapshot));
+                else
+                    problems << tr("%1: %2").arg(QString::fromStdString(artifact.name), error);
+            }
+            // A resumed run records its epochs again: the last snapshot of an epoch wins.
+            std::stable_sort(m_snapshots.begin(), m_snapshots.end(),
+                             [](const AttentionSnapshot &a, const AttentionSnapshot &b) { return a.epoch < b.epoch; });
+            for (std::size_t i = 1; i < m_snapshots.size();)
+                if (m_snapshots[i - 1].epoch == m_snapshots[i].epoch)
+                    m_snapshots.erase(m_snapshots.begin() + std::ptrdiff_t(i - 1));
+                else
+                    ++i;
+            m_runProblems = problems.isEmpty() ? QString() : tr("Skipped snapshots: %1").arg(problems.join(QStringLiteral("; ")));
+        }
+    }
+    m_epoch->blockSignals(true);
+    m_epoch->setRange(0, std::max(0, int(m_snapshots.size()) - 1));
+    m_epoch->setValue(m_epoch->maximum());
+    m_epoch->setEnabled(m_snapshots.size() > 1);
+    m_epoch->blockSignals(false);
+    fillPosts();
+    updateClassView();
+    showCurrent();
+}
+
+void AttentionExplorer::fillPosts()
+{
+    m_posts->blockSignals(true);
+    m_posts->clear();
+    if (!m_snapshots.empty() && m_project) {
+        chorus::PostBrowser browser(*m_project);
+        for (const AttentionPost &post : m_snapshots.back().posts) {
+            auto detail = browser.detail(post.postId);
+            const QString text = detail ? QString::fromStdString(detail->row.text) : post.tokens.join(QLatin1Char(' '));
+            m_posts->addItem(tr("#%1 [%2] %3").arg(post.postId).arg(post.label, elided(text, 60)),
+                             QVariant::fromValue<qlonglong>(post.postId));
+        }
+    }
+    m_posts->blockSignals(false);
+}
+
+bool AttentionExplorer::openPost(qint64 runId, qint64 postId)
+{
+    int row = m_runs->findData(QVariant::fromValue<qlonglong>(runId));
+    if (row < 0) {
+        refresh();
+        row = m_runs->findData(QVariant::fromValue<qlonglong>(runId));
+    }
+    if (row >= 0 && row != m_runs->currentIndex())
+        m_runs->setCurrentIndex(row);
+    if (row >= 0) {
+        m_epoch->setValue(m_epoch->maximum());
+        if (const int postRow = m_posts->findData(QVariant::fromValue<qlonglong>(postId)); postRow >= 0) {
+            if (postRow != m_posts->currentIndex())
+                m_posts->setCurrentIndex(postRow);
+            else
+                showCurrent();
+            return true;
+        }
+    }
+    // Not a probe post of the run (or the run recorded no attention): what is known about it.
+    m_posts->blockSignals(true);
+    m_posts->setCurrentIndex(-1);
+    m_posts->blockSignals(false);
+    clearPost();
+    showPostText(postId);
+    showTestPrediction(runId, postId);
+    m_message->setText(row >= 0 ? tr("Post %1 is not one of the probe posts whose attention run %2 recorded; "
+                                     "showing its text and test prediction.")
+                                      .arg(postId)
+                                      .arg(runId)
+                                : tr("Run %1 recorded no attention; showing post %2 and its test prediction.")
+                                      .arg(runId)
+                                      .arg(postId));
+    return false;
+}
+
+void AttentionExplorer::setEpochIndex(int index) { m_epoch->setValue(index); }
+
+void AttentionExplorer::clearPost()
+{
+    qDeleteAll(m_chips);
+    m_chips.clear();
+    m_text->clear();
+    m_prediction->clear();
+    m_probabilities->clear();
+    m_modalities->clear();
+    m_frames->clear();
+    m_modalities->setVisible(false);
+    m_frames->setVisible(false);
+    m_image->clear();
+    m_image->setVisible(false);
+    m_tokenScroll->setVisible(false);
+    m_epochLabel->setText(m_snapshots.empty() ? tr("no snapshots") : QString());
+    updateSelection();
+}
+
+void AttentionExplorer::showCurrent()
+{
+    clearPost();
+    if (!m_runProblems.isEmpty() || m_runs->count() > 0)
+        m_message->setText(m_runProblems);
+    const AttentionSnapshot *snapshot = currentSnapshot();
+    if (!snapshot)
+        return;
+    m_epochLabel->setText(tr("epoch %1 (%2 of %3), step %4")
+                              .arg(snapshot->epoch)
+                              .arg(m_epoch->value() + 1)
+                              .arg(m_snapshots.size())
+                              .arg(snapshot->step));
+    const qint64 postId = currentPost();
+    const AttentionPost *post = snapshot->post(postId);
+    if (!post) {
+        if (postId != 0)
+            m_message->setText(tr("Post %1 was not probed at epoch %2.").arg(postId).arg(snapshot->epoch));
+        return;
+    }
+    showProbePost(*snapshot, *post);
+}
+
+void AttentionExplorer::showPostText(qint64 postId)
+{
+    if (!m_project)
+        return;
+    chorus::PostBrowser browser(*m_project);
+    auto detail = browser.detail(postId);
+    if (!detail) {
+        m_text->setText(QString::fromStdString(detail.message()));
+        return;
+    }
+    m_text->setText(tr("<b>Post %1</b>: %2").arg(postId).arg(QString::fromStdString(detail->row.text).toHtmlEscaped()));
+    for (const chorus::PostMedia &media : detail->media) {
+        QPixmap pixmap;
+        if (!media.blob.empty())
+            pixmap.loadFromData(reinterpret_cast<const uchar *>(media.blob.data()), uint(media.blob.size()));
+        else if (media.kind == "image" && !media.path.empty())
+            pixmap.load(QString::fromStdString(media.path));
+        if (!pixmap.isNull()) {
+            m_image->setPixmap(pixmap.scaled(240, 180, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+            m_image->setToolTip(QString::fromStdString(media.path));
+            m_image->setVisible(true);
+            return;
+        }
+    }
+    // A video kept as a file has no still to show here; say what there is instead.
+    for (const chorus::PostMedia &media : detail->media)
+        if (media.kind == "video") {
+            m_image->setText(tr("Video %1 (%2 s)").arg(QString::fromStdString(media.path)).arg(media.duration, 0, 'f', 1));
+            m_image->setVisible(true);
+            return;
+        }
+}
+
+void AttentionExplorer::showProbePost(const AttentionSnapshot &snapshot, const AttentionPost &post)
+{
+    showPostText(post.postId);
+    if (!post.tokens.isEmpty()) {
+        // One scale for the post across all epochs: moving the slider shows attention sharpen or
+        // spread, instead of each epoch being stretched to its own maximum.
+        double scaleMax = 0;
+        for (const AttentionSnapshot &s : m_snapshots)
+            if (const AttentionPost *p = s.post(post.postId))
+                for (double w : p->weights)
+                    scaleMax = std::max(scaleMax, w);
+        for (int i = 0; i < post.tokens.size(); ++i) {
+            auto *chip = new TokenChip(post.tokens[i], post.weights[i], scaleMax, m_tokenArea);
+            m_tokenArea->layout()->addWidget(chip);
+            connect(chip, &TokenChip::toggled, this, &AttentionExplorer::updateSelection);
+            m_chips.append(chip);
+        }
+        m_tokenScroll->setVisible(true);
+    }
+    const int predicted = post.predicted();
+    if (predicted >= 0) {
+        const QString predictedName = predicted < snapshot.classes.size() ? snapshot.classes[predicted] : QString::number(predicted);
+        m_prediction->setText(tr("True class <b>%1</b>, predicted <b>%2</b> (%3%)%4")
+                                  .arg(post.label.toHtmlEscaped(), predictedName.toHtmlEscaped())
+                                  .arg(100 * post.probabilities[predicted], 0, 'f', 1)
+                                  .arg(predictedName == post.label ? QString() : tr(" - <font color='#c81e2d'>wrong</font>")));
+        QStringList names = snapshot.classes;
+        while (names.size() < post.probabilities.size())
+            names << QString::number(names.size());
+        m_probabilities->setBars(names.mid(0, post.probabilities.size()), post.probabilities, predicted);
+    } else {
+        m_prediction->setText(tr("True value <b>%1</b>").arg(post.label.toHtmlEscaped()));
+    }
+    if (!post.modalityWeights.isEmpty()) {
+        QStringList names;
+        QVector<double> weights;
+        for (const auto &[name, weight] : post.modalityWeights) {
+            names << name;
+            weights << weight;
+        }
+        m_modalities->setBars(names, weights);
+        m_modalities->setVisible(true);
+    }
+    if (!post.frameWeights.isEmpty()) {
+        QStringList frames;
+        for (int i = 0; i < post.frameWeights.size(); ++i)
+            frames << QString::number(i + 1);
+        const auto top = std::max_element(post.frameWeights.begin(), post.frameWeights.end());
+        m_frames->setBars(frames, post.frameWeights, int(top - post.frameWeights.begin()));
+        m_frames->setVisible(true);
+    }
+    updateSelection();
+}
+
+void AttentionExplorer::showTestPrediction(qint64 runId, qint64 postId)
+{
+    if (!m_project)
+        return;
+    auto artifact = chorus::RunArtifacts(*m_project).latest(runId, "evaluation", "test");
+    if (!artifact)
+        return;
+    const nlohmann::json evaluation = nlohmann::json::parse(artifact->data, nullptr, false);
+    if (!evaluation.is_object() || !evaluation.contains("predictions") || !evaluation.at("predictions").is_array())
+        return;
+    QStringList classes;
+    for (const nlohmann::json &c : evaluation.value("classes", nlohmann::json::array()))
+        if (c.is_string())
+            classes << QString::fromStdString(c.get<std::string>());
+    for (const nlohmann::json &p : evaluation.at("predictions")) {
+        if (!p.is_object() || !p.contains("post_id") || !p.at("post_id").is_number_integer()
+            || p.at("post_id").get<std::int64_t>() != postId)
+            continue;
+        const auto text = [](const nlohmann::json &v) {
+            return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString::fromStdString(v.dump());
+        };
+        QVector<double> probabilities;
+        for (const nlohmann::json &v : p.value("probabilities", nlohmann::json::array()))
+            probabilities << (v.is_number() ? v.get<double>() : 0.0);
+        const QString predicted = text(p.value("predicted", nlohmann::json()));
+        m_prediction->setText(tr("Test set: true class <b>%1</b>, predicted <b>%2</b>")
+                                  .arg(text(p.value("label", nlohmann::json())).toHtmlEscaped(), predicted.toHtmlEscaped()));
+        if (!probabilities.isEmpty() && probabilities.size() == classes.size())
+            m_probabilities->setBars(classes, probabilities, int(classes.indexOf(predicted)));
+        return;
+    }
+}
+
+double AttentionExplorer::selectedWeight() const
+{
+    double sum = 0;
+    for (const TokenChip *chip : m_chips)
+        if (chip->isChecked())
+            sum += chip->weight();
+    return sum;
+}
+
+void AttentionExplorer::updateSelection()
+{
+    int selected = 0;
+    for (const TokenChip *chip : m_chips)
+        selected += chip->isChecked() ? 1 : 0;
+    if (m_chips.isEmpty())
+        m_selection->setText(QString());
+    else if (selected == 0)
+        m_selection->setText(tr("Click tokens to add up their attention."));
+    else
+        m_selection->setText(tr("%n token(s) selected: total attention %1", nullptr, selected).arg(selectedWeight(), 0, 'f', 4));
+}
+
+void AttentionExplorer::updateClassView()
+{
+    m_classTable->setRowCount(0);
+    if (m_snapshots.empty()) {
+        m_classHeading->setText(tr("Tokens attended to most per predicted class"));
+        return;
+    }
+    const AttentionSnapshot &latest = m_snapshots.back();
+    m_classHeading->setText(tr("Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1",
+                               nullptr, int(latest.posts.size()))
+                                .arg(latest.epoch));
+    for (const ClassTokens &entry : ClassTokenRanking::rank(latest, kClassTopTokens)) {
+        for (const RankedToken &token : entry.tokens) {
+            const int row = m_classTable->rowCount();
+            m_classTable->insertRow(row);
+            m_classTable->setItem(row, 0, new QTableWidgetItem(tr("%1 (%n post(s))", nullptr, entry.posts).arg(entry.className)));
+            m_classTable->item(row, 0)->setData(Qt::UserRole, entry.className);
+            auto *tokenItem = new QTableWidgetItem(token.token);
+            const QColor fill = TokenChip::colourFor(token.meanWeight, entry.tokens.first().meanWeight);
+            tokenItem->setBackground(fill);
+            tokenItem->setForeground(fill.lightnessF() < 0.55 ? QColor(Qt::white) : QColor(Qt::black));
+            m_classTable->setItem(row, 1, tokenItem);
+            m_classTable->setItem(row, 2, new QTableWidgetItem(QString::number(token.meanWeight, 'f', 4)));
+            m_classTable->setItem(row, 3, new QTableWidgetItem(QString::number(token.occurrences)));
+        }
+    }
+    m_classTable->resizeColumnsToContents();
+}
+
+QStringList AttentionExplorer::classTopTokens(const QString &className) const
+{
+    QStringList tokens;
+    for (int row = 0; row < m_classTable->rowCount(); ++row)
+        if (m_classTable->item(row, 0)->data(Qt::UserRole).toString() == className)
+            tokens << m_classTable->item(row, 1)->text();
+    return tokens;
+}

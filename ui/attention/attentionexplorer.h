@@ -1,0 +1,99 @@
+#pragma once
+
+#include "ui/attention/attentionsnapshot.h"
+
+#include <QList>
+#include <QWidget>
+
+#include <vector>
+
+namespace chorus {
+class Project;
+}
+
+class BarChart;
+class QComboBox;
+class QLabel;
+class QSlider;
+class QTableWidget;
+class TokenChip;
+
+// How a trained model's attention on the probe posts evolved: pick a run and a post, move through
+// the epochs, read the tokens coloured by attention (select several to sum their weights), the
+// prediction, the modality weights and per-frame attention of multimodal models beside the post's
+// image, and per predicted class the tokens attended to most. Everything comes from the run's
+// "attention" artifacts in the project; nothing here runs a model.
+class AttentionExplorer : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit AttentionExplorer(QWidget *parent = nullptr);
+
+    void setProject(chorus::Project *project);
+    // Reloads the runs that recorded attention, keeping the current run and post where possible.
+    void refresh();
+
+    // Shows a post of a run at the latest epoch. A post that is not among the run's probe posts
+    // (a test post opened from the evaluation) is shown with its text, media and test prediction,
+    // and false is returned; false too when the run recorded nothing.
+    bool openPost(qint64 runId, qint64 postId);
+    // Index into the recorded snapshots (0 = the first epoch recorded), as the slider sets it.
+    void setEpochIndex(int index);
+
+    qint64 currentRun() const;
+    qint64 currentPost() const;
+    int snapshotCount() const { return int(m_snapshots.size()); }
+    const AttentionSnapshot *currentSnapshot() const;
+
+    QList<TokenChip *> tokenChips() const { return m_chips; }
+    // Sum of the weights of the selected chips.
+    double selectedWeight() const;
+    QComboBox *runCombo() const { return m_runs; }
+    QComboBox *postCombo() const { return m_posts; }
+    QSlider *epochSlider() const { return m_epoch; }
+    QLabel *selectionLabel() const { return m_selection; }
+    QLabel *predictionLabel() const { return m_prediction; }
+    QLabel *postTextLabel() const { return m_text; }
+    QLabel *imageLabel() const { return m_image; }
+    QLabel *messageLabel() const { return m_message; }
+    BarChart *probabilityChart() const { return m_probabilities; }
+    BarChart *modalityChart() const { return m_modalities; }
+    BarChart *frameStrip() const { return m_frames; }
+    QTableWidget *classTable() const { return m_classTable; }
+    // The class view's ranking for one class, best first.
+    QStringList classTopTokens(const QString &className) const;
+
+private:
+    void runChosen();
+    void loadRun(qint64 runId);
+    void fillPosts();
+    void showCurrent();
+    void showPostText(qint64 postId);
+    void showProbePost(const AttentionSnapshot &snapshot, const AttentionPost &post);
+    void showTestPrediction(qint64 runId, qint64 postId);
+    void clearPost();
+    void updateSelection();
+    void updateClassView();
+
+    chorus::Project *m_project = nullptr;
+    std::vector<AttentionSnapshot> m_snapshots; // by epoch
+    qint64 m_loadedRun = 0;
+    QString m_runProblems; // snapshots of the loaded run that could not be read
+    QComboBox *m_runs;
+    QComboBox *m_posts;
+    QSlider *m_epoch;
+    QLabel *m_epochLabel;
+    QLabel *m_text;
+    QWidget *m_tokenArea;
+    QWidget *m_tokenScroll;
+    QList<TokenChip *> m_chips;
+    QLabel *m_selection;
+    QLabel *m_prediction;
+    BarChart *m_probabilities;
+    BarChart *m_modalities;
+    BarChart *m_frames;
+    QLabel *m_image;
+    QTableWidget *m_classTable;
+    QLabel *m_classHeading;
+    QLabel *m_message;
+};

@@ -1,0 +1,93 @@
+#include "ui/common/plotexporter.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QTextStream>
+
+#include <qcustomplot.h>
+
+namespace {
+
+QString csvField(QString field)
+{
+    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n'))
+        && !field.contains(QLatin1Char('\r')))
+        return field;
+    field.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + field + QLatin1Char('"');
+}
+
+} // namespace
+
+bool PlotExporter::savePng(QCustomPlot *plot, const QString &path)
+{
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    // Twice the screen resolution: sharp enough for a paper or a slide.
+    return plot->savePng(path, 0, 0, 2.0);
+}
+
+bool PlotExporter::savePdf(QCustomPlot *plot, const QString &path)
+{
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    return plot->savePdf(path);
+}
+
+bool PlotExporter::save(QCustomPlot *plot, const QString &path, const CsvWriter &csv)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("png"))
+        return savePng(plot, path);
+    if (suffix == QLatin1String("pdf"))
+        return savePdf(plot, path);
+    if (suffix == QLatin1String("csv") && csv)
+        return csv(path);
+    return false;
+}
+
+bool PlotExporter::writeCsv(const QString &path, const QStringList &header, const QVector<QStringList> &rows)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return false;
+    QTextStream out(&file);
+    auto line = [&out](const QStringList &fields) {
+        QStringList quoted;
+        for (const QString &f : fields)
+            quoted << csvField(f);
+        out << quoted.join(QLatin1Char(',')) << '\n';
+    };
+    line(header);
+    for (const QStringList &row : rows)
+        line(row);
+    out.flush();
+    return out.status() == QTextStream::Ok && file.error() == QFileDevice::NoError;
+}
+
+void PlotExporter::attachContextMenu(QCustomPlot *plot, CsvWriter csv)
+{
+    plot->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot, csv](const QPoint &position) {
+        QMenu menu(plot);
+        QAction *png = menu.addAction(tr("Export as PNG..."));
+        QAction *pdf = menu.addAction(tr("Export as PDF..."));
+        QAction *data = csv ? menu.addAction(tr("Export data as CSV...")) : nullptr;
+        QAction *chosen = menu.exec(plot->mapToGlobal(position));
+        if (!chosen)
+            return;
+        const QString filter = chosen == png ? tr("PNG images (*.png)")
+                               : chosen == pdf ? tr("PDF files (*.pdf)")
+                                               : tr("CSV files (*.csv)");
+        QString path = QFileDialog::getSaveFileName(plot, tr("Export plot"), QString(), filter);
+        if (path.isEmpty())
+            return;
+        const QString suffix = chosen == png ? QStringLiteral("png") : chosen == pdf ? QStringLiteral("pdf") : QStringLiteral("csv");
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QLatin1Char('.') + suffix;
+        const bool saved = chosen == png ? savePng(plot, path) : chosen == pdf ? savePdf(plot, path) : (data && csv(path));
+        if (!saved)
+            QMessageBox::warning(plot, tr("Export failed"), tr("Cannot write %1.").arg(path));
+    });
+}
