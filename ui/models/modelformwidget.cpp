@@ -65,6 +65,16 @@ int clampToInt(double value) { return static_cast<int>(std::clamp(value, double(
 
 } // namespace
 
+// A catalog query still running when the window closes is ended, not left to Qt's warning.
+ModelFormWidget::~ModelFormWidget()
+{
+    if (m_catalogProcess && m_catalogProcess->state() != QProcess::NotRunning) {
+        m_catalogProcess->disconnect(this);
+        m_catalogProcess->kill();
+        m_catalogProcess->waitForFinished(1000);
+    }
+}
+
 ModelFormWidget::ModelFormWidget(QWidget *parent)
     : QWidget(parent), m_family(new QComboBox), m_description(new QLabel), m_presets(new QComboBox),
       m_dataset(new QComboBox), m_task(new QComboBox), m_tabs(new QTabWidget), m_paramsBox(new QGroupBox(tr("Model parameters"))),

@@ -28,6 +28,7 @@ class ModelFormWidget : public QWidget {
 
 public:
     explicit ModelFormWidget(QWidget *parent = nullptr);
+    ~ModelFormWidget() override;
 
     // The registry as `chorus-cli models --json` prints it: the array under "models".
     void setCatalog(const nlohmann::json &models);

@@ -135,7 +135,15 @@ TrainingDashboard::TrainingDashboard(QWidget *parent)
     setPhase(Phase::Idle);
 }
 
-TrainingDashboard::~TrainingDashboard() = default;
+TrainingDashboard::~TrainingDashboard()
+{
+    // A device query still running when the window closes is ended, not left to Qt's warning.
+    if (m_devicesProcess && m_devicesProcess->state() != QProcess::NotRunning) {
+        m_devicesProcess->disconnect(this);
+        m_devicesProcess->kill();
+        m_devicesProcess->waitForFinished(1000);
+    }
+}
 
 void TrainingDashboard::setProject(chorus::Project *project) { m_project = project; }
 
