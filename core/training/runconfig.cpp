@@ -246,6 +246,20 @@ Result<RunConfig> RunConfig::parse(const nlohmann::json &json, const ParamSchema
 
 #undef CHORUS_TRY
 
+double ScheduleConfig::rate(double base, std::int64_t step, std::int64_t totalSteps) const
+{
+    if (warmupSteps > 0 && step < warmupSteps)
+        return base * static_cast<double>(step + 1) / static_cast<double>(warmupSteps);
+    if (name == "cosine") {
+        const double span = static_cast<double>(std::max<std::int64_t>(1, totalSteps - warmupSteps));
+        const double progress = std::min(1.0, static_cast<double>(step - warmupSteps) / span);
+        return base * 0.5 * (1.0 + std::cos(M_PI * progress));
+    }
+    if (name == "step")
+        return base * std::pow(gamma, static_cast<double>((step - warmupSteps) / stepSize));
+    return base;
+}
+
 Result<RunConfig> RunConfig::parseFile(const std::string &path, const ParamSchema *schema, bool requiresTask)
 {
     std::ifstream in(path);

@@ -25,6 +25,10 @@ struct ScheduleConfig {
     std::int64_t warmupSteps = 0;
     std::int64_t stepSize = 1000; // step only
     double gamma = 0.1;           // step only
+
+    // The learning rate at `step` (0-based) of `totalSteps`, from the base rate: linear warm-up,
+    // then constant, cosine decay to 0, or a factor gamma every stepSize steps.
+    double rate(double base, std::int64_t step, std::int64_t totalSteps) const;
 };
 
 struct EarlyStoppingConfig {

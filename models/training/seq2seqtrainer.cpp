@@ -8,6 +8,7 @@
 #include "core/training/sequencedata.h"
 #include "core/util/deterministicrandom.h"
 #include "models/registry/seq2seqmodelspecs.h"
+#include "models/runtime/devicechoice.h"
 #include "models/runtime/deviceinfo.h"
 #include "models/seq2seq/seq2seqmodel.h"
 #include "models/seq2seq/teacherforcingschedule.h"
@@ -66,33 +67,6 @@ Batch makeBatch(const std::vector<SequenceExample> &examples, const std::vector<
         l[r] = static_cast<std::int64_t>(e.source.size());
     }
     return {source.to(device), lengths.to(device), target.to(device)};
-}
-
-double scheduledRate(const RunConfig &config, std::int64_t step, std::int64_t totalSteps)
-{
-    const double base = config.optimizer.learningRate;
-    const ScheduleConfig &s = config.schedule;
-    if (s.warmupSteps > 0 && step < s.warmupSteps)
-        return base * static_cast<double>(step + 1) / static_cast<double>(s.warmupSteps);
-    if (s.name == "cosine") {
-        const double span = static_cast<double>(std::max<std::int64_t>(1, totalSteps - s.warmupSteps));
-        const double progress = std::min(1.0, static_cast<double>(step - s.warmupSteps) / span);
-        return base * 0.5 * (1.0 + std::cos(M_PI * progress));
-    }
-    if (s.name == "step")
-        return base * std::pow(s.gamma, static_cast<double>((step - s.warmupSteps) / s.stepSize));
-    return base;
-}
-
-torch::Device chooseDevice(const std::string &requested)
-{
-    if (requested == "cpu")
-        return torch::kCPU;
-    if (requested == "auto")
-        return DeviceInfo::cudaAvailable() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-    if (!DeviceInfo::cudaAvailable())
-        throw std::runtime_error("device: \"" + requested + "\" was asked for, but no CUDA device is available");
-    return requested == "cuda" ? torch::Device(torch::kCUDA, 0) : torch::Device(requested);
 }
 
 std::vector<std::string> decodedTokens(const Vocabulary &vocabulary, const Seq2seqHypothesis &h, bool withEnd)
@@ -162,7 +136,7 @@ Result<TrainOutcome> Seq2seqTrainer::run()
         const bool higherIsBetter = m_config.earlyStopping.enabled ? m_config.earlyStopping.mode == "max" : false;
         const TeacherForcingSchedule teacherForcing{params.at("teacher_forcing_start").get<double>(),
                                                     params.at("teacher_forcing_end").get<double>()};
-        const torch::Device device = chooseDevice(m_config.device);
+        const torch::Device device = chooseTrainingDevice(m_config.device);
         const int threads = DeviceInfo::configureCpuThreads(m_cpuThreads);
         torch::manual_seed(m_config.seed);
 
@@ -432,7 +406,7 @@ Result<TrainOutcome> Seq2seqTrainer::run()
                 }
                 const std::size_t end = std::min(order.size(), begin + batchSize);
                 Batch batch = makeBatch(data->train, order, begin, end, device);
-                const double rate = scheduledRate(m_config, step, totalSteps);
+                const double rate = m_config.schedule.rate(m_config.optimizer.learningRate, step, totalSteps);
                 for (auto &group : optimizer->param_groups())
                     group.options().set_lr(rate);
                 const double ratio = teacherForcing.ratio(step, totalSteps);

@@ -11,6 +11,7 @@
 #include "core/util/deterministicrandom.h"
 #include "models/multitask/multitaskloss.h"
 #include "models/registry/modelspec.h"
+#include "models/runtime/devicechoice.h"
 #include "models/runtime/deviceinfo.h"
 #include "models/training/batchbuilder.h"
 #include "models/training/batchprefetcher.h"
@@ -35,31 +36,6 @@ constexpr std::size_t kProbePosts = 8;
 // run reports the same windows as an uninterrupted one).
 constexpr std::int64_t kReportWindow = 10;
 constexpr int kMaxMediaWarnings = 20;
-
-double scheduledRate(double base, const ScheduleConfig &s, std::int64_t step, std::int64_t totalSteps)
-{
-    if (s.warmupSteps > 0 && step < s.warmupSteps)
-        return base * static_cast<double>(step + 1) / static_cast<double>(s.warmupSteps);
-    if (s.name == "cosine") {
-        const double span = static_cast<double>(std::max<std::int64_t>(1, totalSteps - s.warmupSteps));
-        const double progress = std::min(1.0, static_cast<double>(step - s.warmupSteps) / span);
-        return base * 0.5 * (1.0 + std::cos(M_PI * progress));
-    }
-    if (s.name == "step")
-        return base * std::pow(s.gamma, static_cast<double>((step - s.warmupSteps) / s.stepSize));
-    return base;
-}
-
-torch::Device chooseDevice(const std::string &requested)
-{
-    if (requested == "cpu")
-        return torch::kCPU;
-    if (requested == "auto")
-        return DeviceInfo::cudaAvailable() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-    if (!DeviceInfo::cudaAvailable())
-        throw std::runtime_error("device: \"" + requested + "\" was asked for, but no CUDA device is available");
-    return requested == "cuda" ? torch::Device(torch::kCUDA, 0) : torch::Device(requested);
-}
 
 bool reads(const ModelSpec &spec, const char *input)
 {
@@ -187,7 +163,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
     try {
         if (!m_spec.makeModel && !m_spec.makeTextClassifier)
             return Error{"model: '" + m_spec.name + "' is not trained by the supervised trainer"};
-        const torch::Device device = chooseDevice(m_config.device);
+        const torch::Device device = chooseTrainingDevice(m_config.device);
         const int threads = DeviceInfo::configureCpuThreads();
         torch::manual_seed(m_config.seed);
 
@@ -657,7 +633,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
                 const std::size_t samples = next->rows.size();
                 const SupervisedBatch batch = next->to(device);
                 ++state.batch;
-                const double rate = scheduledRate(state.baseRate, m_config.schedule, state.step, totalSteps);
+                const double rate = m_config.schedule.rate(state.baseRate, state.step, totalSteps);
                 for (auto &group : optimizer->param_groups())
                     group.options().set_lr(rate);
                 optimizer->zero_grad();
