@@ -3,7 +3,6 @@
 #include "models/training/supervisedtrainer.h"
 
 #include "core/metrics/classificationmetrics.h"
-#include "core/embeddings/wordvectors.h"
 #include "core/metrics/regressionmetrics.h"
 #include "core/store/project.h"
 #include "core/training/runstore.h"
@@ -16,6 +15,8 @@
 #include "models/training/batchbuilder.h"
 #include "models/training/batchprefetcher.h"
 #include "models/training/checkpointfile.h"
+#include "models/training/pretrainedembeddings.h"
+#include "models/training/trainerloopstate.h"
 #include "models/training/trainercontrol.h"
 
 #include <algorithm>
@@ -70,67 +71,6 @@ struct Evaluation {
         return NAN;
     }
 };
-
-// Everything of the trainer that a checkpoint must carry besides model, optimiser and generator.
-struct LoopState {
-    std::int64_t step = 0;
-    int epoch = 0;
-    std::size_t batch = 0; // next batch of the epoch
-    double baseRate = 0;
-    double bestValue = 0;
-    int withoutGain = 0;
-    nlohmann::json bestValid;
-    double windowLoss = 0;
-    int windowSteps = 0;
-
-    nlohmann::json toJson() const
-    {
-        return {{"step", step},          {"epoch", epoch},        {"batch", batch},
-                {"base_lr", baseRate},   {"best_value", bestValue}, {"without_gain", withoutGain},
-                {"best_valid", bestValid}, {"window_loss", windowLoss}, {"window_steps", windowSteps}};
-    }
-    static LoopState fromJson(const nlohmann::json &j)
-    {
-        LoopState s;
-        s.step = j.at("step").get<std::int64_t>();
-        s.epoch = j.at("epoch").get<int>();
-        s.batch = j.at("batch").get<std::size_t>();
-        s.baseRate = j.at("base_lr").get<double>();
-        s.bestValue = j.at("best_value").is_null() ? NAN : j.at("best_value").get<double>();
-        s.withoutGain = j.at("without_gain").get<int>();
-        s.bestValid = j.at("best_valid");
-        s.windowLoss = j.at("window_loss").get<double>();
-        s.windowSteps = j.at("window_steps").get<int>();
-        return s;
-    }
-};
-
-// Copies pretrained word vectors into the model's token embeddings (words the table lacks get
-// small random rows); returns what was found, for the started event. Throws with the field named.
-nlohmann::json loadPretrainedVectorsInto(SupervisedModelImpl &model, const Vocabulary &vocabulary, const std::string &path,
-                                         std::uint64_t seed)
-{
-    torch::Tensor weight = model.embeddingWeight();
-    if (!weight.defined())
-        throw std::runtime_error("pretrained_vectors: this model has no token embeddings to initialise");
-    const bool binary = path.size() > 4 && path.compare(path.size() - 4, 4, ".bin") == 0;
-    auto vectors = WordVectors::load(path, binary ? WordVectorFormat::Binary : WordVectorFormat::Text);
-    if (!vectors)
-        throw std::runtime_error("pretrained_vectors: " + vectors.message());
-    if (static_cast<std::int64_t>(vectors->dimensions()) != weight.size(1))
-        throw std::runtime_error("pretrained_vectors: the vectors have " + std::to_string(vectors->dimensions()) +
-                                 " dimensions but the model's embeddings " + std::to_string(weight.size(1)) +
-                                 " (set params.embedding_dim to match)");
-    std::vector<std::int64_t> ids(static_cast<std::size_t>(weight.size(0)));
-    std::iota(ids.begin(), ids.end(), 0);
-    std::vector<float> matrix;
-    EmbeddingFillOptions options;
-    options.seed = seed;
-    const EmbeddingFillReport report = vectors->fillEmbedding(vocabulary.decode(ids), matrix, options);
-    torch::NoGradGuard noGrad;
-    weight.copy_(torch::from_blob(matrix.data(), {weight.size(0), weight.size(1)}, torch::kFloat).to(weight.dtype()));
-    return {{"path", path}, {"found", report.found}, {"missing", report.missing}, {"missing_examples", report.missingExamples}};
-}
 
 } // namespace
 
@@ -219,7 +159,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
             }
         }
 
-        LoopState state;
+        TrainerLoopState state;
         state.baseRate = m_config.optimizer.learningRate;
         std::string checkpointToLoad;
         if (m_resumeRun) {
@@ -291,7 +231,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
         const fs::path bestPath = runDir / "best.pt";
         const fs::path latestPath = runDir / "latest.pt";
         if (!checkpointToLoad.empty()) {
-            state = LoopState::fromJson(CheckpointFile::loadTraining(checkpointToLoad, *model, *optimizer));
+            state = TrainerLoopState::fromJson(CheckpointFile::loadTraining(checkpointToLoad, *model, *optimizer));
             if (std::isnan(state.bestValue))
                 state.bestValue = higherIsBetter ? -INFINITY : INFINITY;
             check(runs.discardAfter(runId, state.step));
@@ -686,7 +626,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
             if (m_config.evalEvery == 0)
                 keepGoing = evaluateAndRecord(state.epoch + 1.0) && keepGoing;
             snapshotAttention(state.epoch + 1);
-            LoopState next = state;
+            TrainerLoopState next = state;
             ++next.epoch;
             next.batch = 0;
             std::swap(state, next);
