@@ -17,7 +17,7 @@ jobs="${CHORUS_JOBS:-2}"
 
 packages=(
     build-essential cmake ninja-build pkg-config ccache git
-    qt6-base-dev libqt6sql6-sqlite qt6-l10n-tools libqcustomplot-dev libqcustomplot2.1-qt6
+    qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-l10n-tools libqcustomplot-dev libqcustomplot2.1-qt6
     libtorch-dev libopenblas0-pthread
     libopencv-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg opencv-doc
     libsqlite3-dev sqlite3 nlohmann-json3-dev libzstd-dev zstd libsentencepiece-dev

@@ -182,6 +182,20 @@ private slots:
         QVERIFY(PlotExporter::savePng(view.matrixPlot(), png));
         QVERIFY(QFileInfo(png).size() > 0);
         QVERIFY(!QImage(png).isNull());
+        // Vector formats hold the class names as text a reader can search and a journal can scale.
+        const QString svg = m_dir.filePath("confusion.svg");
+        QVERIFY(PlotExporter::save(view.matrixPlot(), svg));
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY(svgText.contains("<svg"));
+        QVERIFY(svgText.contains("predicted"));
+        const QString pdf = m_dir.filePath("confusion.pdf");
+        QVERIFY(PlotExporter::save(view.matrixPlot(), pdf));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+        QVERIFY(!PlotExporter::save(view.matrixPlot(), m_dir.filePath("confusion.bmp")));
         const QString csv = m_dir.filePath("confusion.csv");
         QVERIFY(PlotExporter::save(view.matrixPlot(), csv, [&view](const QString &path) { return view.saveMatrixCsv(path); }));
         QFile file(csv);

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSvgGenerator>
 #include <QTextStream>
 
 #include <qcustomplot.h>
@@ -35,6 +36,26 @@ bool PlotExporter::savePdf(QCustomPlot *plot, const QString &path)
     return plot->savePdf(path);
 }
 
+bool PlotExporter::saveSvg(QCustomPlot *plot, const QString &path)
+{
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    const QSize size = plot->viewport().size().isEmpty() ? plot->size() : plot->viewport().size();
+    QSvgGenerator generator;
+    generator.setFileName(path);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setTitle(plot->windowTitle());
+    QCPPainter painter;
+    if (!painter.begin(&generator))
+        return false;
+    // Cosmetic pens keep hairlines one pixel wide however the SVG is scaled.
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    plot->toPainter(&painter, size.width(), size.height());
+    painter.end();
+    return QFileInfo(path).size() > 0;
+}
+
 bool PlotExporter::save(QCustomPlot *plot, const QString &path, const CsvWriter &csv)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -42,6 +63,8 @@ bool PlotExporter::save(QCustomPlot *plot, const QString &path, const CsvWriter 
         return savePng(plot, path);
     if (suffix == QLatin1String("pdf"))
         return savePdf(plot, path);
+    if (suffix == QLatin1String("svg"))
+        return saveSvg(plot, path);
     if (suffix == QLatin1String("csv") && csv)
         return csv(path);
     return false;
@@ -72,21 +95,29 @@ void PlotExporter::attachContextMenu(QCustomPlot *plot, CsvWriter csv)
     QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot, csv](const QPoint &position) {
         QMenu menu(plot);
         QAction *png = menu.addAction(tr("Export as PNG..."));
+        QAction *svg = menu.addAction(tr("Export as SVG..."));
         QAction *pdf = menu.addAction(tr("Export as PDF..."));
         QAction *data = csv ? menu.addAction(tr("Export data as CSV...")) : nullptr;
         QAction *chosen = menu.exec(plot->mapToGlobal(position));
         if (!chosen)
             return;
-        const QString filter = chosen == png ? tr("PNG images (*.png)")
+        const QString filter = chosen == png   ? tr("PNG images (*.png)")
+                               : chosen == svg ? tr("SVG images (*.svg)")
                                : chosen == pdf ? tr("PDF files (*.pdf)")
                                                : tr("CSV files (*.csv)");
         QString path = QFileDialog::getSaveFileName(plot, tr("Export plot"), QString(), filter);
         if (path.isEmpty())
             return;
-        const QString suffix = chosen == png ? QStringLiteral("png") : chosen == pdf ? QStringLiteral("pdf") : QStringLiteral("csv");
+        const QString suffix = chosen == png   ? QStringLiteral("png")
+                               : chosen == svg ? QStringLiteral("svg")
+                               : chosen == pdf ? QStringLiteral("pdf")
+                                               : QStringLiteral("csv");
         if (QFileInfo(path).suffix().isEmpty())
             path += QLatin1Char('.') + suffix;
-        const bool saved = chosen == png ? savePng(plot, path) : chosen == pdf ? savePdf(plot, path) : (data && csv(path));
+        const bool saved = chosen == png   ? savePng(plot, path)
+                           : chosen == svg ? saveSvg(plot, path)
+                           : chosen == pdf ? savePdf(plot, path)
+                                           : (data && csv(path));
         if (!saved)
             QMessageBox::warning(plot, tr("Export failed"), tr("Cannot write %1.").arg(path));
     });

@@ -10,7 +10,7 @@
 class QCustomPlot;
 
 // Saving a QCustomPlot as a picture or its numbers as CSV, and the right-click menu that offers
-// it, shared by every plot of the workbench. (SVG would need Qt SVG, which the toolchain lacks.)
+// it, shared by every plot of the workbench.
 class PlotExporter {
     Q_DECLARE_TR_FUNCTIONS(PlotExporter)
 
@@ -20,10 +20,12 @@ public:
 
     static bool savePng(QCustomPlot *plot, const QString &path);
     static bool savePdf(QCustomPlot *plot, const QString &path);
-    // By the file's extension: .png, .pdf or .csv (the latter only with a writer).
+    // Vector output for papers: the plot drawn through QSvgGenerator at its on-screen size.
+    static bool saveSvg(QCustomPlot *plot, const QString &path);
+    // By the file's extension: .png, .pdf, .svg or .csv (the latter only with a writer).
     static bool save(QCustomPlot *plot, const QString &path, const CsvWriter &csv = {});
     // A header and rows, quoted as RFC 4180 asks (fields holding a comma, quote or newline).
     static bool writeCsv(const QString &path, const QStringList &header, const QVector<QStringList> &rows);
-    // Right-click on the plot offers PNG and PDF, and CSV when a writer is given.
+    // Right-click on the plot offers PNG, SVG and PDF, and CSV when a writer is given.
     static void attachContextMenu(QCustomPlot *plot, CsvWriter csv = {});
 };
