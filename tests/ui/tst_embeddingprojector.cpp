@@ -1,0 +1,479 @@
+// The embedding projector: word vectors with three planted clusters, projected by PCA and by t-SNE
+// on the background thread (with progress and cancel), every point drawn, search highlights,
+// cosine neighbours in the original space, hover and click through the screen-space grid,
+// colouring, CSV and PNG export, sources from a word2vec run and from the worker program, and
+// 100,000 points drawn and hovered in reasonable time.
+#include "core/embeddings/projectortable.h"
+#include "core/embeddings/word2vecrun.h"
+#include "core/embeddings/wordvectors.h"
+#include "core/store/project.h"
+#include "core/training/runstore.h"
+#include "core/util/deterministicrandom.h"
+#include "ui/embeddings/embeddingprojector.h"
+#include "ui/embeddings/scatterview.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMouseEvent>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+#include <cmath>
+#include <limits>
+
+using namespace chorus;
+
+namespace {
+
+const char *const kClusters[] = {"apple", "river", "stone"};
+constexpr int kPerCluster = 20;
+constexpr int kWords = 3 * kPerCluster;
+constexpr std::size_t kDims = 16;
+
+// Three tight clusters around orthogonal directions: every word's cosine neighbours are its own
+// cluster's words.
+WordVectors clusteredVectors()
+{
+    DeterministicRandom random(11);
+    std::vector<std::string> words;
+    std::vector<float> matrix;
+    for (int c = 0; c < 3; ++c)
+        for (int i = 0; i < kPerCluster; ++i) {
+            words.push_back(kClusters[c] + QStringLiteral("%1").arg(i, 2, 10, QLatin1Char('0')).toStdString());
+            for (std::size_t d = 0; d < kDims; ++d)
+                matrix.push_back(float((d == std::size_t(c) * 5 ? 4.0 : 0.0) + 0.6 * (random.uniform() - 0.5)));
+        }
+    auto vectors = WordVectors::create(std::move(words), kDims, std::move(matrix));
+    return vectors ? std::move(*vectors) : WordVectors();
+}
+
+int clusterOf(const QString &word)
+{
+    for (int c = 0; c < 3; ++c)
+        if (word.startsWith(QLatin1String(kClusters[c])))
+            return c;
+    return -1;
+}
+
+void sendMouse(QWidget *widget, QEvent::Type type, const QPointF &position, Qt::MouseButton button)
+{
+    QMouseEvent event(type, position, widget->mapToGlobal(position), button,
+                      type == QEvent::MouseButtonRelease || type == QEvent::MouseMove ? Qt::NoButton : Qt::MouseButtons(button),
+                      Qt::NoModifier);
+    QApplication::sendEvent(widget, &event);
+}
+
+} // namespace
+
+class EmbeddingProjectorTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    WordVectors m_vectors = clusteredVectors();
+
+    // Loads the planted clusters and waits for the PCA that starts by itself.
+    bool loadAndProject(EmbeddingProjector &projector)
+    {
+        QSignalSpy finished(&projector, &EmbeddingProjector::projectionFinished);
+        projector.setWordVectors(m_vectors, QStringLiteral("planted"));
+        return finished.wait(10000) || finished.count() == 1;
+    }
+
+    // Every point's nearest neighbour in the 2-D projection belongs to its own cluster.
+    static int pointsNearestToAnotherCluster(const EmbeddingProjector &projector)
+    {
+        const QVector<double> &xy = projector.coordinates();
+        int wrong = 0;
+        for (int i = 0; i < kWords; ++i) {
+            int nearest = -1;
+            double best = std::numeric_limits<double>::max();
+            for (int j = 0; j < kWords; ++j) {
+                if (j == i)
+                    continue;
+                const double d = std::hypot(xy[2 * i] - xy[2 * j], xy[2 * i + 1] - xy[2 * j + 1]);
+                if (d < best) {
+                    best = d;
+                    nearest = j;
+                }
+            }
+            wrong += i / kPerCluster != nearest / kPerCluster;
+        }
+        return wrong;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QCOMPARE(int(m_vectors.size()), kWords);
+    }
+
+    void pcaDrawsEveryPoint()
+    {
+        EmbeddingProjector projector;
+        QVERIFY(loadAndProject(projector));
+        QCOMPARE(projector.rows(), kWords);
+        QCOMPARE(projector.scatter()->pointCount(), kWords);
+        QCOMPARE(projector.coordinates().size(), 2 * kWords);
+        QCOMPARE(pointsNearestToAnotherCluster(projector), 0);
+        QVERIFY(projector.statusLabel()->text().contains(QLatin1String("PCA")));
+        QVERIFY(!projector.isProjecting());
+    }
+
+    void tsneRunsInTheBackgroundAndKeepsClusters()
+    {
+        EmbeddingProjector projector;
+        projector.setMethod(ProjectionMethod::Tsne);
+        QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
+        projector.setWordVectors(m_vectors, QStringLiteral("planted"));
+        QCOMPARE(loaded.count(), 1);
+        QVERIFY(!projector.isProjecting()); // t-SNE waits for its parameters
+        projector.perplexitySpin()->setValue(8);
+        projector.iterationsSpin()->setValue(500);
+        projector.thetaSpin()->setValue(0.5);
+        projector.seedSpin()->setValue(3);
+        QSignalSpy finished(&projector, &EmbeddingProjector::projectionFinished);
+        QSignalSpy progress(projector.progressBar(), &QProgressBar::valueChanged);
+        projector.runProjection();
+        // The call returns at once; the work happens on the runner's thread.
+        QVERIFY(projector.isProjecting());
+        QVERIFY(projector.cancelButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
+        QVERIFY(progress.count() > 0);
+        QVERIFY(!projector.cancelButton()->isEnabled());
+        QCOMPARE(projector.scatter()->pointCount(), kWords);
+        QCOMPARE(projector.coordinates().size(), 2 * kWords);
+        QCOMPARE(pointsNearestToAnotherCluster(projector), 0);
+        QVERIFY(projector.statusLabel()->text().contains(QLatin1String("t-SNE")));
+    }
+
+    void tsneCancels()
+    {
+        EmbeddingProjector projector;
+        projector.setMethod(ProjectionMethod::Tsne);
+        projector.setWordVectors(m_vectors, QStringLiteral("planted"));
+        projector.perplexitySpin()->setValue(8);
+        projector.iterationsSpin()->setValue(10000);
+        QSignalSpy finished(&projector, &EmbeddingProjector::projectionFinished);
+        projector.runProjection();
+        QVERIFY(projector.isProjecting());
+        projector.cancelProjection();
+        QVERIFY(!projector.isProjecting());
+        QVERIFY(!projector.cancelButton()->isEnabled());
+        QTest::qWait(200);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(projector.scatter()->pointCount(), 0);
+        QVERIFY(projector.statusLabel()->text().contains(QLatin1String("cancelled")));
+        // A bad parameter is refused before anything starts.
+        projector.perplexitySpin()->setValue(80); // more than the 60 points
+        QSignalSpy failed(&projector, &EmbeddingProjector::projectionFailed);
+        projector.iterationsSpin()->setValue(500);
+        projector.runProjection();
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!projector.isProjecting());
+    }
+
+    void searchHighlightsMatches()
+    {
+        EmbeddingProjector projector;
+        QVERIFY(loadAndProject(projector));
+        projector.searchField()->setText(QStringLiteral("river1"));
+        QCOMPARE(projector.matchCount(), 10);
+        QCOMPARE(projector.scatter()->highlightedCount(), 10);
+        QVERIFY(projector.matchLabel()->text().contains(QLatin1String("10")));
+        projector.searchField()->setText(QStringLiteral("STONE"));
+        QCOMPARE(projector.matchCount(), kPerCluster);
+        QCOMPARE(projector.scatter()->highlightedCount(), kPerCluster);
+        projector.searchField()->clear();
+        QCOMPARE(projector.matchCount(), 0);
+        QCOMPARE(projector.scatter()->highlightedCount(), 0);
+        // Highlights are drawn on top, not added to the points.
+        QCOMPARE(projector.scatter()->pointCount(), kWords);
+    }
+
+    void selectionListsCosineNeighbours()
+    {
+        EmbeddingProjector projector;
+        QVERIFY(loadAndProject(projector));
+        const int row = 25; // river05
+        projector.neighbourCountSpin()->setValue(kPerCluster - 1);
+        projector.selectPoint(row);
+        const QStringList neighbours = projector.neighbourLabels();
+        QCOMPARE(neighbours.size(), kPerCluster - 1);
+        // The true cosine ranking, computed here by brute force.
+        const float *query = m_vectors.vectorAt(row);
+        int best = -1;
+        double bestCosine = -2;
+        for (int j = 0; j < kWords; ++j) {
+            if (j == row)
+                continue;
+            const float *v = m_vectors.vectorAt(j);
+            double dot = 0, qq = 0, vv = 0;
+            for (std::size_t d = 0; d < kDims; ++d) {
+                dot += double(query[d]) * v[d];
+                qq += double(query[d]) * query[d];
+                vv += double(v[d]) * v[d];
+            }
+            const double cosine = dot / std::sqrt(qq * vv);
+            if (cosine > bestCosine) {
+                bestCosine = cosine;
+                best = j;
+            }
+        }
+        QCOMPARE(neighbours.first(), QString::fromStdString(m_vectors.words()[best]));
+        for (const QString &word : neighbours)
+            QCOMPARE(clusterOf(word), 1);
+        QVERIFY(!neighbours.contains(QStringLiteral("river05")));
+        QVERIFY(projector.neighbourList()->item(0)->text().contains(QString::number(bestCosine, 'f', 3)));
+    }
+
+    void hoverAndClickFindThePoint()
+    {
+        EmbeddingProjector projector;
+        projector.resize(1200, 800);
+        projector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&projector));
+        QVERIFY(loadAndProject(projector));
+        ScatterView *scatter = projector.scatter();
+        scatter->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const int row = 47; // stone07
+        const QPointF pixel = scatter->pixelOf(row);
+        QCOMPARE(scatter->pointAt(pixel), row);
+        QCOMPARE(scatter->pointAt(pixel + QPointF(3, 2)) >= 0, true);
+        // Far away from every point: nothing.
+        QCOMPARE(scatter->pointAt(QPointF(-50, -50)), -1);
+
+        sendMouse(scatter->plot(), QEvent::MouseMove, pixel, Qt::NoButton);
+        QCOMPARE(scatter->lastToolTip(), QStringLiteral("stone07"));
+
+        sendMouse(scatter->plot(), QEvent::MouseButtonPress, pixel, Qt::LeftButton);
+        sendMouse(scatter->plot(), QEvent::MouseButtonRelease, pixel, Qt::LeftButton);
+        QCOMPARE(projector.selectedPoint(), row);
+        QCOMPARE(projector.neighbourList()->count(), projector.neighbourCountSpin()->value());
+        QCOMPARE(clusterOf(projector.neighbourLabels().first()), 2);
+
+        // After a zoom the grid follows the view.
+        scatter->plot()->xAxis->scaleRange(0.5, scatter->plot()->xAxis->range().center());
+        scatter->plot()->yAxis->scaleRange(0.5, scatter->plot()->yAxis->range().center());
+        scatter->plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const QPointF moved = scatter->pixelOf(row);
+        if (scatter->plot()->axisRect()->rect().contains(moved.toPoint()))
+            QCOMPARE(scatter->pointAt(moved), row);
+    }
+
+    void colourByRankAndMetadata()
+    {
+        EmbeddingProjector projector;
+        QVERIFY(loadAndProject(projector));
+        const int rank = projector.colourCombo()->findData(QStringLiteral("rank"));
+        QVERIFY(rank > 0);
+        projector.colourCombo()->setCurrentIndex(rank);
+        QCOMPARE(projector.scatter()->groupCount(), 2); // ranks 1-10 and 11-100
+        QCOMPARE(projector.scatter()->pointCount(), kWords);
+        QVERIFY(projector.scatter()->legendNames().first().contains(QLatin1String("1-10")));
+
+        // A TSV pair with a cluster column.
+        const QString vectors = m_dir.filePath(QStringLiteral("vectors.tsv"));
+        const QString metadata = m_dir.filePath(QStringLiteral("metadata.tsv"));
+        QFile v(vectors), m(metadata);
+        QVERIFY(v.open(QIODevice::WriteOnly) && m.open(QIODevice::WriteOnly));
+        m.write("word\tcluster\n");
+        for (int i = 0; i < kWords; ++i) {
+            QStringList values;
+            for (std::size_t d = 0; d < kDims; ++d)
+                values << QString::number(double(m_vectors.vectorAt(i)[d]), 'g', 9);
+            v.write(values.join(QLatin1Char('\t')).toUtf8() + '\n');
+            m.write(QByteArray::fromStdString(m_vectors.words()[i]) + '\t' + kClusters[i / kPerCluster] + '\n');
+        }
+        v.close();
+        m.close();
+        QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
+        QSignalSpy finished(&projector, &EmbeddingProjector::projectionFinished);
+        projector.loadTsv(vectors, metadata);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.first().first().toInt(), kWords);
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QCOMPARE(projector.colourCombo()->findData(QStringLiteral("rank")), -1);
+        const int cluster = projector.colourCombo()->findData(QStringLiteral("column:1"));
+        QVERIFY(cluster > 0);
+        projector.colourCombo()->setCurrentIndex(cluster);
+        QCOMPARE(projector.scatter()->groupCount(), 3);
+        QCOMPARE(projector.scatter()->pointCount(), kWords);
+        QStringList legend = projector.scatter()->legendNames();
+        legend.sort();
+        QCOMPARE(legend, QStringList({QStringLiteral("apple (20)"), QStringLiteral("river (20)"), QStringLiteral("stone (20)")}));
+        QCOMPARE(pointsNearestToAnotherCluster(projector), 0);
+
+        // A broken pair is reported, not shown.
+        QFile bad(m_dir.filePath(QStringLiteral("bad.tsv")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("1\t2\t3\n4\t5\n");
+        bad.close();
+        QSignalSpy failed(&projector, &EmbeddingProjector::loadFailed);
+        projector.loadTsv(bad.fileName(), QString());
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.first().first().toString().contains(QLatin1String("bad.tsv:2")));
+        QCOMPARE(projector.rows(), kWords);
+    }
+
+    void exportsCsvAndImage()
+    {
+        EmbeddingProjector projector;
+        QVERIFY(loadAndProject(projector));
+        const QString csv = m_dir.filePath(QStringLiteral("points.csv"));
+        QVERIFY(projector.exportCsv(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), kWords + 1);
+        QCOMPARE(lines.first(), QByteArray("word,x,y"));
+        const QList<QByteArray> first = lines[1].split(',');
+        QCOMPARE(first.size(), 3);
+        QCOMPARE(first[0], QByteArray("apple00"));
+        QCOMPARE(float(first[1].toDouble()), float(projector.coordinates()[0])); // written with float precision
+        const QString png = m_dir.filePath(QStringLiteral("points.png"));
+        QVERIFY(projector.exportImage(png));
+        QVERIFY(QFileInfo(png).size() > 1000);
+    }
+
+    void loadsWord2VecRunAndWorkerExport()
+    {
+        auto project = Project::open(m_dir.filePath(QStringLiteral("runs.chorus")).toStdString());
+        QVERIFY(project.ok());
+        QVERIFY((*project)->ensureDataset("demo").ok());
+        RunStore store(**project);
+        auto w2v = store.create("word2vec", "demo", {{"model", "word2vec"}}, "cpu");
+        QVERIFY(w2v.ok());
+        const std::string binary = m_dir.filePath(QStringLiteral("vectors.bin")).toStdString();
+        QVERIFY(m_vectors.save(binary, WordVectorFormat::Binary).ok());
+        QVERIFY(store.addCheckpoint(*w2v, 10, "latest", binary, std::nullopt).ok());
+        QVERIFY(store.setStatus(*w2v, "finished").ok());
+        auto cnn = store.create("textcnn", "demo", {{"model", "textcnn"}}, "cpu");
+        QVERIFY(cnn.ok());
+        QVERIFY(store.setStatus(*cnn, "finished").ok());
+        auto path = word2vecVectorsPath(**project, *w2v);
+        QVERIFY(path.ok());
+        QCOMPARE(*path, binary);
+        QVERIFY(!word2vecVectorsPath(**project, *cnn).ok());
+
+        // A stand-in for chorus-cli that writes a projector pair where `export --what embeddings` would.
+        const QString script = m_dir.filePath(QStringLiteral("fake-cli.sh"));
+        QFile fake(script);
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write("#!/bin/sh\n"
+                   "if [ \"$1\" != export ] || [ \"$3\" != --run ] || [ \"$5\" != --what ] || [ \"$6\" != embeddings ]; then\n"
+                   "  echo \"unexpected arguments: $*\" >&2; exit 2\nfi\n"
+                   "mkdir -p \"$7\"\n"
+                   "printf '0\\t0\\n1\\t0\\n0\\t1\\n1\\t1\\n' > \"$7/vectors.tsv\"\n"
+                   "printf '<pad>\\n<unk>\\ngood\\nbad\\n' > \"$7/metadata.tsv\"\n");
+        fake.close();
+        QVERIFY(fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+
+        EmbeddingProjector projector;
+        projector.setCliProgram(script);
+        projector.setProject(project->get());
+        QCOMPARE(projector.sourceCombo()->count(), 2);
+
+        QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
+        QSignalSpy failed(&projector, &EmbeddingProjector::loadFailed);
+        projector.loadRun(*w2v);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.takeFirst().first().toInt(), kWords);
+        QCOMPARE(projector.table()->label(0), std::string("apple00"));
+        QVERIFY(projector.table()->frequencyOrdered);
+
+        projector.loadRun(*cnn);
+        QVERIFY(projector.isLoading());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(loaded.takeFirst().first().toInt(), 4);
+        QCOMPARE(projector.table()->label(2), std::string("good"));
+        QCOMPARE(projector.table()->dimensions, std::size_t(2));
+        QVERIFY(!projector.isLoading());
+
+        // What the worker says on failure reaches the user.
+        projector.loadRun(999);
+        QCOMPARE(failed.count(), 1); // no such run: known at once
+        const QString failing = m_dir.filePath(QStringLiteral("failing-cli.sh"));
+        QFile failingFile(failing);
+        QVERIFY(failingFile.open(QIODevice::WriteOnly));
+        failingFile.write("#!/bin/sh\necho 'loading the checkpoint' >&2\necho \"model 'textcnn' has no token embeddings\" >&2\nexit 1\n");
+        failingFile.close();
+        QVERIFY(failingFile.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        projector.setCliProgram(failing);
+        projector.loadRun(*cnn);
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.count(), 2);
+        QVERIFY(failed.last().first().toString().contains(QLatin1String("has no token embeddings")));
+        projector.setCliProgram(m_dir.filePath(QStringLiteral("missing-cli")));
+        projector.loadRun(*cnn);
+        QVERIFY(failed.count() == 3 || failed.wait(10000));
+        QVERIFY(failed.last().first().toString().contains(QLatin1String("missing-cli")));
+        projector.setProject(nullptr);
+    }
+
+    void hundredThousandPointsStayInteractive()
+    {
+        ScatterView view;
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int n = 100000;
+        DeterministicRandom random(5);
+        QVector<double> x(n), y(n);
+        QVector<int> group(n);
+        QStringList labels;
+        labels.reserve(n);
+        for (int i = 0; i < n; ++i) {
+            group[i] = i % 8;
+            x[i] = group[i] * 3 + random.roughNormal();
+            y[i] = (group[i] % 3) * 3 + random.roughNormal();
+            labels << QStringLiteral("point %1").arg(i);
+        }
+        QVector<ScatterGroup> groups;
+        for (int g = 0; g < 8; ++g)
+            groups.append({QStringLiteral("group %1").arg(g), QColor::fromHsv(g * 45, 200, 200)});
+        QElapsedTimer timer;
+        timer.start();
+        view.setPoints(x, y, labels);
+        view.setGroups(group, groups);
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const qint64 buildMs = timer.elapsed();
+        QCOMPARE(view.pointCount(), n);
+        timer.restart();
+        view.plot()->xAxis->scaleRange(0.8, view.plot()->xAxis->range().center());
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const qint64 zoomMs = timer.elapsed();
+        timer.restart();
+        const int found = view.pointAt(view.pixelOf(12345)); // builds the grid for this view
+        const qint64 gridMs = timer.elapsed();
+        timer.restart();
+        int hits = 0;
+        for (int i = 0; i < 1000; ++i)
+            hits += view.pointAt(view.pixelOf(i * 97)) >= 0;
+        const qint64 lookupMs = timer.elapsed();
+        qInfo("100k points: build and first draw %lld ms, zoomed redraw %lld ms, grid %lld ms, 1000 hovers %lld ms",
+              buildMs, zoomMs, gridMs, lookupMs);
+        QVERIFY(found >= 0);
+        QVERIFY(QLineF(view.pixelOf(found), view.pixelOf(12345)).length() < 1e-6);
+        QVERIFY(hits > 500); // points zoomed out of view cannot be hovered
+        QVERIFY2(buildMs < 5000, "drawing 100k points took too long");
+        QVERIFY2(zoomMs < 2000, "redrawing 100k points took too long");
+        QVERIFY2(lookupMs < 500, "hover lookups are too slow");
+    }
+};
+
+QTEST_MAIN(EmbeddingProjectorTest)
+#include "tst_embeddingprojector.moc"

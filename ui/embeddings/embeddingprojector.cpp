@@ -1,0 +1,666 @@
+#include "ui/embeddings/embeddingprojector.h"
+
+#include "core/embeddings/projectortable.h"
+#include "core/embeddings/word2vecrun.h"
+#include "core/embeddings/wordvectors.h"
+#include "core/projection/nearestneighbours.h"
+#include "core/store/project.h"
+#include "core/training/runstore.h"
+#include "ui/common/plotexporter.h"
+#include "ui/embeddings/scatterview.h"
+#include "ui/training/workerprocess.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <map>
+
+namespace {
+
+const QColor kPalette[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44), QColor(148, 103, 189),
+                           QColor(140, 86, 75),  QColor(227, 119, 194), QColor(188, 189, 34), QColor(23, 190, 207),
+                           QColor(214, 39, 40)};
+constexpr int kPaletteSize = int(sizeof(kPalette) / sizeof(kPalette[0]));
+// Frequency-rank bands, light to dark: the most frequent words stand out.
+const QColor kRankColours[] = {QColor(8, 48, 107), QColor(33, 113, 181), QColor(66, 146, 198), QColor(107, 174, 214),
+                               QColor(158, 202, 225), QColor(198, 219, 239)};
+const QColor kOtherColour(170, 170, 170);
+
+QString lastLine(const QByteArray &output)
+{
+    const QList<QByteArray> lines = output.trimmed().split('\n');
+    return lines.isEmpty() ? QString() : QString::fromUtf8(lines.last()).trimmed();
+}
+
+} // namespace
+
+EmbeddingProjector::EmbeddingProjector(QWidget *parent)
+    : QWidget(parent), m_cliProgram(WorkerProcess::defaultProgram()), m_runner(new ProjectionRunner(this)),
+      m_scatter(new ScatterView), m_source(new QComboBox), m_loadSource(new QPushButton(tr("Load"))),
+      m_loadTsv(new QPushButton(tr("Load TSV..."))), m_method(new QComboBox), m_perplexity(new QDoubleSpinBox),
+      m_iterations(new QSpinBox), m_theta(new QDoubleSpinBox), m_seed(new QSpinBox), m_tsneBox(new QWidget),
+      m_run(new QPushButton(tr("Project"))), m_cancel(new QPushButton(tr("Cancel"))), m_progress(new QProgressBar),
+      m_colour(new QComboBox), m_search(new QLineEdit), m_matchLabel(new QLabel), m_k(new QSpinBox),
+      m_neighbours(new QListWidget), m_selectedLabel(new QLabel), m_exportImage(new QPushButton(tr("Export image..."))),
+      m_exportCsv(new QPushButton(tr("Export CSV..."))), m_status(new QLabel)
+{
+    m_source->setMinimumContentsLength(24);
+    m_source->setToolTip(tr("word2vec runs give their word vectors; other runs their token embeddings"));
+    m_method->addItem(tr("PCA"), int(ProjectionMethod::Pca));
+    m_method->addItem(tr("t-SNE (Barnes-Hut)"), int(ProjectionMethod::Tsne));
+    m_perplexity->setRange(2, 100);
+    m_perplexity->setValue(30);
+    m_iterations->setRange(250, 10000);
+    m_iterations->setSingleStep(250);
+    m_iterations->setValue(1000);
+    m_theta->setRange(0, 1);
+    m_theta->setSingleStep(0.1);
+    m_theta->setValue(0.5);
+    m_theta->setToolTip(tr("Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser"));
+    m_seed->setRange(0, 1000000);
+    m_seed->setValue(1);
+    m_progress->setVisible(false);
+    m_cancel->setEnabled(false);
+    m_run->setEnabled(false);
+    m_search->setPlaceholderText(tr("Search labels"));
+    m_search->setClearButtonEnabled(true);
+    m_k->setRange(1, 100);
+    m_k->setValue(10);
+    m_selectedLabel->setWordWrap(true);
+    m_status->setWordWrap(true);
+
+    auto *sourceBox = new QGroupBox(tr("Vectors"));
+    auto *sourceLayout = new QVBoxLayout(sourceBox);
+    sourceLayout->addWidget(m_source);
+    auto *sourceButtons = new QHBoxLayout;
+    sourceButtons->addWidget(m_loadSource);
+    sourceButtons->addWidget(m_loadTsv);
+    sourceLayout->addLayout(sourceButtons);
+
+    auto *tsneForm = new QFormLayout(m_tsneBox);
+    tsneForm->setContentsMargins(0, 0, 0, 0);
+    tsneForm->addRow(tr("Perplexity"), m_perplexity);
+    tsneForm->addRow(tr("Iterations"), m_iterations);
+    tsneForm->addRow(tr("Theta"), m_theta);
+    tsneForm->addRow(tr("Seed"), m_seed);
+    auto *methodBox = new QGroupBox(tr("Projection"));
+    auto *methodLayout = new QVBoxLayout(methodBox);
+    methodLayout->addWidget(m_method);
+    methodLayout->addWidget(m_tsneBox);
+    auto *runButtons = new QHBoxLayout;
+    runButtons->addWidget(m_run);
+    runButtons->addWidget(m_cancel);
+    methodLayout->addLayout(runButtons);
+    methodLayout->addWidget(m_progress);
+
+    auto *viewBox = new QGroupBox(tr("View"));
+    auto *viewForm = new QFormLayout(viewBox);
+    viewForm->addRow(tr("Colour by"), m_colour);
+    viewForm->addRow(tr("Search"), m_search);
+    viewForm->addRow(QString(), m_matchLabel);
+    auto *exportButtons = new QHBoxLayout;
+    exportButtons->addWidget(m_exportImage);
+    exportButtons->addWidget(m_exportCsv);
+    viewForm->addRow(exportButtons);
+
+    auto *controls = new QWidget;
+    auto *controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(0, 0, 0, 0);
+    controlsLayout->addWidget(sourceBox);
+    controlsLayout->addWidget(methodBox);
+    controlsLayout->addWidget(viewBox);
+    controlsLayout->addWidget(m_status);
+    controlsLayout->addStretch(1);
+
+    auto *neighbourBox = new QWidget;
+    auto *neighbourLayout = new QVBoxLayout(neighbourBox);
+    neighbourLayout->setContentsMargins(0, 0, 0, 0);
+    neighbourLayout->addWidget(new QLabel(tr("Nearest in the original space (cosine)")));
+    auto *kRow = new QHBoxLayout;
+    kRow->addWidget(new QLabel(tr("Neighbours")));
+    kRow->addWidget(m_k);
+    neighbourLayout->addLayout(kRow);
+    neighbourLayout->addWidget(m_selectedLabel);
+    neighbourLayout->addWidget(m_neighbours, 1);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(controls);
+    splitter->addWidget(m_scatter);
+    splitter->addWidget(neighbourBox);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 760, 240});
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    PlotExporter::attachContextMenu(m_scatter->plot(), [this](const QString &path) { return exportCsv(path); });
+    connect(m_loadSource, &QPushButton::clicked, this, &EmbeddingProjector::loadSelectedSource);
+    connect(m_loadTsv, &QPushButton::clicked, this, &EmbeddingProjector::chooseTsv);
+    connect(m_method, &QComboBox::currentIndexChanged, this, &EmbeddingProjector::methodChanged);
+    connect(m_run, &QPushButton::clicked, this, &EmbeddingProjector::runProjection);
+    connect(m_cancel, &QPushButton::clicked, this, &EmbeddingProjector::cancelProjection);
+    connect(m_colour, &QComboBox::currentIndexChanged, this, &EmbeddingProjector::applyColouring);
+    connect(m_search, &QLineEdit::textChanged, this, &EmbeddingProjector::applySearch);
+    connect(m_k, &QSpinBox::valueChanged, this, [this] { selectPoint(m_selected); });
+    connect(m_neighbours, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { selectPoint(item->data(Qt::UserRole).toInt()); });
+    connect(m_exportImage, &QPushButton::clicked, this, &EmbeddingProjector::chooseImageExport);
+    connect(m_exportCsv, &QPushButton::clicked, this, &EmbeddingProjector::chooseCsvExport);
+    connect(m_scatter, &ScatterView::pointClicked, this, &EmbeddingProjector::selectPoint);
+    connect(m_runner, &ProjectionRunner::progress, this, &EmbeddingProjector::projectionProgress);
+    connect(m_runner, &ProjectionRunner::finished, this, &EmbeddingProjector::projected);
+    connect(m_runner, &ProjectionRunner::failed, this, [this](const QString &message) {
+        setBusy(false);
+        m_status->setText(tr("Projection failed: %1").arg(message));
+        emit projectionFailed(message);
+    });
+    connect(m_runner, &ProjectionRunner::cancelled, this, [this] {
+        setBusy(false);
+        m_status->setText(tr("Projection cancelled"));
+    });
+    methodChanged();
+    fillColourChoices();
+    refresh();
+}
+
+EmbeddingProjector::~EmbeddingProjector()
+{
+    if (m_export) {
+        m_export->disconnect(this);
+        m_export->kill();
+        m_export->waitForFinished(3000);
+    }
+    // A load cannot be interrupted, but it only reads a file; its result is dropped.
+    ++m_loadGeneration;
+    for (QThread *thread : m_loaders) {
+        thread->wait();
+        delete thread;
+    }
+}
+
+void EmbeddingProjector::setProject(chorus::Project *project)
+{
+    m_project = project;
+    refresh();
+}
+
+void EmbeddingProjector::refresh()
+{
+    const QVariant current = m_source->currentData();
+    m_source->clear();
+    if (m_project) {
+        auto runs = chorus::RunStore(*m_project).list();
+        if (!runs) {
+            m_status->setText(QString::fromStdString(runs.message()));
+        } else {
+            for (const chorus::RunSummary &run : *runs) {
+                if (run.status == "running" || run.status == "paused")
+                    continue;
+                const QString name = run.name.empty() ? QString::fromStdString(run.model) : QString::fromStdString(run.name);
+                const QString what = run.model == "word2vec" ? tr("word vectors") : tr("token embeddings");
+                m_source->addItem(tr("#%1 %2 (%3): %4").arg(run.id).arg(name, QString::fromStdString(run.dataset), what),
+                                  QVariant::fromValue<qlonglong>(run.id));
+            }
+        }
+    }
+    const int index = m_source->findData(current);
+    if (index >= 0)
+        m_source->setCurrentIndex(index);
+    m_loadSource->setEnabled(m_source->count() > 0);
+}
+
+void EmbeddingProjector::showError(const QString &message)
+{
+    m_loading = false;
+    m_status->setText(message);
+    emit loadFailed(message);
+}
+
+void EmbeddingProjector::loadSelectedSource()
+{
+    if (m_source->currentIndex() >= 0)
+        loadRun(m_source->currentData().toLongLong());
+}
+
+void EmbeddingProjector::loadRun(qint64 runId)
+{
+    if (!m_project)
+        return showError(tr("No project is open"));
+    auto run = chorus::RunStore(*m_project).get(runId);
+    if (!run)
+        return showError(QString::fromStdString(run.message()));
+    const QString name = run->name.empty() ? tr("run %1 (%2)").arg(runId).arg(QString::fromStdString(run->model))
+                                           : QString::fromStdString(run->name);
+    if (run->model == "word2vec") {
+        auto path = chorus::word2vecVectorsPath(*m_project, runId);
+        if (!path)
+            return showError(QString::fromStdString(path.message()));
+        const std::string file = *path;
+        loadInBackground(name, [file]() -> chorus::Result<chorus::ProjectorTable> {
+            auto vectors = chorus::WordVectors::load(file, chorus::WordVectorFormat::Binary);
+            if (!vectors)
+                return vectors.error();
+            // The trainer writes its vocabulary most frequent first.
+            return chorus::ProjectorTable::fromWordVectors(*vectors, true);
+        });
+        return;
+    }
+    // Token embeddings live in a LibTorch checkpoint: the worker program writes them as TSV.
+    if (m_export) {
+        m_export->disconnect(this);
+        m_export->kill();
+        m_export->waitForFinished(1000);
+        m_export->deleteLater();
+        m_export = nullptr;
+    }
+    ++m_loadGeneration;
+    m_exportDir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("chorus-projector-XXXXXX")));
+    if (!m_exportDir->isValid())
+        return showError(tr("Cannot create a temporary folder: %1").arg(m_exportDir->errorString()));
+    m_loading = true;
+    m_status->setText(tr("Exporting the token embeddings of %1...").arg(name));
+    m_export = new QProcess(this);
+    m_export->setProgram(m_cliProgram);
+    m_export->setArguments({QStringLiteral("export"), QString::fromStdString(m_project->path()), QStringLiteral("--run"),
+                            QString::number(runId), QStringLiteral("--what"), QStringLiteral("embeddings"),
+                            m_exportDir->filePath(QStringLiteral("out"))});
+    connect(m_export, &QProcess::finished, this, [this, name] { exportFinished(name); });
+    connect(m_export, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart)
+            return;
+        const QString message = tr("Cannot start %1: %2").arg(m_cliProgram, m_export->errorString());
+        m_export->deleteLater();
+        m_export = nullptr;
+        showError(message);
+    });
+    m_export->start();
+}
+
+void EmbeddingProjector::exportFinished(const QString &name)
+{
+    QProcess *process = m_export;
+    m_export = nullptr;
+    process->deleteLater();
+    if (process->exitStatus() != QProcess::NormalExit || process->exitCode() != 0) {
+        QString reason = lastLine(process->readAllStandardError());
+        if (reason.isEmpty())
+            reason = lastLine(process->readAllStandardOutput());
+        if (reason.isEmpty())
+            reason = tr("exit code %1").arg(process->exitCode());
+        return showError(tr("Exporting the embeddings failed: %1").arg(reason));
+    }
+    const QString folder = m_exportDir->filePath(QStringLiteral("out"));
+    const std::string vectors = QDir(folder).filePath(QStringLiteral("vectors.tsv")).toStdString();
+    const std::string metadata = QDir(folder).filePath(QStringLiteral("metadata.tsv")).toStdString();
+    loadInBackground(name, [vectors, metadata]() -> chorus::Result<chorus::ProjectorTable> {
+        auto table = chorus::ProjectorTable::loadTsv(vectors, metadata);
+        if (table)
+            table->frequencyOrdered = true; // vocabulary ids: special tokens, then by count
+        return table;
+    });
+}
+
+void EmbeddingProjector::loadTsv(const QString &vectorsPath, const QString &metadataPath)
+{
+    const std::string vectors = vectorsPath.toStdString();
+    const std::string metadata = metadataPath.toStdString();
+    loadInBackground(QFileInfo(vectorsPath).fileName(),
+                     [vectors, metadata] { return chorus::ProjectorTable::loadTsv(vectors, metadata); });
+}
+
+void EmbeddingProjector::chooseTsv()
+{
+    const QString vectors =
+        QFileDialog::getOpenFileName(this, tr("Projector vectors"), QString(), tr("Tab-separated vectors (*.tsv *.txt)"));
+    if (vectors.isEmpty())
+        return;
+    // The projector's own naming (vectors.tsv beside metadata.tsv) is found without asking.
+    const QFileInfo info(vectors);
+    QString metadata = info.dir().filePath(info.fileName().replace(QStringLiteral("vectors"), QStringLiteral("metadata")));
+    if (metadata == vectors || !QFileInfo::exists(metadata))
+        metadata = QFileDialog::getOpenFileName(this, tr("Projector metadata (cancel for row numbers)"), info.path(),
+                                                tr("Tab-separated metadata (*.tsv *.txt)"));
+    loadTsv(vectors, metadata);
+}
+
+void EmbeddingProjector::loadInBackground(const QString &name, TableLoader load)
+{
+    const quint64 generation = ++m_loadGeneration;
+    m_loading = true;
+    m_status->setText(tr("Loading %1...").arg(name));
+    QThread *thread = QThread::create([this, generation, name, load = std::move(load)] {
+        auto table = std::make_shared<chorus::Result<chorus::ProjectorTable>>(chorus::Error{"not loaded"});
+        try {
+            *table = load();
+        } catch (const std::exception &e) {
+            *table = chorus::Error{e.what()};
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, name, table] {
+                if (generation != m_loadGeneration)
+                    return; // a newer load replaced this one
+                if (!*table)
+                    return showError(tr("Cannot load %1: %2").arg(name, QString::fromStdString(table->message())));
+                m_loading = false;
+                setTable(std::make_shared<const chorus::ProjectorTable>(std::move(**table)), name);
+            },
+            Qt::QueuedConnection);
+    });
+    // Threads that are done are reclaimed whenever a new one starts.
+    for (auto it = m_loaders.begin(); it != m_loaders.end();) {
+        if ((*it)->isFinished()) {
+            delete *it;
+            it = m_loaders.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_loaders.push_back(thread);
+    thread->start();
+}
+
+bool EmbeddingProjector::isLoading() const
+{
+    return m_loading;
+}
+
+void EmbeddingProjector::setWordVectors(const chorus::WordVectors &vectors, const QString &name, bool frequencyOrdered)
+{
+    setTable(std::make_shared<const chorus::ProjectorTable>(chorus::ProjectorTable::fromWordVectors(vectors, frequencyOrdered)),
+             name);
+}
+
+void EmbeddingProjector::setTable(std::shared_ptr<const chorus::ProjectorTable> table, const QString &name)
+{
+    m_runner->cancel();
+    m_table = std::move(table);
+    m_tableName = name;
+    m_labels.clear();
+    m_coordinates.clear();
+    m_selected = -1;
+    m_neighbours->clear();
+    m_selectedLabel->clear();
+    m_scatter->clear();
+    if (m_table) {
+        m_labels.reserve(int(m_table->rows));
+        for (std::size_t i = 0; i < m_table->rows; ++i)
+            m_labels << QString::fromStdString(m_table->label(i));
+        m_status->setText(tr("%1: %2 points in %3 dimensions").arg(name).arg(m_table->rows).arg(m_table->dimensions));
+    }
+    m_run->setEnabled(m_table != nullptr);
+    fillColourChoices();
+    applySearch();
+    if (m_table) {
+        emit tableLoaded(int(m_table->rows));
+        // PCA takes a moment even for large tables; t-SNE waits for its parameters.
+        if (m_method->currentData().toInt() == int(ProjectionMethod::Pca))
+            runProjection();
+    }
+}
+
+int EmbeddingProjector::rows() const
+{
+    return m_table ? int(m_table->rows) : 0;
+}
+
+void EmbeddingProjector::setMethod(ProjectionMethod method)
+{
+    m_method->setCurrentIndex(m_method->findData(int(method)));
+}
+
+void EmbeddingProjector::methodChanged()
+{
+    m_tsneBox->setVisible(m_method->currentData().toInt() == int(ProjectionMethod::Tsne));
+}
+
+void EmbeddingProjector::setBusy(bool busy)
+{
+    m_cancel->setEnabled(busy);
+    m_progress->setVisible(busy);
+    if (busy)
+        m_progress->setRange(0, 0); // until t-SNE reports its first iterations
+}
+
+void EmbeddingProjector::runProjection()
+{
+    if (!m_table)
+        return;
+    const auto method = ProjectionMethod(m_method->currentData().toInt());
+    chorus::TsneOptions options;
+    options.perplexity = m_perplexity->value();
+    options.iterations = m_iterations->value();
+    options.theta = m_theta->value();
+    options.seed = std::uint64_t(m_seed->value());
+    if (method == ProjectionMethod::Tsne) {
+        if (const std::string problem = options.validate(m_table->rows); !problem.empty()) {
+            m_status->setText(tr("t-SNE: %1").arg(QString::fromStdString(problem)));
+            emit projectionFailed(QString::fromStdString(problem));
+            return;
+        }
+    }
+    // Starting abandons a run in flight (which reports itself cancelled), so the status follows it.
+    m_runner->start(m_table, method, options);
+    setBusy(true);
+    m_status->setText(method == ProjectionMethod::Pca ? tr("Computing PCA of %1 points...").arg(m_table->rows)
+                                                      : tr("Computing t-SNE of %1 points...").arg(m_table->rows));
+}
+
+void EmbeddingProjector::cancelProjection()
+{
+    m_runner->cancel();
+}
+
+bool EmbeddingProjector::isProjecting() const
+{
+    return m_runner->isRunning();
+}
+
+void EmbeddingProjector::projectionProgress(int done, int total)
+{
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+}
+
+void EmbeddingProjector::projected(const QVector<double> &coordinates, const QString &summary)
+{
+    setBusy(false);
+    m_coordinates = coordinates;
+    const int n = rows();
+    QVector<double> x(n), y(n);
+    for (int i = 0; i < n && 2 * i + 1 < coordinates.size(); ++i) {
+        x[i] = coordinates[2 * i];
+        y[i] = coordinates[2 * i + 1];
+    }
+    m_scatter->setPoints(x, y, m_labels);
+    applyColouring();
+    applySearch();
+    m_scatter->setSelected(m_selected);
+    m_status->setText(tr("%1: %2").arg(m_tableName, summary));
+    emit projectionFinished();
+}
+
+void EmbeddingProjector::fillColourChoices()
+{
+    const QVariant current = m_colour->currentData();
+    m_colour->blockSignals(true);
+    m_colour->clear();
+    m_colour->addItem(tr("None"), QStringLiteral("none"));
+    if (m_table && m_table->frequencyOrdered)
+        m_colour->addItem(tr("Frequency rank"), QStringLiteral("rank"));
+    // Word tables carry only the word itself: colouring by it would give every point its own colour.
+    if (m_table && (!m_table->frequencyOrdered || m_table->columns.size() > 1))
+        for (std::size_t c = 0; c < m_table->columns.size(); ++c)
+            m_colour->addItem(tr("Metadata: %1").arg(QString::fromStdString(m_table->columns[c])),
+                              QStringLiteral("column:%1").arg(c));
+    const int index = m_colour->findData(current);
+    m_colour->setCurrentIndex(index >= 0 ? index : 0);
+    m_colour->blockSignals(false);
+}
+
+void EmbeddingProjector::applyColouring()
+{
+    const int n = rows();
+    if (!m_table || m_scatter->pointCount() != n || n == 0)
+        return;
+    const QString mode = m_colour->currentData().toString();
+    QVector<int> groupOf(n, 0);
+    QVector<ScatterGroup> groups;
+    if (mode == QLatin1String("rank")) {
+        // Bands of ten-fold rank: 1-10, 11-100, ...
+        const int bands = int(sizeof(kRankColours) / sizeof(kRankColours[0]));
+        std::vector<int> used(bands, 0);
+        for (int i = 0; i < n; ++i) {
+            int band = 0;
+            for (int limit = 10; i >= limit && band < bands - 1; limit *= 10)
+                ++band;
+            groupOf[i] = band;
+            used[band] = 1;
+        }
+        QVector<int> remap(bands, -1);
+        for (int b = 0, limit = 10; b < bands; ++b, limit *= 10) {
+            if (!used[b])
+                continue;
+            remap[b] = groups.size();
+            const QString name = b == bands - 1 ? tr("rank > %L1").arg(limit / 10)
+                                                : tr("rank %L1-%L2").arg(b == 0 ? 1 : limit / 10 + 1).arg(limit);
+            groups.append({name, kRankColours[b]});
+        }
+        for (int &g : groupOf)
+            g = remap[g];
+    } else if (mode.startsWith(QLatin1String("column:"))) {
+        const std::size_t column = mode.mid(7).toULongLong();
+        const std::vector<std::string> &values = m_table->values.at(column);
+        // The most frequent values get colours of their own, the rest share "other".
+        std::map<std::string, int> counts;
+        for (const std::string &v : values)
+            ++counts[v];
+        std::vector<std::pair<int, std::string>> ranked;
+        for (const auto &[value, count] : counts)
+            ranked.emplace_back(-count, value);
+        std::sort(ranked.begin(), ranked.end());
+        const int own = std::min(int(ranked.size()), kPaletteSize);
+        std::map<std::string, int> groupOfValue;
+        for (int g = 0; g < own; ++g) {
+            groupOfValue[ranked[g].second] = g;
+            groups.append({ranked[g].second.empty() ? tr("(empty)") : QString::fromStdString(ranked[g].second),
+                           kPalette[g]});
+        }
+        if (int(ranked.size()) > own)
+            groups.append({tr("other"), kOtherColour});
+        for (int i = 0; i < n; ++i) {
+            const auto it = groupOfValue.find(values[std::size_t(i)]);
+            groupOf[i] = it != groupOfValue.end() ? it->second : own;
+        }
+    } else {
+        groups.append({tr("points"), kPalette[0]});
+    }
+    m_scatter->setGroups(groupOf, groups);
+}
+
+void EmbeddingProjector::applySearch()
+{
+    const QString text = m_search->text().trimmed();
+    QVector<int> matches;
+    if (!text.isEmpty())
+        for (int i = 0; i < m_labels.size(); ++i)
+            if (m_labels[i].contains(text, Qt::CaseInsensitive))
+                matches.append(i);
+    m_matches = matches.size();
+    m_scatter->setHighlighted(matches);
+    m_matchLabel->setText(text.isEmpty() ? QString() : tr("%n matching point(s)", nullptr, m_matches));
+}
+
+void EmbeddingProjector::selectPoint(int row)
+{
+    m_neighbours->clear();
+    m_selectedLabel->clear();
+    if (!m_table || row < 0 || row >= rows()) {
+        m_selected = -1;
+        m_scatter->setSelected(-1);
+        return;
+    }
+    m_selected = row;
+    m_scatter->setSelected(row);
+    m_selectedLabel->setText(tr("<b>%1</b>").arg(m_labels[row].toHtmlEscaped()));
+    const chorus::MatrixView matrix{m_table->matrix.data(), m_table->rows, m_table->dimensions};
+    for (const chorus::Neighbour &n : chorus::cosineNeighboursOfRow(matrix, std::size_t(row), std::size_t(m_k->value()))) {
+        auto *item = new QListWidgetItem(tr("%1   %2").arg(m_labels[int(n.index)]).arg(double(n.value), 0, 'f', 3));
+        item->setData(Qt::UserRole, int(n.index));
+        m_neighbours->addItem(item);
+    }
+}
+
+QStringList EmbeddingProjector::neighbourLabels() const
+{
+    QStringList labels;
+    for (int i = 0; i < m_neighbours->count(); ++i)
+        labels << m_labels.value(m_neighbours->item(i)->data(Qt::UserRole).toInt());
+    return labels;
+}
+
+bool EmbeddingProjector::exportImage(const QString &path)
+{
+    return PlotExporter::save(m_scatter->plot(), path);
+}
+
+bool EmbeddingProjector::exportCsv(const QString &path) const
+{
+    if (!m_table || m_coordinates.size() != 2 * rows())
+        return false;
+    QStringList header{QString::fromStdString(m_table->columns.front()), QStringLiteral("x"), QStringLiteral("y")};
+    for (std::size_t c = 1; c < m_table->columns.size(); ++c)
+        header << QString::fromStdString(m_table->columns[c]);
+    QVector<QStringList> lines;
+    lines.reserve(rows());
+    for (int i = 0; i < rows(); ++i) {
+        QStringList line{m_labels[i], QString::number(m_coordinates[2 * i], 'g', 9),
+                         QString::number(m_coordinates[2 * i + 1], 'g', 9)};
+        for (std::size_t c = 1; c < m_table->columns.size(); ++c)
+            line << QString::fromStdString(m_table->values[c][std::size_t(i)]);
+        lines.append(line);
+    }
+    return PlotExporter::writeCsv(path, header, lines);
+}
+
+void EmbeddingProjector::chooseImageExport()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Export image"), QString(), tr("PNG images (*.png);;PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".png");
+    if (!exportImage(path))
+        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1.").arg(path));
+}
+
+void EmbeddingProjector::chooseCsvExport()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Export coordinates"), QString(), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".csv");
+    if (!exportCsv(path))
+        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1.").arg(path));
+}

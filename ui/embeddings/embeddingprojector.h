@@ -1,0 +1,163 @@
+#pragma once
+
+#include "core/util/result.h"
+#include "ui/embeddings/projectionrunner.h"
+
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace chorus {
+class Project;
+class WordVectors;
+struct ProjectorTable;
+} // namespace chorus
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProcess;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTemporaryDir;
+class QThread;
+class ScatterView;
+
+// The embedding projector: vectors from a word2vec run (its vectors file), a supervised run (its
+// token embeddings, exported by the chorus-cli worker since the GUI holds no LibTorch) or any
+// projector TSV pair, projected to 2-D by PCA or Barnes-Hut t-SNE on a background thread, drawn
+// point for point, coloured by frequency rank or a metadata column, searchable, with the cosine
+// neighbours of a clicked point in the original space, exportable as PNG, PDF or CSV. (UMAP is not
+// offered: core has no UMAP.)
+class EmbeddingProjector : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit EmbeddingProjector(QWidget *parent = nullptr);
+    ~EmbeddingProjector() override;
+
+    void setProject(chorus::Project *project);
+    // Re-reads the project's runs into the source list.
+    void refresh();
+    // The chorus-cli that exports a supervised run's embeddings (WorkerProcess::defaultProgram by default).
+    void setCliProgram(const QString &program) { m_cliProgram = program; }
+    QString cliProgram() const { return m_cliProgram; }
+
+    // Shows a table at once (no projection yet: runProjection, or the PCA that starts by itself
+    // when PCA is the chosen method).
+    void setTable(std::shared_ptr<const chorus::ProjectorTable> table, const QString &name);
+    void setWordVectors(const chorus::WordVectors &vectors, const QString &name, bool frequencyOrdered = true);
+    // Loads in the background and reports tableLoaded or loadFailed. A word2vec run's vectors are
+    // read from its file; any other run's token embeddings come from `chorus-cli export --what embeddings`.
+    void loadRun(qint64 runId);
+    void loadTsv(const QString &vectorsPath, const QString &metadataPath);
+    bool isLoading() const;
+
+    void setMethod(ProjectionMethod method);
+    // Starts the chosen method with the parameters in the form; a run in flight is abandoned.
+    void runProjection();
+    void cancelProjection();
+    bool isProjecting() const;
+
+    // Lists the k nearest points of `row` by cosine similarity of the original vectors.
+    void selectPoint(int row);
+    int selectedPoint() const { return m_selected; }
+    // Labels in the neighbour list, nearest first.
+    QStringList neighbourLabels() const;
+    int matchCount() const { return m_matches; }
+
+    bool exportImage(const QString &path);
+    // One row per point: label, x, y, then every further metadata column.
+    bool exportCsv(const QString &path) const;
+
+    const chorus::ProjectorTable *table() const { return m_table.get(); }
+    int rows() const;
+    // rows x 2 of the current projection, empty before the first one.
+    const QVector<double> &coordinates() const { return m_coordinates; }
+
+    ScatterView *scatter() const { return m_scatter; }
+    QComboBox *sourceCombo() const { return m_source; }
+    QComboBox *methodCombo() const { return m_method; }
+    QComboBox *colourCombo() const { return m_colour; }
+    QDoubleSpinBox *perplexitySpin() const { return m_perplexity; }
+    QSpinBox *iterationsSpin() const { return m_iterations; }
+    QDoubleSpinBox *thetaSpin() const { return m_theta; }
+    QSpinBox *seedSpin() const { return m_seed; }
+    QSpinBox *neighbourCountSpin() const { return m_k; }
+    QPushButton *runButton() const { return m_run; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QLineEdit *searchField() const { return m_search; }
+    QLabel *matchLabel() const { return m_matchLabel; }
+    QListWidget *neighbourList() const { return m_neighbours; }
+    QLabel *statusLabel() const { return m_status; }
+
+signals:
+    void tableLoaded(int rows);
+    void loadFailed(const QString &message);
+    void projectionFinished();
+    void projectionFailed(const QString &message);
+
+private:
+    using TableLoader = std::function<chorus::Result<chorus::ProjectorTable>()>;
+    void loadInBackground(const QString &name, TableLoader load);
+    void exportFinished(const QString &name);
+    void showError(const QString &message);
+    void loadSelectedSource();
+    void chooseTsv();
+    void methodChanged();
+    void projected(const QVector<double> &coordinates, const QString &summary);
+    void projectionProgress(int done, int total);
+    void setBusy(bool busy);
+    void fillColourChoices();
+    void applyColouring();
+    void applySearch();
+    void chooseImageExport();
+    void chooseCsvExport();
+
+    chorus::Project *m_project = nullptr;
+    QString m_cliProgram;
+    std::shared_ptr<const chorus::ProjectorTable> m_table;
+    QString m_tableName;
+    QStringList m_labels;
+    QVector<double> m_coordinates;
+    int m_selected = -1;
+    int m_matches = 0;
+
+    QProcess *m_export = nullptr;
+    std::unique_ptr<QTemporaryDir> m_exportDir;
+    std::vector<QThread *> m_loaders;
+    quint64 m_loadGeneration = 0;
+    bool m_loading = false;
+
+    ProjectionRunner *m_runner;
+    ScatterView *m_scatter;
+    QComboBox *m_source;
+    QPushButton *m_loadSource;
+    QPushButton *m_loadTsv;
+    QComboBox *m_method;
+    QDoubleSpinBox *m_perplexity;
+    QSpinBox *m_iterations;
+    QDoubleSpinBox *m_theta;
+    QSpinBox *m_seed;
+    QWidget *m_tsneBox;
+    QPushButton *m_run;
+    QPushButton *m_cancel;
+    QProgressBar *m_progress;
+    QComboBox *m_colour;
+    QLineEdit *m_search;
+    QLabel *m_matchLabel;
+    QSpinBox *m_k;
+    QListWidget *m_neighbours;
+    QLabel *m_selectedLabel;
+    QPushButton *m_exportImage;
+    QPushButton *m_exportCsv;
+    QLabel *m_status;
+};

@@ -1,0 +1,121 @@
+#include "ui/embeddings/projectionrunner.h"
+
+#include "core/embeddings/projectortable.h"
+#include "core/projection/pca.h"
+
+#include <QThread>
+
+struct ProjectionRunner::Job {
+    QVector<double> coordinates;
+    QString summary;
+    QString error;
+    bool cancelled = false;
+};
+
+ProjectionRunner::ProjectionRunner(QObject *parent) : QObject(parent) {}
+
+ProjectionRunner::~ProjectionRunner()
+{
+    if (m_cancel)
+        *m_cancel = true;
+    for (QThread *thread : m_threads) {
+        thread->wait();
+        delete thread;
+    }
+}
+
+void ProjectionRunner::cancel()
+{
+    if (!m_running)
+        return;
+    *m_cancel = true;
+    ++m_generation;
+    m_running = false;
+    emit cancelled();
+}
+
+void ProjectionRunner::reap()
+{
+    for (auto it = m_threads.begin(); it != m_threads.end();) {
+        if ((*it)->isFinished()) {
+            (*it)->wait();
+            delete *it;
+            it = m_threads.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+void ProjectionRunner::start(std::shared_ptr<const chorus::ProjectorTable> table, ProjectionMethod method,
+                             const chorus::TsneOptions &tsne)
+{
+    cancel();
+    reap();
+    const std::uint64_t generation = ++m_generation;
+    auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = cancelFlag;
+    m_running = true;
+    auto job = std::make_shared<Job>();
+    QThread *thread = QThread::create([this, table, method, tsne, cancelFlag, job, generation] {
+        // Nothing may escape the thread: every failure becomes the job's error.
+        try {
+            const chorus::MatrixView matrix{table->matrix.data(), table->rows, table->dimensions};
+            if (method == ProjectionMethod::Pca) {
+                auto pca = chorus::principalComponents(matrix, 2);
+                if (!pca) {
+                    job->error = QString::fromStdString(pca.message());
+                } else {
+                    job->coordinates.resize(int(pca->coordinates.size()));
+                    std::copy(pca->coordinates.begin(), pca->coordinates.end(), job->coordinates.begin());
+                    job->summary = tr("PCA: the two components explain %1% and %2% of the variance")
+                                       .arg(100 * pca->explainedVarianceRatio[0], 0, 'f', 1)
+                                       .arg(100 * pca->explainedVarianceRatio[1], 0, 'f', 1);
+                }
+            } else {
+                auto result = chorus::runTsne(matrix, tsne, [this, cancelFlag, generation, &tsne](int iteration, double) {
+                    if (*cancelFlag)
+                        return false;
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, generation, iteration, total = tsne.iterations] {
+                            if (generation == m_generation)
+                                emit progress(iteration, total);
+                        },
+                        Qt::QueuedConnection);
+                    return true;
+                });
+                if (!result) {
+                    job->error = QString::fromStdString(result.message());
+                } else if (result->cancelled) {
+                    job->cancelled = true;
+                } else {
+                    job->coordinates.resize(int(result->coordinates.size()));
+                    std::copy(result->coordinates.begin(), result->coordinates.end(), job->coordinates.begin());
+                    job->summary = tr("t-SNE: %1 iterations, KL divergence %2")
+                                       .arg(result->iterationsRun)
+                                       .arg(result->klDivergence, 0, 'f', 3);
+                }
+            }
+        } catch (const std::exception &e) {
+            job->error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(this, [this, generation, job] { deliver(generation, job); }, Qt::QueuedConnection);
+    });
+    m_threads.push_back(thread);
+    thread->start(QThread::LowPriority);
+}
+
+void ProjectionRunner::deliver(std::uint64_t generation, const std::shared_ptr<Job> &job)
+{
+    reap();
+    if (generation != m_generation)
+        return; // cancelled or replaced while it ran
+    m_running = false;
+    if (job->cancelled)
+        emit cancelled();
+    else if (!job->error.isEmpty())
+        emit failed(job->error);
+    else
+        emit finished(job->coordinates, job->summary);
+}

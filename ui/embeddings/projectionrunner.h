@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/projection/tsne.h"
+
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace chorus {
+struct ProjectorTable;
+}
+
+class QThread;
+
+enum class ProjectionMethod { Pca, Tsne };
+
+// Computes a 2-D projection (PCA or core's Barnes-Hut t-SNE) of a table's vectors on a thread of
+// its own, so the window never waits for it. Progress and the result come back as signals on the
+// GUI thread. Starting again, or cancel(), abandons the run in flight: its thread stops at t-SNE's
+// next progress check and whatever it computed is dropped.
+class ProjectionRunner : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ProjectionRunner(QObject *parent = nullptr);
+    // Cancels and waits for every thread still running.
+    ~ProjectionRunner() override;
+
+    void start(std::shared_ptr<const chorus::ProjectorTable> table, ProjectionMethod method,
+               const chorus::TsneOptions &tsne = {});
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+signals:
+    // t-SNE: iterations done of `total` (0 of total once the affinities are ready); PCA reports none.
+    void progress(int done, int total);
+    // rows x 2, row-major, and a line describing the result (explained variance, KL divergence).
+    void finished(const QVector<double> &coordinates, const QString &summary);
+    void failed(const QString &message);
+    void cancelled();
+
+private:
+    struct Job;
+    void deliver(std::uint64_t generation, const std::shared_ptr<Job> &job);
+    void reap();
+
+    std::vector<QThread *> m_threads;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::uint64_t m_generation = 0;
+    bool m_running = false;
+};
