@@ -2,6 +2,7 @@
 #include "core/split/datasetsplitter.h"
 #include "core/store/project.h"
 #include "ui/main/mainwindow.h"
+#include "ui/main/tabscreenshots.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,6 +45,11 @@ int main(int argc, char **argv)
                                   QStringLiteral("Render the window to FILE (PNG) once shown, then quit."),
                                   QStringLiteral("file"));
     parser.addOption(screenshot);
+    QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                   QStringLiteral("Render every tab of the window to DIR/NN-tab.png (the newest "
+                                                  "finished run selected), then quit."),
+                                   QStringLiteral("dir"));
+    parser.addOption(screenshots);
     parser.process(app);
 
     const QStringList positional = parser.positionalArguments();
@@ -67,7 +73,7 @@ int main(int argc, char **argv)
 
     MainWindow window;
     if (const QString error = window.openProject(path); !error.isEmpty()) {
-        if (parser.isSet(screenshot)) {
+        if (parser.isSet(screenshot) || parser.isSet(screenshots)) {
             std::fprintf(stderr, "chorus: %s\n", qPrintable(error));
             return 1;
         }
@@ -80,6 +86,15 @@ int main(int argc, char **argv)
         QTimer::singleShot(500, &window, [&window, file] {
             const bool saved = window.grab().save(file);
             QApplication::exit(saved ? 0 : 1);
+        });
+    }
+    if (parser.isSet(screenshots)) {
+        const QString dir = parser.value(screenshots);
+        QTimer::singleShot(500, &window, [&window, dir] {
+            const QStringList written = TabScreenshots::save(window, dir);
+            for (const QString &file : written)
+                std::printf("%s\n", qPrintable(file));
+            QApplication::exit(written.isEmpty() ? 1 : 0);
         });
     }
     return app.exec();

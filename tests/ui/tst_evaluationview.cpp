@@ -17,6 +17,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -43,6 +44,7 @@ private:
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // the window keeps recent projects and layout in settings
         // The main window asks the worker program for its model catalog; none is needed here.
         qputenv("CHORUS_CLI", QByteArray("/nonexistent/chorus-cli"));
         auto project = Project::open(m_dir.filePath("evaluation.chorus").toStdString());

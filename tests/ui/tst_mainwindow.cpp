@@ -11,6 +11,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QStandardPaths>
 #include <QtTest>
 
 using namespace chorus;
@@ -25,6 +26,7 @@ private:
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // the window keeps recent projects and layout in settings
         m_path = m_dir.filePath("ui.chorus");
         auto project = Project::open(m_path.toStdString());
         QVERIFY(project.ok());

@@ -1,5 +1,7 @@
 #include "ui/data/labelchart.h"
 
+#include "ui/common/plottheme.h"
+
 #include <qcustomplot.h>
 
 #include <QVBoxLayout>
@@ -15,6 +17,7 @@ LabelChart::LabelChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlo
     m_bars->setBrush(QColor(70, 130, 180));
     m_bars->setPen(Qt::NoPen);
     m_plot->yAxis->setLabel(tr("posts"));
+    PlotTheme::followPalette(m_plot);
     setMinimumHeight(180);
 }
 
@@ -61,7 +64,9 @@ void LabelChart::setCounts(const QString &task, const std::vector<std::pair<std:
     QVector<double> keys, values;
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     double maximum = 0;
+    int longestLabel = 0;
     for (std::size_t i = 0; i < counts.size(); ++i) {
+        longestLabel = std::max(longestLabel, static_cast<int>(counts[i].first.size()));
         keys << static_cast<double>(i + 1);
         values << static_cast<double>(counts[i].second);
         ticker->addTick(static_cast<double>(i + 1), QString::fromStdString(counts[i].first));
@@ -69,7 +74,10 @@ void LabelChart::setCounts(const QString &task, const std::vector<std::pair<std:
     }
     m_bars->setData(keys, values, true);
     m_plot->xAxis->setTicker(ticker);
-    m_plot->xAxis->setTickLabelRotation(counts.size() > 6 ? 45 : 0);
+    // Upright labels only while they fit side by side (topic labels such as "vote_election_poll"
+    // do not); otherwise slanted, so neighbours never overprint each other.
+    const bool crowded = counts.size() > 6 || longestLabel * static_cast<int>(counts.size()) > 40;
+    m_plot->xAxis->setTickLabelRotation(crowded ? 45 : 0);
     m_plot->xAxis->setRange(0.3, static_cast<double>(counts.size()) + 0.7);
     m_plot->yAxis->setRange(0, maximum > 0 ? maximum * 1.1 : 1);
     m_plot->xAxis->setLabel(histogram ? tr("%1 (histogram, bins from)").arg(task) : task);

@@ -3,8 +3,17 @@
 #include "core/store/postbrowser.h"
 #include "core/store/project.h"
 #include "ui/attention/attentionexplorer.h"
+#include "ui/common/apptheme.h"
+#include "ui/common/workbenchsettings.h"
+#include "ui/data/filterstats.h"
 #include "ui/data/labelchart.h"
+#include "ui/data/postfilterbar.h"
+#include "ui/data/timechart.h"
+#include "ui/main/recentprojects.h"
+#include "ui/embeddings/embeddingprojector.h"
 #include "ui/data/poststablemodel.h"
+#include "ui/data/splitdialog.h"
+#include "ui/import/importwizard.h"
 #include "ui/models/modelformwidget.h"
 #include "ui/runs/evaluationview.h"
 #include "ui/runs/runspanel.h"
@@ -12,8 +21,11 @@
 #include "ui/training/workerprocess.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -30,6 +42,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
 #include <cstdint>
 
 namespace {
@@ -43,8 +57,12 @@ MainWindow::MainWindow(QWidget *parent)
       m_model(new PostsTableModel(this)), m_detail(new QTextBrowser), m_image(new QLabel), m_tasks(new QComboBox),
       m_chart(new LabelChart), m_status(new QLabel), m_tabs(new QTabWidget), m_modelForm(new ModelFormWidget),
       m_dashboard(new TrainingDashboard), m_runsPanel(new RunsPanel), m_evaluation(new EvaluationView),
-      m_attention(new AttentionExplorer)
+      m_attention(new AttentionExplorer), m_projector(new EmbeddingProjector)
 {
+    m_filterBar = new PostFilterBar;
+    m_timeChart = new TimeChart;
+    m_stats = new FilterStats(this);
+    m_matches = new QLabel;
     setWindowTitle(tr("Chorus"));
     resize(1280, 800);
 
@@ -64,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *centerLayout = new QVBoxLayout(center);
     centerLayout->setContentsMargins(0, 0, 0, 0);
     centerLayout->addWidget(m_search);
+    centerLayout->addWidget(m_filterBar);
     centerLayout->addWidget(m_posts);
 
     auto *right = new QWidget;
@@ -75,8 +94,11 @@ MainWindow::MainWindow(QWidget *parent)
     rightLayout->addWidget(new QLabel(tr("Label distribution")));
     rightLayout->addWidget(m_tasks);
     rightLayout->addWidget(m_chart, 2);
+    rightLayout->addWidget(new QLabel(tr("Posts over time (search and filters)")));
+    rightLayout->addWidget(m_timeChart, 2);
 
     auto *splitter = new QSplitter;
+    m_dataSplitter = splitter;
     splitter->addWidget(m_datasets);
     splitter->addWidget(center);
     splitter->addWidget(right);
@@ -92,11 +114,14 @@ MainWindow::MainWindow(QWidget *parent)
     // The evaluation follows the run selected in the Runs tab; its mistakes open in the explorer.
     m_tabs->addTab(m_evaluation, tr("Evaluation"));
     m_tabs->addTab(m_attention, tr("Attention"));
+    m_tabs->addTab(m_projector, tr("Projector"));
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_matches);
     m_dashboard->setModelForm(m_modelForm);
     connect(m_dashboard, &TrainingDashboard::runEnded, m_runsPanel, &RunsPanel::refresh);
     connect(m_dashboard, &TrainingDashboard::runEnded, m_attention, &AttentionExplorer::refresh);
+    connect(m_dashboard, &TrainingDashboard::runEnded, m_projector, &EmbeddingProjector::refresh);
     connect(m_runsPanel->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QList<qint64> runs = m_runsPanel->selectedRuns();
         if (runs.size() == 1 || (!runs.isEmpty() && !runs.contains(m_evaluation->run())))
@@ -117,6 +142,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_datasets, &QListWidget::currentRowChanged, this, &MainWindow::datasetChanged);
     connect(m_posts->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::postSelected);
     connect(m_tasks, &QComboBox::currentTextChanged, this, &MainWindow::taskChanged);
+    connect(m_filterBar, &PostFilterBar::changed, this, &MainWindow::applySearch);
+    connect(m_stats, &FilterStats::ready, this, &MainWindow::statsReady);
+    connect(m_stats, &FilterStats::failed, this, [this](const QString &message) {
+        m_matches->setText(tr("cannot count: %1").arg(message));
+    });
+    restoreSettings();
 }
 
 MainWindow::~MainWindow()
@@ -126,6 +157,7 @@ MainWindow::~MainWindow()
     m_dashboard->setProject(nullptr);
     m_evaluation->setProject(nullptr);
     m_attention->setProject(nullptr);
+    m_projector->setProject(nullptr);
     m_runsPanel->setProject(nullptr);
 }
 
@@ -137,8 +169,76 @@ void MainWindow::buildMenus()
     QAction *openAction = file->addAction(tr("&Open Project..."), this, &MainWindow::chooseProject);
     openAction->setShortcut(QKeySequence::Open);
     file->addSeparator();
+    file->addAction(tr("&Import Data..."), this, &MainWindow::openImportWizard);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::refreshRecentMenu);
+    refreshRecentMenu();
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find Posts"), this, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+    edit->addAction(tr("&Clear Filters"), m_filterBar, &PostFilterBar::clear);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
+        QAction *go = view->addAction(tr("Go to %1").arg(m_tabs->tabText(i)), this, [this, i] { m_tabs->setCurrentIndex(i); });
+        go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+    }
+    view->addSeparator();
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(this);
+    for (const AppTheme::Theme t : {AppTheme::System, AppTheme::Light, AppTheme::Dark}) {
+        QAction *action = theme->addAction(AppTheme::label(t));
+        action->setCheckable(true);
+        action->setChecked(AppTheme::current() == t);
+        action->setData(AppTheme::name(t));
+        action->setObjectName(QStringLiteral("theme-") + AppTheme::name(t));
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [this, t] {
+            AppTheme::apply(t);
+            WorkbenchSettings::open()->setValue(QStringLiteral("theme"), AppTheme::name(t));
+            m_status->setText(tr("Theme: %1").arg(AppTheme::label(t).remove(QLatin1Char('&'))));
+        });
+    }
+    QMenu *data = menuBar()->addMenu(tr("&Data"));
+    data->addAction(tr("&Split Dataset..."), this, &MainWindow::openSplitDialog);
+}
+
+ImportWizard *MainWindow::openImportWizard()
+{
+    if (!m_project) {
+        QMessageBox::information(this, tr("Import data"), tr("Open or create a project first."));
+        return nullptr;
+    }
+    auto *wizard = new ImportWizard(projectPath(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::datasetImported, this, [this](const QString &dataset) {
+        refreshDatasets();
+        m_status->setText(tr("Imported into dataset '%1'").arg(dataset));
+    });
+    wizard->show();
+    return wizard;
+}
+
+SplitDialog *MainWindow::openSplitDialog()
+{
+    if (!m_project) {
+        QMessageBox::information(this, tr("Split dataset"), tr("Open or create a project first."));
+        return nullptr;
+    }
+    auto *dialog = new SplitDialog(*m_project, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SplitDialog::splitCreated, this,
+            [this](qint64 splitId) { m_status->setText(tr("Split %1 stored").arg(splitId)); });
+    dialog->show();
+    return dialog;
 }
 
 QString MainWindow::openProject(const QString &path)
@@ -154,9 +254,13 @@ QString MainWindow::openProject(const QString &path)
     // Before the runs panel: its refresh re-selects runs, which makes the evaluation view read.
     m_evaluation->setProject(m_project.get());
     m_attention->setProject(m_project.get());
+    m_projector->setProject(m_project.get());
     m_runsPanel->setProject(m_project.get());
     setWindowTitle(tr("%1 - Chorus").arg(QFileInfo(path).fileName()));
+    RecentProjects::add(path);
+    refreshRecentMenu();
     refreshDatasets();
+    m_status->setText(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
     return {};
 }
 
@@ -211,6 +315,7 @@ std::int64_t MainWindow::currentDatasetId() const
 
 void MainWindow::datasetChanged()
 {
+    m_filterBar->setSource(m_project.get(), currentDatasetId());
     applySearch();
     m_tasks->blockSignals(true);
     m_tasks->clear();
@@ -249,7 +354,16 @@ void MainWindow::applySearch()
     chorus::PostFilter filter;
     filter.datasetId = currentDatasetId();
     filter.search = m_search->text().trimmed().toStdString();
+    m_filterBar->fill(filter);
     const QString error = m_model->setFilter(filter);
+    m_matchCount = -1;
+    if (error.isEmpty()) {
+        m_matches->setText(tr("counting..."));
+        m_stats->request(projectPath(), filter);
+    } else {
+        m_matches->clear();
+        m_timeChart->setCounts({});
+    }
     if (m_model->rowCount() > 0)
         m_posts->selectRow(0);
     if (!error.isEmpty())
@@ -312,4 +426,65 @@ void MainWindow::taskChanged()
     chorus::PostBrowser browser(*m_project);
     auto counts = browser.labelCounts(currentDatasetId(), task.toStdString());
     m_chart->setCounts(task, counts ? *counts : std::vector<std::pair<std::string, std::int64_t>>());
+}
+
+void MainWindow::statsReady(qint64 count, const chorus::PostsOverTime &overTime)
+{
+    m_matchCount = count;
+    m_matches->setText(tr("%n post(s) match", nullptr, static_cast<int>(std::min<qint64>(count, INT_MAX))));
+    m_timeChart->setCounts(overTime);
+}
+
+void MainWindow::refreshRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList paths = RecentProjects::list();
+    for (int i = 0; i < paths.size(); ++i) {
+        const QString &path = paths[i];
+        QAction *action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1 < 10 ? QString::number(i + 1) : QStringLiteral("1&0"),
+                                                                    QDir::toNativeSeparators(path)));
+        action->setData(path);
+        connect(action, &QAction::triggered, this, [this, path] {
+            if (const QString error = openProject(path); !error.isEmpty())
+                QMessageBox::warning(this, tr("Cannot open project"), error);
+        });
+    }
+    if (paths.isEmpty())
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear List"), this, [this] {
+        RecentProjects::clear();
+        refreshRecentMenu();
+        m_status->setText(tr("Recent projects cleared"));
+    });
+    clear->setEnabled(!paths.isEmpty());
+}
+
+void MainWindow::saveSettings() const
+{
+    auto settings = WorkbenchSettings::open();
+    settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings->setValue(QStringLiteral("window/state"), saveState());
+    settings->setValue(QStringLiteral("window/dataSplitter"), m_dataSplitter->saveState());
+    settings->setValue(QStringLiteral("theme"), AppTheme::name(AppTheme::current()));
+}
+
+void MainWindow::restoreSettings()
+{
+    auto settings = WorkbenchSettings::open();
+    restoreGeometry(settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings->value(QStringLiteral("window/state")).toByteArray());
+    m_dataSplitter->restoreState(settings->value(QStringLiteral("window/dataSplitter")).toByteArray());
+    const AppTheme::Theme theme = AppTheme::fromName(settings->value(QStringLiteral("theme")).toString());
+    if (theme != AppTheme::current()) {
+        AppTheme::apply(theme);
+        for (QAction *action : findChildren<QAction *>(QStringLiteral("theme-") + AppTheme::name(theme)))
+            action->setChecked(true);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/store/postbrowser.h"
+
 #include <QMainWindow>
 
 #include <cstdint>
@@ -10,12 +12,21 @@ class Project;
 }
 
 class AttentionExplorer;
+class EmbeddingProjector;
 class EvaluationView;
+class FilterStats;
+class PostFilterBar;
+class TimeChart;
+class ImportWizard;
 class LabelChart;
 class ModelFormWidget;
 class PostsTableModel;
 class RunsPanel;
+class SplitDialog;
+class QCloseEvent;
 class QComboBox;
+class QMenu;
+class QSplitter;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -53,6 +64,24 @@ public:
     RunsPanel *runsPanel() const { return m_runsPanel; }
     EvaluationView *evaluationView() const { return m_evaluation; }
     AttentionExplorer *attentionExplorer() const { return m_attention; }
+    PostFilterBar *filterBar() const { return m_filterBar; }
+    TimeChart *timeChart() const { return m_timeChart; }
+    QSplitter *dataSplitter() const { return m_dataSplitter; }
+    QMenu *recentMenu() const { return m_recentMenu; }
+    // Posts matching the search and filters; -1 while the count is being computed.
+    qint64 matchCount() const { return m_matchCount; }
+
+    // Window geometry and state, the data tab's splitter sizes and the theme, kept in
+    // WorkbenchSettings; restored on construction, saved on close.
+    void saveSettings() const;
+    void restoreSettings();
+    EmbeddingProjector *embeddingProjector() const { return m_projector; }
+
+    // File > Import Data and Data > Split Dataset: open (non-modal, deleted on close) and return the
+    // window, or nullptr with a message when no project is open. The dataset list refreshes after
+    // an import.
+    ImportWizard *openImportWizard();
+    SplitDialog *openSplitDialog();
 
 public slots:
     void applySearch();
@@ -63,6 +92,11 @@ private slots:
     void datasetChanged();
     void postSelected();
     void taskChanged();
+    void statsReady(qint64 count, const chorus::PostsOverTime &overTime);
+    void refreshRecentMenu();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
@@ -85,4 +119,12 @@ private:
     RunsPanel *m_runsPanel;
     EvaluationView *m_evaluation;
     AttentionExplorer *m_attention;
+    PostFilterBar *m_filterBar;
+    TimeChart *m_timeChart;
+    FilterStats *m_stats;
+    QLabel *m_matches;
+    QSplitter *m_dataSplitter = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    qint64 m_matchCount = -1;
+    EmbeddingProjector *m_projector;
 };

@@ -30,9 +30,8 @@ class WorkerProcess;
 // or crashes leaves its message here and its run marked failed; the window stays up.
 //
 // Learning rate on resume: the value in "Learning rate on resume" is sent with the resume command
-// as {"command": "resume", "lr": X} and recorded with the run (artifact kind "note", name
-// "lr_request"). The current worker acknowledges the resume but keeps its own schedule; the
-// dashboard says so rather than pretending the rate changed.
+// as {"command": "resume", "lr": X}; the worker continues at that rate (the run records an
+// "lr_change" artifact) and the learning-rate curve shows the step.
 class TrainingDashboard : public QWidget {
     Q_OBJECT
 
