@@ -226,6 +226,12 @@ Result<RunConfig> RunConfig::parse(const nlohmann::json &json, const ParamSchema
         CHORUS_TRY(checkKeys(e, {"metric", "mode", "patience"}, "early_stopping."));
         config.earlyStopping.enabled = true;
         CHORUS_TRY(readString(e, "metric", "early_stopping.metric", {}, config.earlyStopping.metric));
+        // Errors and losses improve downwards: without an explicit mode, stopping on them must
+        // keep the lowest, not the highest.
+        static const char *const lowerIsBetter[] = {"loss", "mae", "rmse", "mse", "perplexity"};
+        for (const char *metric : lowerIsBetter)
+            if (config.earlyStopping.metric == metric)
+                config.earlyStopping.mode = "min";
         CHORUS_TRY(readString(e, "mode", "early_stopping.mode", {"max", "min"}, config.earlyStopping.mode));
         CHORUS_TRY(readInteger(e, "patience", "early_stopping.patience", 1, 1000000, config.earlyStopping.patience));
     }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <set>
@@ -34,6 +36,18 @@ struct RawPost {
 
 } // namespace
 
+std::string LabelTask::engagementColumn(const std::string &taskName)
+{
+    static const char *const columns[] = {"likes", "shares", "replies"};
+    const std::string prefix = kEngagementPrefix;
+    if (taskName.compare(0, prefix.size(), prefix) != 0)
+        return {};
+    for (const char *column : columns)
+        if (taskName.compare(prefix.size(), std::string::npos, column) == 0)
+            return column;
+    return {};
+}
+
 Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDataOptions &options)
 {
     if (options.tasks.empty())
@@ -49,10 +63,22 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
         splitId = *latest;
     }
 
+    // Engagement tasks read columns 5.. of the select below (likes, shares, replies).
+    std::vector<int> engagementColumn(options.tasks.size(), -1);
+    for (std::size_t t = 0; t < options.tasks.size(); ++t) {
+        const std::string &name = options.tasks[t];
+        const std::string column = LabelTask::engagementColumn(name);
+        if (!column.empty())
+            engagementColumn[t] = column == "likes" ? 5 : column == "shares" ? 6 : 7;
+        else if (name.compare(0, std::strlen(LabelTask::kEngagementPrefix), LabelTask::kEngagementPrefix) == 0)
+            return Error{"task: '" + name + "' is not an engagement task; use post.likes, post.shares or post.replies"};
+    }
+
     auto select = project.db().prepare(
         "SELECT p.id, p.text, a.part,"
         " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'image' ORDER BY m.id LIMIT 1),"
-        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'video' ORDER BY m.id LIMIT 1)"
+        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'video' ORDER BY m.id LIMIT 1),"
+        " p.likes, p.shares, p.replies"
         " FROM split_assignments a JOIN posts p ON p.id = a.post_id"
         " WHERE a.split_id = ?1 AND p.dataset_id = ?2 ORDER BY p.id");
     if (!select)
@@ -92,6 +118,17 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
         }
         if (labelsOf->failed())
             return Error{"cannot read labels: " + labelsOf->lastError()};
+        for (std::size_t t = 0; t < taskCount; ++t) {
+            const int column = engagementColumn[t];
+            // A count the source did not give (NULL) is missing, not zero engagement.
+            if (column < 0 || select->isNull(column) || select->int64(column) < 0)
+                continue;
+            char buffer[32];
+            std::snprintf(buffer, sizeof buffer, "%.17g", std::log1p(static_cast<double>(select->int64(column))));
+            raw.labels[t] = buffer;
+            raw.present[t] = true;
+            any = true;
+        }
         // Single-task runs keep only posts labelled for the task; multi-task runs keep posts that
         // any task labels (the missing targets are masked out of the loss).
         if (!(taskCount == 1 ? raw.present[0] : any)) {
@@ -136,8 +173,12 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
     for (std::size_t t = 0; t < taskCount; ++t) {
         LabelTask task;
         task.name = options.tasks[t];
-        const bool forced = std::find(options.regressionTasks.begin(), options.regressionTasks.end(), task.name) !=
-                            options.regressionTasks.end();
+        const bool engagement = engagementColumn[t] >= 0;
+        if (engagement)
+            task.transform = "log1p";
+        const bool forced = engagement ||
+                            std::find(options.regressionTasks.begin(), options.regressionTasks.end(), task.name) !=
+                                options.regressionTasks.end();
         bool numeric = true;
         double ignored = 0;
         for (const std::string &v : values[t])
@@ -188,7 +229,10 @@ nlohmann::json SupervisedData::encodingJson() const
 {
     nlohmann::json tasksJson = nlohmann::json::array();
     for (const LabelTask &task : tasks)
-        tasksJson.push_back({{"name", task.name}, {"regression", task.regression}, {"classes", task.classes}});
+        tasksJson.push_back({{"name", task.name},
+                             {"regression", task.regression},
+                             {"classes", task.classes},
+                             {"transform", task.transform}});
     return {{"vocabulary", vocabulary.toJson()},
             {"classes", primary().classes},
             {"regression", primary().regression},

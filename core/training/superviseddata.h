@@ -17,10 +17,19 @@ class Project;
 // A label task as the data defines it: the sorted distinct values are the classes, unless every
 // value is a number and there are many of them (or the caller says so), which makes it a
 // regression target.
+//
+// Engagement tasks: a task named "post.likes", "post.shares" or "post.replies" needs no labels; its
+// target is the post's own count, log-scaled (log1p), since engagement is heavy-tailed and a
+// squared error on raw counts would be ruled by a few viral posts. Always a regression.
 struct LabelTask {
     std::string name;
     bool regression = false;
     std::vector<std::string> classes; // classification only
+    std::string transform;            // "log1p" for engagement tasks, empty otherwise
+
+    static constexpr const char *kEngagementPrefix = "post.";
+    // The posts column behind an engagement task ("likes" for "post.likes"), empty for any other.
+    static std::string engagementColumn(const std::string &taskName);
 };
 
 // One post, encoded for training: token ids, one target per task and where its media are.

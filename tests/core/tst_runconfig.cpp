@@ -76,6 +76,23 @@ private slots:
         QCOMPARE(again->toJson(), config->toJson());
     }
 
+    void earlyStoppingOnAnErrorKeepsTheLowest()
+    {
+        const ParamSchema schema = textCnnSchema();
+        json config = minimal();
+        config["early_stopping"] = {{"metric", "mae"}, {"patience", 2}};
+        auto parsed = RunConfig::parse(config, &schema, true);
+        QVERIFY(parsed.ok());
+        QCOMPARE(parsed->earlyStopping.mode, std::string("min"));
+        config["early_stopping"] = {{"metric", "macro_f1"}, {"patience", 2}};
+        parsed = RunConfig::parse(config, &schema, true);
+        QCOMPARE(parsed->earlyStopping.mode, std::string("max"));
+        // An explicit mode wins.
+        config["early_stopping"] = {{"metric", "loss"}, {"mode", "max"}, {"patience", 2}};
+        parsed = RunConfig::parse(config, &schema, true);
+        QCOMPARE(parsed->earlyStopping.mode, std::string("max"));
+    }
+
     void errorsNameTheField_data()
     {
         QTest::addColumn<QString>("key");
