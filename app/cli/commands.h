@@ -20,3 +20,6 @@ int commandRuns(const std::vector<std::string> &args);
 int commandPredict(const std::vector<std::string> &args);
 int commandEval(const std::vector<std::string> &args);
 int commandExplain(const std::vector<std::string> &args);
+int commandTrends(const std::vector<std::string> &args);
+int commandProfile(const std::vector<std::string> &args);
+int commandTopics(const std::vector<std::string> &args);

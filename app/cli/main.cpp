@@ -30,6 +30,9 @@ const Subcommand kSubcommands[] = {
     {"predict", "classify posts or text with a trained run", commandPredict},
     {"explain", "show a prediction and the attention behind it", commandExplain},
     {"devices", "list the CPU and CUDA devices training can use", commandDevices},
+    {"trends", "hashtag, term and label trends, bursts, forecasts, opinion", commandTrends},
+    {"profile", "a user's activity, reach and label mix; similar users; user features", commandProfile},
+    {"topics", "discover topics (k-means, density, LDA) and store them as labels", commandTopics},
 };
 
 void printUsage(std::ostream &out)

@@ -42,7 +42,8 @@ struct DemoSummary {
 // Chorus can be tried without data of one's own:
 // - dataset "demo": English and Chinese posts by users with latent topic interests, with labels
 //   "sentiment" (positive/negative/neutral, visible in words and emoji), "topic"
-//   (sports/politics/tech/food) and "engagement" (a number: regression), likes/shares/replies,
+//   (sports/politics/tech/food, visible in co-occurring topical words and hashtags, so topic
+//   discovery can recover it) and "engagement" (a number: regression), likes/shares/replies,
 //   reply threads, client apps, ~90 days of timestamps; with media, pictures whose colour and
 //   shape follow the sentiment and clips whose motion is the label "motion";
 // - dataset "interactions": the same users viewing, liking and sharing articles (items with a

@@ -12,11 +12,20 @@ namespace {
 using Words = std::vector<std::string>;
 
 constexpr double kNegatedShare = 0.06;
+// How many hashtags a post gets at its end, besides any its template has: none, one or two.
+const std::vector<double> kTrailingTagShares = {0.3, 0.45, 0.25};
 
 // Everything one language needs. Opinion words are indexed [0] positive, [1] negative; topic
 // words by DemoTopic. Noun lists are parallel between the languages.
+//
+// Besides its noun, a post names two or three things of its topic's world: where it happens
+// ({place}), who or what takes part ({thing}), what was done ({action}), the people involved
+// ({entity}) and hashtags ({tag}), as real posts about a match mention fans, the referee and
+// the stadium. Topic discovery finds topics through exactly these co-occurrences. Tags are
+// partly shared between the languages (#NBA, #AI, #foodie), as on real platforms, which links
+// the Chinese and English posts of a topic. None of these words carries sentiment.
 struct Lexicon {
-    std::array<Words, 4> nouns, entities, tags;
+    std::array<Words, 4> nouns, entities, tags, places, things, actions;
     std::array<Words, 2> adjectives, verbs, feelings, closers, emoji, replyOpeners;
     // Opinions stated by denying the opposite ("not terrible at all"): a bag of words is misled by
     // them, a model that reads word order is not. {oppAdj} and {oppFeel} draw from the other side.
@@ -44,15 +53,41 @@ const Lexicon &english()
         l.entities = {{
             {"the Falcons", "Riverside United", "the Tigers", "the national team", "our club", "the home side"},
             {"the mayor", "the senator", "the government", "the opposition", "the council", "the party leader"},
-            {"the startup", "the dev team", "Nimbus Labs", "the open-source project", "the vendor", "Orbit Devices"},
+            {"the startup", "the engineers", "Nimbus Labs", "the open-source project", "the vendor", "Orbit Devices"},
             {"the new place downtown", "my favourite cafe", "the food truck", "Chef Rossi", "the night market",
              "grandma's kitchen"},
         }};
         l.tags = {{
-            {"#football", "#matchday", "#sports", "#NBA", "#derbyday"},
-            {"#election", "#politics", "#vote", "#policy", "#budget"},
-            {"#tech", "#AI", "#gadgets", "#software", "#startups"},
-            {"#foodie", "#yum", "#dinner", "#recipe", "#brunch"},
+            {"#football", "#matchday", "#sports", "#NBA", "#derbyday", "#FIFA"},
+            {"#election", "#politics", "#vote", "#policy", "#budget", "#G20"},
+            {"#tech", "#AI", "#gadgets", "#software", "#startups", "#iOS"},
+            {"#foodie", "#yum", "#dinner", "#recipe", "#brunch", "#Michelin"},
+        }};
+        l.places = {{
+            {"stadium", "arena", "pitch", "training ground", "sports bar", "home ground"},
+            {"parliament", "city hall", "town hall", "polling station", "capitol", "press room"},
+            {"launch event", "keynote", "app store", "lab", "tech conference", "developer summit"},
+            {"bistro", "kitchen", "food court", "night market", "cafe", "diner"},
+        }};
+        l.things = {{
+            {"fans", "players", "referee", "lineup", "defense", "goalkeeper", "midfield", "crowd", "substitutes",
+             "scoreboard", "NBA veterans", "MVP", "VAR calls"},
+            {"voters", "lawmakers", "candidates", "polls", "ballots", "coalition", "senators", "turnout", "manifesto",
+             "committee", "G20 delegates", "GDP figures", "CPI"},
+            {"developers", "users", "features", "beta", "bugs", "performance", "privacy settings", "firmware",
+             "codebase", "cloud servers", "AI features", "iOS", "5G"},
+            {"chefs", "flavours", "portions", "sauces", "spices", "waiters", "ingredients", "dishes", "dough",
+             "broth", "Michelin guide", "brunch menu", "vlog"},
+        }};
+        l.actions = {{
+            {"scored twice", "won on the road", "lost in extra time", "equalised late", "kept a clean sheet",
+             "topped the table"},
+            {"voted it through", "debated for hours", "passed the motion", "blocked the amendment",
+             "called a recount", "promised new laws"},
+            {"shipped a patch", "crashed twice", "released new features", "fixed the bugs", "rolled out a beta",
+             "upgraded the firmware"},
+            {"served it fresh", "cooked it slowly", "baked it fresh", "added extra spice", "sold out by noon",
+             "simmered the broth"},
         }};
         l.adjectives = {{
             {"amazing", "fantastic", "wonderful", "brilliant", "excellent", "superb", "awesome", "great", "lovely",
@@ -85,37 +120,37 @@ const Lexicon &english()
         }};
         l.neutralOpeners = {"For context:", "FYI:", "Source says:", "Small correction:", "Noting for the record:"};
         l.opinionTemplates = {
-            "{verb} the {noun} {time}! {adj} {emoji}",
-            "What a {adj} {noun} {time} {emoji}{emoji} {tag}",
-            "{entity} delivered a {intens} {adj} {noun}. {closer}",
-            "Just saw the {noun} and it was {adj}, {feel} {emoji}",
-            "{filler}the {noun} was {intens} {adj} {emoji}",
-            "{feel} about the {noun} {time} {emoji} {closer}",
-            "{tag} {adj} {noun}, {adj} {noun2} {emoji}",
-            "Can't stop talking about the {noun}. {adj}! {closer}",
-            "The {noun} from {entity}? {intens} {adj}. {emoji}",
-            "{verb} how the {noun} turned out {time} {emoji}",
-            "{verb} the {noun} and the {noun2}. {closer} {tag}",
-            "Honest review of the {noun}: {adj}. {feel}.",
+            "{verb} the {noun} at the {place} {time}! {adj}, and the {thing} too {emoji}",
+            "What a {adj} {noun} {time} {emoji}{emoji} {entity} {action}. {tag}",
+            "{entity} delivered a {intens} {adj} {noun} at the {place}. {closer}",
+            "Just saw the {noun} with the {thing} and it was {adj}, {feel} {emoji} {tag}",
+            "{filler}the {noun} was {intens} {adj}, the {thing} too {emoji}",
+            "{feel} about the {noun} {time} {emoji} {entity} {action}. {closer}",
+            "{tag} {adj} {noun} at the {place}, {adj} {thing} {emoji}",
+            "Can't stop talking about the {noun} and the {thing}. {adj}! {closer} {tag}",
+            "The {noun} from {entity}? {intens} {adj}. The {thing} too {emoji}",
+            "{verb} how the {noun} turned out at the {place} {time} {emoji} {tag}",
+            "{verb} the {noun}, the {noun2} and the {thing}. {closer} {tag}",
+            "Honest review of the {noun} at the {place}: {adj}. {feel}. {tag}",
         };
         l.negatedTemplates = {
-            "{filler}the {noun} {time} was not {oppAdj} at all.",
-            "I would not call the {noun} {oppAdj}.",
-            "The {noun} from {entity} was anything but {oppAdj}.",
-            "The {noun} did not make me {oppFeel} at all.",
+            "{filler}the {noun} at the {place} {time} was not {oppAdj} at all. {tag}",
+            "I would not call the {noun} or the {thing} {oppAdj}.",
+            "The {noun} from {entity} was anything but {oppAdj}. {tag}",
+            "The {noun} at the {place} did not make me {oppFeel} at all.",
         };
         l.neutralTemplates = {
-            "{entity} {fact} the {noun} on {day}.",
-            "The {noun} is scheduled for {day} at {clock}.",
-            "Reminder: the {noun} starts at {clock} on {day}. {nemoji}",
-            "According to reports, the {noun} will take place in {city}.",
-            "{number} people attended the {noun} in {city} on {day}.",
-            "Update: details about the {noun} were {fact} {day}. {tag}",
-            "The {noun} lasted about {number} minutes, {entity} said.",
-            "Officials {fact} the {noun} schedule for {month}.",
-            "Live thread for the {noun} in {city}, {day} {clock}. {nemoji}",
-            "Q: when is the {noun}? A: {day} at {clock}, in {city}.",
-            "{entity} shared the {noun} figures for {month}: {number} in total. {tag}",
+            "{entity} {fact} the {noun} at the {place} on {day}. {tag}",
+            "The {noun} with the {thing} is scheduled for {day} at {clock} at the {place}.",
+            "Reminder: the {noun} starts at {clock} on {day}, the {thing} included. {nemoji}",
+            "According to {entity}, the {noun} will be held at the {place} in {city}.",
+            "{number} people attended the {noun} at the {place} in {city}. {tag}",
+            "News: on {day} {entity} {action}; the {noun} and the {thing} are next. {tag}",
+            "The {noun} lasted about {number} minutes, {entity} said of the {thing}. {tag}",
+            "{entity} {fact} the {noun} schedule for {month}; the {thing} too.",
+            "Live thread for the {noun} at the {place}, {day} {clock}. {nemoji} {tag}",
+            "Q: when is the {noun} with the {thing}? A: {day} at {clock}, at the {place}.",
+            "{entity} shared the {noun} figures for {month}: {number} {thing} in total. {tag}",
         };
         l.neutralEmoji = {"📅", "📰", "ℹ️", "🕒", "📍", "", ""};
         l.times = {"today", "last night", "this weekend", "this morning", "yesterday", "tonight", "this week"};
@@ -138,12 +173,12 @@ const Lexicon &chinese()
     static const Lexicon lexicon = [] {
         Lexicon l;
         l.nouns = {{
-            {"比赛", "决赛", "球队", "教练", "进球", "联赛", "赛季", "球场", "前锋", "德比战", "马拉松", "点球"},
+            {"比赛", "决赛", "球队", "教练", "进球", "联赛", "赛季", "球场", "前锋", "德比战", "马拉松", "罚球"},
             {"选举", "辩论", "政策", "部长", "投票", "竞选活动", "预算", "改革", "议会会议", "法案", "公投",
              "税改方案"},
             {"手机", "应用", "系统更新", "笔记本电脑", "软件", "人工智能模型", "电池", "芯片", "创业公司", "浏览器",
              "智能手表", "耳机"},
-            {"餐厅", "面条", "披萨", "食谱", "甜点", "咖啡", "饺子", "菜单", "拉面", "火锅", "面包店", "早午餐"},
+            {"餐厅", "面条", "披萨", "食谱", "甜品", "咖啡", "饺子", "菜单", "拉面", "火锅", "面包店", "早午餐"},
         }};
         l.entities = {{
             {"主队", "国家队", "教练组", "俱乐部", "客队"},
@@ -152,10 +187,32 @@ const Lexicon &chinese()
             {"楼下那家店", "新开的餐厅", "奶奶", "夜市", "街角小店"},
         }};
         l.tags = {{
-            {"#足球#", "#体育#", "#比赛日#"},
-            {"#选举#", "#时政#", "#政策#"},
-            {"#科技#", "#数码#", "#人工智能#"},
-            {"#美食#", "#吃货#", "#探店#"},
+            {"#足球#", "#体育#", "#NBA#", "#FIFA#", "#matchday#", "#sports#"},
+            {"#选举#", "#时政#", "#G20#", "#election#", "#vote#", "#politics#"},
+            {"#科技#", "#数码#", "#AI#", "#iOS#", "#tech#", "#gadgets#"},
+            {"#美食#", "#吃货#", "#foodie#", "#Michelin#", "#brunch#", "#yum#"},
+        }};
+        l.places = {{
+            {"体育场", "球馆", "主场", "训练场", "体育酒吧"},
+            {"议会大厦", "市政厅", "投票站", "国会", "新闻发布厅"},
+            {"发布会", "应用商店", "实验室", "科技大会", "开发者大会"},
+            {"小馆", "厨房", "美食广场", "咖啡馆", "小吃街"},
+        }};
+        l.things = {{
+            {"球迷", "球员", "裁判", "阵容", "防守", "门将", "中场", "观众", "替补", "比分", "NBA球星", "MVP",
+             "VAR判罚"},
+            {"选民", "议员", "候选人", "民调", "选票", "执政联盟", "参议员", "投票率", "竞选纲领", "委员会",
+             "G20代表团", "GDP数据", "CPI"},
+            {"开发者", "用户", "新功能", "测试版", "漏洞", "性能", "隐私设置", "固件", "代码库", "云服务器",
+             "AI功能", "iOS", "5G网络"},
+            {"厨师", "味道", "分量", "酱汁", "香料", "服务员", "食材", "菜品", "面团", "汤底", "Michelin星级",
+             "brunch套餐", "vlog"},
+        }};
+        l.actions = {{
+            {"梅开二度", "客场取胜", "加时赛输了", "扳平比分", "零封对手", "登顶积分榜"},
+            {"通过了议案", "辩论了几个小时", "否决了修正案", "要求重新计票", "承诺新法律", "发表演讲"},
+            {"发布了补丁", "崩溃了两次", "推出新功能", "修复了漏洞", "推送了测试版", "升级了固件"},
+            {"现做现卖", "慢火炖煮", "新鲜出炉", "加了辣椒", "中午就卖光", "用心烹饪"},
         }};
         l.adjectives = {{
             {"太棒了", "很精彩", "非常完美", "超赞", "很给力", "很优秀", "很出色", "令人惊艳", "太好了"},
@@ -180,30 +237,30 @@ const Lexicon &chinese()
         }};
         l.neutralOpeners = {"补充一下：", "据我所知，", "顺便说一下：", "更正一下："};
         l.opinionTemplates = {
-            "{time}的{noun}{adj}！{emoji}",
-            "{time}去看了{noun}，{adj}，{closer}{emoji}",
-            "真的{verb}这个{noun}{emoji}",
-            "{entity}的{noun}让人很{feel}！{tag}",
-            "说实话，{noun}{adj}。{closer}",
-            "{filler}{noun}{adj}，{entity}的{noun2}也是{emoji}",
-            "我对{noun}感到{feel}{emoji}{emoji}",
-            "{tag} {noun}{adj}！{closer}",
-            "{entity}这次的{noun}，{intens}{verb}。{emoji}",
+            "{time}在{place}的{noun}{adj}！{emoji}{tag}",
+            "{time}去了{place}，{noun}{adj}，{entity}{action}，{closer}{emoji}{tag}",
+            "真的{verb}这个{noun}和{thing}{emoji}{tag}",
+            "{entity}的{noun}让人很{feel}！{thing}也是。{tag}",
+            "说实话，{place}的{noun}{adj}。{closer}{tag}",
+            "{filler}{noun}{adj}，{entity}的{thing}也是{emoji}{tag}",
+            "我对{noun}和{thing}感到{feel}{emoji}{emoji}{tag}",
+            "{tag} {place}的{noun}{adj}！{closer}",
+            "{entity}这次的{noun}，{intens}{verb}。{entity}{action}。{emoji}{tag}",
         };
         l.negatedTemplates = {
-            "{time}的{noun}一点也不让人{oppFeel}。",
-            "说实话，{entity}的{noun}并不让我{oppFeel}。",
-            "{noun}？我可没觉得{oppFeel}。",
+            "{time}在{place}的{noun}一点也不让人{oppFeel}。{tag}",
+            "说实话，{entity}的{noun}和{thing}并不让我{oppFeel}。{tag}",
+            "{noun}？{entity}{action}，我可没觉得{oppFeel}。{tag}",
         };
         l.neutralTemplates = {
-            "{entity}宣布{noun}将于{day}举行。",
-            "据报道，{noun}的时间安排已经公布。{tag}",
-            "{noun}将在{city}举行，时间是{day}{clock}。",
-            "提醒：{noun}{day}{clock}开始。{nemoji}",
-            "官方确认了{month}的{noun}计划。",
-            "{number}人参加了{city}的{noun}。",
-            "消息：{entity}发布了关于{noun}的通知。",
-            "{noun}持续了大约{number}分钟。{nemoji}",
+            "{entity}宣布{noun}将于{day}在{place}举行。{tag}",
+            "据报道，{noun}的时间安排已经公布，{thing}{action}。{tag}",
+            "{noun}将在{city}{place}举行，时间是{day}{clock}。{tag}",
+            "提醒：{noun}{day}{clock}在{place}开始。{nemoji}{tag}",
+            "官方确认了{month}的{noun}计划，涉及{thing}。{tag}",
+            "{number}人参加了{city}{place}的{noun}。{tag}",
+            "消息：{entity}发布了关于{noun}和{thing}的通知。{tag}",
+            "{noun}持续了大约{number}分钟，{entity}{action}。{nemoji}{tag}",
         };
         l.neutralEmoji = english().neutralEmoji;
         l.times = {"今天", "昨晚", "周末", "刚才", "上周", "今晚"};
@@ -298,6 +355,12 @@ std::string compose(DeterministicRandom &random, const Lexicon &l, DemoTopic top
             return random.pick(l.entities[t]);
         if (slot == "tag")
             return random.pick(l.tags[t]);
+        if (slot == "place")
+            return random.pick(l.places[t]);
+        if (slot == "thing")
+            return random.pick(l.things[t]);
+        if (slot == "action")
+            return random.pick(l.actions[t]);
         if (slot == "adj")
             return random.pick(l.adjectives[s]);
         if (slot == "oppAdj")
@@ -337,7 +400,16 @@ std::string compose(DeterministicRandom &random, const Lexicon &l, DemoTopic top
     const Words &templates = sentiment == DemoSentiment::Neutral ? l.neutralTemplates
                              : random.chance(kNegatedShare) ? l.negatedTemplates
                                                             : l.opinionTemplates;
-    const std::string text = tidy(expand(random.pick(templates), value));
+    std::string text = expand(random.pick(templates), value);
+    const std::size_t trailingTags = random.weighted(kTrailingTagShares);
+    std::string previous;
+    for (std::size_t n = 0; n < trailingTags; ++n) {
+        const std::string &tag = random.pick(l.tags[t]);
+        if (tag != previous)
+            text += " " + tag;
+        previous = tag;
+    }
+    text = tidy(text);
     return l.english ? englishSurface(text) : text;
 }
 

@@ -10,7 +10,10 @@ class DeterministicRandom;
 
 // Writes the demo's post texts, replies and article titles, in English or Chinese. Sentiment
 // shows in words and emoji (positive and negative posts share sentence templates, so only their
-// wording tells them apart), topics in their vocabulary; neutral posts state facts. About 6% of
+// wording tells them apart); neutral posts state facts. Topics show in their vocabulary: besides
+// its noun, every post names two or more things of its topic's world (places, participants,
+// what was done, hashtags, some of which both languages use), so topics can be found from word
+// co-occurrence as in real posts; none of these words carries sentiment. About 6% of
 // opinions deny the opposite ("not terrible at all"), which word counts alone get wrong. Templates and
 // fillers are drawn at random, so texts vary enough not to be memorised yet stay learnable.
 //
