@@ -321,7 +321,7 @@ Result<PostsOverTime> PostBrowser::postsOverTime(const PostFilter &filter)
             result.counts.emplace_back(day * kDay, posts);
         return result;
     }
-    result.bucket = TimeBucket::Week;
+    result.bucket = PostsOverTimeBucket::Week;
     for (const auto &[day, posts] : days) {
         // 1970-01-01 was a Thursday: shifting by 3 days puts every Monday at a multiple of 7.
         const std::int64_t shifted = day + 3;

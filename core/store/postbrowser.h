@@ -67,11 +67,11 @@ struct SplitSummary {
     std::int64_t posts = 0;
 };
 
-enum class TimeBucket { Day, Week };
+enum class PostsOverTimeBucket { Day, Week };
 
 // Posts per day or per week (weeks start on Monday, UTC); only buckets holding posts are listed.
 struct PostsOverTime {
-    TimeBucket bucket = TimeBucket::Day;
+    PostsOverTimeBucket bucket = PostsOverTimeBucket::Day;
     std::vector<std::pair<std::int64_t, std::int64_t>> counts; // (bucket start in Unix seconds, posts), ascending
     std::int64_t undated = 0;                                  // matching posts without a creation time
 };

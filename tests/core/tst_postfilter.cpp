@@ -280,7 +280,7 @@ private slots:
         auto days = browser.postsOverTime(filter);
         QVERIFY(days.ok());
         // 300 posts, 4 a day: 75 days, under the daily limit.
-        QCOMPARE(days->bucket, TimeBucket::Day);
+        QCOMPARE(days->bucket, PostsOverTimeBucket::Day);
         QCOMPARE(days->counts.size(), std::size_t(75));
         QCOMPARE(days->counts.front().first, kStart);
         QCOMPARE(days->counts.front().second, std::int64_t(4));
@@ -303,7 +303,7 @@ private slots:
         filter.datasetId = wide;
         auto weeks = browser.postsOverTime(filter);
         QVERIFY(weeks.ok());
-        QCOMPARE(weeks->bucket, TimeBucket::Week);
+        QCOMPARE(weeks->bucket, PostsOverTimeBucket::Week);
         QCOMPARE(weeks->counts.size(), std::size_t(52));
         QCOMPARE(weeks->counts[0].first, daysFromCivil(2023, 2, 27) * 86400); // Monday of 1 March 2023
         QCOMPARE(weeks->counts[0].second, std::int64_t(2));                 // Wednesday and Sunday

@@ -141,7 +141,7 @@ private slots:
         const std::string range = "p.created_at >= " + std::to_string(fromSecs) + " AND p.created_at < " + std::to_string(beforeSecs);
         checkShown(window, sqlCount(range));
         // 21 days: one bar per day, none outside the range.
-        QVERIFY(window.timeChart()->bucket() == TimeBucket::Day);
+        QVERIFY(window.timeChart()->bucket() == PostsOverTimeBucket::Day);
         QVERIFY(window.timeChart()->barCount() <= 21);
 
         // Combined with the text search and a label.

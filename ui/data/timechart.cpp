@@ -28,7 +28,7 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
         for (auto it = m_bars->data()->constBegin(); it != m_bars->data()->constEnd(); ++it)
             rows << QStringList{QDateTime::fromSecsSinceEpoch(static_cast<qint64>(it->key), Qt::UTC).date().toString(Qt::ISODate),
                                 QString::number(static_cast<qint64>(it->value))};
-        return PlotExporter::writeCsv(path, {m_bucket == chorus::TimeBucket::Week ? tr("week") : tr("day"), tr("posts")},
+        return PlotExporter::writeCsv(path, {m_bucket == chorus::PostsOverTimeBucket::Week ? tr("week") : tr("day"), tr("posts")},
                                       rows);
     });
     setMinimumHeight(160);
@@ -37,7 +37,7 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
 void TimeChart::setCounts(const chorus::PostsOverTime &counts)
 {
     m_bucket = counts.bucket;
-    const double width = counts.bucket == chorus::TimeBucket::Week ? 7 * 86400.0 : 86400.0;
+    const double width = counts.bucket == chorus::PostsOverTimeBucket::Week ? 7 * 86400.0 : 86400.0;
     QVector<double> keys, values;
     double maximum = 0;
     for (const auto &[start, posts] : counts.counts) {
@@ -55,7 +55,7 @@ void TimeChart::setCounts(const chorus::PostsOverTime &counts)
     else
         m_plot->xAxis->setRange(keys.front() - width, keys.back() + width);
     m_plot->yAxis->setRange(0, maximum > 0 ? maximum * 1.1 : 1);
-    m_plot->xAxis->setLabel(counts.bucket == chorus::TimeBucket::Week ? tr("posts per week (UTC, from Monday)")
+    m_plot->xAxis->setLabel(counts.bucket == chorus::PostsOverTimeBucket::Week ? tr("posts per week (UTC, from Monday)")
                                                                        : tr("posts per day (UTC)"));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

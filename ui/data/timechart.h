@@ -19,11 +19,11 @@ public:
     int barCount() const;
     double barValue(int index) const;
     double barTotal() const;
-    chorus::TimeBucket bucket() const { return m_bucket; }
+    chorus::PostsOverTimeBucket bucket() const { return m_bucket; }
     QCustomPlot *plot() const { return m_plot; }
 
 private:
     QCustomPlot *m_plot;
     QCPBars *m_bars;
-    chorus::TimeBucket m_bucket = chorus::TimeBucket::Day;
+    chorus::PostsOverTimeBucket m_bucket = chorus::PostsOverTimeBucket::Day;
 };
