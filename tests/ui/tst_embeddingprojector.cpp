@@ -328,6 +328,69 @@ private slots:
         QCOMPARE(projector.rows(), kWords);
     }
 
+    void datasetPostsAreASourceColouredByTheirLabels()
+    {
+        // Three planted subjects, each with its own vocabulary, labelled as a task.
+        auto project = Project::open(m_dir.filePath(QStringLiteral("posts.chorus")).toStdString());
+        QVERIFY(project.ok());
+        Project &p = **project;
+        const char *const vocabulary[3][6] = {{"pizza", "pasta", "chef", "menu", "delicious", "restaurant"},
+                                              {"match", "goal", "team", "season", "coach", "score"},
+                                              {"vote", "election", "minister", "parliament", "policy", "campaign"}};
+        const char *const subjects[] = {"food", "sports", "politics"};
+        QVERIFY(p.db().exec("INSERT INTO datasets(id, name) VALUES (7, 'planted')").ok());
+        DeterministicRandom random(5);
+        constexpr int kPosts = 90;
+        for (int i = 0; i < kPosts; ++i) {
+            const int subject = i % 3;
+            std::string text;
+            for (int w = 0; w < 5; ++w)
+                text += std::string(vocabulary[subject][random.below(6)]) + " ";
+            auto insert = p.db().prepare("INSERT INTO posts(id, dataset_id, source_id, text, created_at) VALUES (?1, 7, ?2, ?3, ?4)");
+            QVERIFY(insert.ok());
+            insert->bind(1, std::int64_t(i + 1)).bind(2, std::to_string(i)).bind(3, text).bind(4, std::int64_t(1700000000 + i * 3600));
+            insert->step();
+            QVERIFY(!insert->failed());
+            auto label = p.db().prepare("INSERT INTO labels(post_id, task, value) VALUES (?1, 'subject', ?2)");
+            label->bind(1, std::int64_t(i + 1)).bind(2, std::string(subjects[subject]));
+            label->step();
+            QVERIFY(!label->failed());
+        }
+
+        EmbeddingProjector projector;
+        projector.setProject(&p);
+        const int source = projector.sourceCombo()->findData(QStringLiteral("planted"));
+        QVERIFY(source >= 0);
+        QVERIFY(projector.sourceCombo()->itemText(source).contains(QLatin1String("LSA")));
+        projector.sourceCombo()->setCurrentIndex(source);
+        QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
+        QSignalSpy finished(&projector, &EmbeddingProjector::projectionFinished);
+        projector.loadPosts(QStringLiteral("planted"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.first().first().toInt(), kPosts);
+        QVERIFY(finished.count() == 1 || finished.wait(10000));
+        QCOMPARE(projector.scatter()->pointCount(), kPosts);
+        const chorus::ProjectorTable *table = projector.table();
+        QVERIFY(table);
+        QCOMPARE(table->columns.front(), std::string("text"));
+        const auto subjectColumn = std::find(table->columns.begin(), table->columns.end(), "subject");
+        QVERIFY(subjectColumn != table->columns.end());
+        const int column = int(subjectColumn - table->columns.begin());
+        const int colour = projector.colourCombo()->findData(QStringLiteral("column:%1").arg(column));
+        QVERIFY(colour > 0);
+        projector.colourCombo()->setCurrentIndex(colour);
+        QCOMPARE(projector.scatter()->groupCount(), 3);
+        // The neighbours of a food post in the LSA space are food posts.
+        projector.selectPoint(0);
+        const QStringList neighbours = projector.neighbourLabels();
+        QVERIFY(!neighbours.isEmpty());
+        for (const QString &text : neighbours)
+            QVERIFY2(text.contains(QLatin1String("pizza")) || text.contains(QLatin1String("pasta")) ||
+                         text.contains(QLatin1String("chef")) || text.contains(QLatin1String("menu")) ||
+                         text.contains(QLatin1String("delicious")) || text.contains(QLatin1String("restaurant")),
+                     qPrintable(text));
+    }
+
     void exportsCsvAndImage()
     {
         EmbeddingProjector projector;

@@ -1,5 +1,6 @@
 #include "ui/embeddings/embeddingprojector.h"
 
+#include "core/analytics/postembeddingtable.h"
 #include "core/embeddings/projectortable.h"
 #include "core/embeddings/word2vecrun.h"
 #include "core/embeddings/wordvectors.h"
@@ -222,6 +223,14 @@ void EmbeddingProjector::refresh()
                                   QVariant::fromValue<qlonglong>(run.id));
             }
         }
+        // Posts need no run: their LSA vectors come straight from the text, coloured by any label
+        // task (topics included).
+        if (auto datasets = m_project->datasets(); datasets) {
+            for (const chorus::DatasetInfo &dataset : *datasets)
+                if (dataset.posts > 0)
+                    m_source->addItem(tr("Posts of '%1' (LSA)").arg(QString::fromStdString(dataset.name)),
+                                      QString::fromStdString(dataset.name));
+        }
     }
     const int index = m_source->findData(current);
     if (index >= 0)
@@ -238,8 +247,28 @@ void EmbeddingProjector::showError(const QString &message)
 
 void EmbeddingProjector::loadSelectedSource()
 {
-    if (m_source->currentIndex() >= 0)
-        loadRun(m_source->currentData().toLongLong());
+    if (m_source->currentIndex() < 0)
+        return;
+    const QVariant data = m_source->currentData();
+    if (data.typeId() == QMetaType::QString)
+        loadPosts(data.toString());
+    else
+        loadRun(data.toLongLong());
+}
+
+void EmbeddingProjector::loadPosts(const QString &dataset)
+{
+    if (!m_project)
+        return showError(tr("No project is open"));
+    const std::string path = m_project->path();
+    const std::string name = dataset.toStdString();
+    // The loader thread reads through its own connection: a Project belongs to one thread.
+    loadInBackground(tr("posts of '%1'").arg(dataset), [path, name]() -> chorus::Result<chorus::ProjectorTable> {
+        auto project = chorus::Project::open(path, chorus::Project::OpenMode::OpenExisting);
+        if (!project)
+            return project.error();
+        return chorus::postEmbeddingTable(**project, name);
+    });
 }
 
 void EmbeddingProjector::loadRun(qint64 runId)

@@ -31,8 +31,8 @@ class QThread;
 class ScatterView;
 
 // The embedding projector: vectors from a word2vec run (its vectors file), a supervised run (its
-// token embeddings, exported by the chorus-cli worker since the GUI holds no LibTorch) or any
-// projector TSV pair, projected to 2-D by PCA or Barnes-Hut t-SNE on a background thread, drawn
+// token embeddings, exported by the chorus-cli worker since the GUI holds no LibTorch), a
+// dataset's posts (LSA vectors, coloured by any label task) or any projector TSV pair, projected to 2-D by PCA or Barnes-Hut t-SNE on a background thread, drawn
 // point for point, coloured by frequency rank or a metadata column, searchable, with the cosine
 // neighbours of a clicked point in the original space, exportable as PNG, PDF or CSV. (UMAP is not
 // offered: core has no UMAP.)
@@ -58,6 +58,8 @@ public:
     // read from its file; any other run's token embeddings come from `chorus-cli export --what embeddings`.
     void loadRun(qint64 runId);
     void loadTsv(const QString &vectorsPath, const QString &metadataPath);
+    // A dataset's posts as LSA vectors with their text, author, day, labels and split as metadata.
+    void loadPosts(const QString &dataset);
     bool isLoading() const;
 
     void setMethod(ProjectionMethod method);

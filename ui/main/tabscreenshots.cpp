@@ -2,11 +2,13 @@
 
 #include "core/store/project.h"
 #include "core/training/runstore.h"
+#include "ui/embeddings/embeddingprojector.h"
 #include "ui/main/mainwindow.h"
 #include "ui/runs/runspanel.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QPixmap>
 #include <QRegularExpression>
@@ -39,6 +41,30 @@ qint64 newestFinishedRun(const QString &projectPath)
     return newest;
 }
 
+// The projector starts empty; show its first source (the newest run's vectors) projected.
+void showFirstSource(EmbeddingProjector &projector)
+{
+    if (projector.sourceCombo()->count() == 0)
+        return;
+    projector.sourceCombo()->setCurrentIndex(0);
+    bool done = false;
+    const QMetaObject::Connection finished =
+        QObject::connect(&projector, &EmbeddingProjector::projectionFinished, &projector, [&done] { done = true; });
+    const QMetaObject::Connection failed =
+        QObject::connect(&projector, &EmbeddingProjector::loadFailed, &projector, [&done] { done = true; });
+    const QVariant source = projector.sourceCombo()->currentData();
+    if (source.typeId() == QMetaType::QString)
+        projector.loadPosts(source.toString());
+    else
+        projector.loadRun(source.toLongLong());
+    QElapsedTimer clock;
+    clock.start();
+    while (!done && clock.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QObject::disconnect(finished);
+    QObject::disconnect(failed);
+}
+
 } // namespace
 
 QString TabScreenshots::slug(const QString &title)
@@ -60,9 +86,19 @@ QStringList TabScreenshots::save(MainWindow &window, const QString &dir)
     QTabWidget *tabs = window.tabs();
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
+        if (auto *projector = qobject_cast<EmbeddingProjector *>(tabs->widget(i)); projector && !projector->table())
+            showFirstSource(*projector);
         settle(1500);
+        // A translated title may have no Latin letter to name the file by: the panel's object name
+        // or class does.
+        QString name = slug(tabs->tabText(i));
+        if (name == QLatin1String("tab")) {
+            const QWidget *panel = tabs->widget(i);
+            name = slug(panel->objectName().isEmpty() ? QString::fromLatin1(panel->metaObject()->className())
+                                                      : panel->objectName());
+        }
         const QString file =
-            QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(i + 1, 2, 10, QLatin1Char('0')).arg(slug(tabs->tabText(i))));
+            QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(i + 1, 2, 10, QLatin1Char('0')).arg(name));
         if (!window.grab().save(file))
             return {};
         written << file;
