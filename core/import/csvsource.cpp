@@ -153,9 +153,14 @@ Result<PostRecord> makePost(const CsvLayout &layout, std::vector<std::string> &r
     if (row.size() != layout.header.size())
         return Error{"expected " + std::to_string(layout.header.size()) + " fields, found " +
                      std::to_string(row.size())};
-    for (std::size_t i = 0; i < row.size(); ++i)
+    for (std::size_t i = 0; i < row.size(); ++i) {
         if (!utf8::isValid(row[i]))
             return Error{"invalid UTF-8 in column '" + utf8::sanitized(layout.header[i]) + "'"};
+        // A NUL is valid UTF-8 but no text: it marks a binary or corrupted file, and C-string
+        // consumers (FTS, exports, the GUI) would cut the value there.
+        if (row[i].find('\0') != std::string::npos)
+            return Error{"NUL byte in column '" + utf8::sanitized(layout.header[i]) + "'"};
+    }
 
     PostRecord post;
     post.line = line;
