@@ -18,6 +18,22 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
 endif()
 target_compile_definitions(chorus_options INTERFACE CHORUS_VERSION="${PROJECT_VERSION}")
 
+# Sanitizers go on every Chorus target through chorus_options (never directory-wide), so the
+# system libraries (Qt, LibTorch) stay as Debian built them. Fuzzers additionally instrument
+# Chorus's code for libFuzzer's coverage feedback.
+if(CHORUS_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "CHORUS_BUILD_FUZZERS needs Clang (libFuzzer): configure with -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang")
+    endif()
+    set(CHORUS_SANITIZE ON)
+    target_compile_options(chorus_options INTERFACE -fsanitize=fuzzer-no-link)
+endif()
+if(CHORUS_SANITIZE)
+    target_compile_options(chorus_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                    -fno-sanitize-recover=undefined)
+    target_link_options(chorus_options INTERFACE -fsanitize=address,undefined)
+endif()
+
 # Collects the .cpp files of a source folder; CONFIGURE_DEPENDS so new files need no CMake edit.
 function(chorus_sources out_var)
     set(result)

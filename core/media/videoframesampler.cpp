@@ -215,8 +215,9 @@ public:
                                         nullptr, nullptr);
         if (!m_scaler)
             return Error{"cannot convert the frames' pixel format"};
-        const int lineSize = width * 3;
-        m_rgb.resize(std::size_t(lineSize) * std::size_t(height));
+        // Aligned rows and slack after the last: swscale's SIMD paths write whole vectors.
+        const int lineSize = FFALIGN(width * 3, 64);
+        m_rgb.resize(std::size_t(lineSize) * std::size_t(height) + 64);
         std::uint8_t *planes[4] = {m_rgb.data(), nullptr, nullptr, nullptr};
         int lineSizes[4] = {lineSize, 0, 0, 0};
         if (sws_scale(m_scaler, frame.data, frame.linesize, 0, frame.height, planes, lineSizes) != height)

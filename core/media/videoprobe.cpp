@@ -72,8 +72,10 @@ Result<std::string> thumbnailOf(const AVFrame &frame, int maxSide)
                                  AV_PIX_FMT_BGR24, SWS_AREA, nullptr, nullptr, nullptr));
     if (!scaler)
         return Error{"cannot convert the frame's pixel format"};
-    const int lineSize = width * 3;
-    std::vector<std::uint8_t> bgr(std::size_t(lineSize) * std::size_t(height));
+    // swscale's SIMD paths write whole vectors: rows aligned to 64 bytes and slack after the last
+    // one, or it overwrites the heap behind the buffer (found by fuzz_video).
+    const int lineSize = FFALIGN(width * 3, 64);
+    std::vector<std::uint8_t> bgr(std::size_t(lineSize) * std::size_t(height) + 64);
     std::uint8_t *planes[4] = {bgr.data(), nullptr, nullptr, nullptr};
     int lineSizes[4] = {lineSize, 0, 0, 0};
     if (sws_scale(scaler.get(), frame.data, frame.linesize, 0, frame.height, planes, lineSizes) != height)
