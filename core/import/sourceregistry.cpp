@@ -5,6 +5,7 @@
 #include "core/import/jsonlsource.h"
 #include "core/import/redditsource.h"
 #include "core/import/twittersource.h"
+#include "core/plugins/importformatregistry.h"
 #ifdef CHORUS_HAVE_MEDIA
 #include "core/media/imagefoldersource.h"
 #include "core/media/videosource.h"
@@ -25,6 +26,8 @@ std::vector<std::string> knownImportFormats()
     formats.push_back("images");
     formats.push_back("video");
 #endif
+    for (const ImportFormatInfo &plugin : ImportFormatRegistry::instance().formats())
+        formats.push_back(plugin.name);
     return formats;
 }
 
@@ -48,7 +51,17 @@ std::unique_ptr<RecordSource> makeRecordSource(const std::string &format)
     if (format == "video")
         return std::make_unique<VideoSource>();
 #endif
-    return nullptr;
+    return ImportFormatRegistry::instance().makeSource(format);
+}
+
+// What plugins judge a file by: its first 64 KiB (a Mastodon export names its kind early).
+static std::string pluginFormatFor(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    in.read(&head[0], static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return ImportFormatRegistry::instance().detect(path, head);
 }
 
 std::string detectImportFormat(const std::string &path)
@@ -80,9 +93,12 @@ std::string detectImportFormat(const std::string &path)
             return "twitter";
         if (head.find("\"subreddit\"") != std::string::npos)
             return "reddit";
+        // Plugins come after the built-in signatures but before the generic fallback.
+        if (std::string plugin = pluginFormatFor(path); !plugin.empty())
+            return plugin;
         return "jsonl";
     }
-    return {};
+    return pluginFormatFor(path);
 }
 
 } // namespace chorus
