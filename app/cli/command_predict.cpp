@@ -3,6 +3,7 @@
 #include "clicontext.h"
 #include "commands.h"
 #include "helptext.h"
+#include "recommendercommands.h"
 
 #include "core/metrics/classificationmetrics.h"
 #include "core/store/project.h"
@@ -156,7 +157,8 @@ int commandEval(const std::vector<std::string> &argv)
 {
     if (printHelpIfAsked(argv, "Usage: chorus-cli eval PROJECT.chorus --run ID [--split test|valid|train] [--json]\n\n"
                                "Evaluates a run's best checkpoint on one part of the split it was trained on:\n"
-                               "accuracy, per-class precision/recall/F1, macro/micro F1, ROC-AUC, confusion matrix.\n"))
+                               "accuracy, per-class precision/recall/F1, macro/micro F1, ROC-AUC, confusion matrix.\n"
+                               "For a recommender run: its leave-last-out ranking metrics beside popularity.\n"))
         return 0;
     Arguments args(argv, {"run", "split"}, {"json"});
     CliContext ctx("eval", args.has("json"));
@@ -173,6 +175,8 @@ int commandEval(const std::vector<std::string> &argv)
     auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
     if (!project)
         return ctx.fail(project.message());
+    if (isRecommenderRun(**project, runId))
+        return evalRecommenderRun(ctx, **project, runId); // its leave-last-out evaluation
     auto predictor = TextPredictor::load(**project, runId);
     if (!predictor)
         return ctx.fail(predictor.message());
@@ -239,7 +243,7 @@ static int explainWithRunModel(CliContext &ctx, Project &project, std::int64_t r
     shell.maxLength = encoding.value("max_length", std::size_t(64));
     for (const nlohmann::json &task : encoding.value("tasks", nlohmann::json::array()))
         shell.tasks.push_back({task["name"].get<std::string>(), task.value("regression", false),
-                               task.value("classes", std::vector<std::string>())});
+                               task.value("classes", std::vector<std::string>()), task.value("transform", std::string())});
     auto select = project.db().prepare(
         "SELECT p.text,"
         " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'image' ORDER BY m.id LIMIT 1),"

@@ -4,7 +4,9 @@
 #include "clicontext.h"
 #include "commands.h"
 #include "helptext.h"
+#include "presetlocator.h"
 
+#include "core/recommend/recommendertrainer.h"
 #include "core/store/project.h"
 #include "core/training/runconfig.h"
 #include "core/training/runstore.h"
@@ -91,10 +93,15 @@ static int trainAndReport(CliContext &ctx, const Arguments &args, Project &proje
         sink = [](const nlohmann::json &event) {
             const std::string kind = event.value("event", "");
             if (kind == "evaluation") {
-                std::cerr << "step " << event["step"] << " valid loss " << event["loss"];
+                std::cerr << "step " << event["step"];
+                if (event.contains("loss")) // recommenders report ranking metrics only
+                    std::cerr << " valid loss " << event["loss"];
                 for (const char *name : {"accuracy", "macro_f1", "mae", "rmse", "perplexity", "bleu4", "rouge_l"})
                     if (event.contains(name))
                         std::cerr << " " << name << " " << event[name];
+                for (const auto &[name, value] : event.items())
+                    if (name.rfind("ndcg_at_", 0) == 0 || name.rfind("popularity_ndcg_at_", 0) == 0)
+                        std::cerr << " " << name << " " << value;
                 std::cerr << std::endl;
             } else if (kind == "warning")
                 std::cerr << "warning: " << event["message"].get<std::string>() << std::endl;
@@ -122,6 +129,28 @@ static int trainAndReport(CliContext &ctx, const Arguments &args, Project &proje
                   {"words_per_s", outcome->wordsPerSecond}};
         text << "Run " << outcome->runId << " " << outcome->status << ": " << outcome->vocabulary << " word vectors in "
              << outcome->vectorsPath << "\n";
+    } else if (spec->trainer == "recommender") {
+        if (resumeRun)
+            return ctx.fail("run " + std::to_string(resumeRun) + ": recommender runs cannot be resumed; train again");
+        RecommenderTrainer trainer(project, *config);
+        trainer.setEventSink(sink);
+        if (controlOrNull)
+            trainer.setPermission([controlOrNull] { return controlOrNull->awaitPermission(); });
+        auto outcome = trainer.run();
+        if (!outcome)
+            return ctx.fail(outcome.message());
+        result = {{"run_id", outcome->runId},
+                  {"status", outcome->status},
+                  {"test", outcome->test},
+                  {"model_dir", outcome->modelDirectory},
+                  {"users", outcome->users},
+                  {"items", outcome->items}};
+        text << "Run " << outcome->runId << " " << outcome->status;
+        for (const auto &[name, value] : outcome->test.items())
+            if (name.rfind("ndcg_at_", 0) == 0 || name.rfind("recall_at_", 0) == 0)
+                text << ", " << name << " " << value << " (popularity " << outcome->test.value("popularity_" + name, 0.0)
+                     << ")";
+        text << "\n";
     } else if (spec->trainer == "seq2seq") {
         if (resumeRun)
             return ctx.fail("run " + std::to_string(resumeRun) + ": seq2seq runs cannot be resumed; train again");
@@ -231,7 +260,9 @@ int commandTrain(const std::vector<std::string> &argv)
                          "optionally split, device (auto|cpu|cuda|cuda:N), batch_size, optimizer {name, lr,\n"
                          "weight_decay, momentum}, schedule {name: constant|cosine|step, warmup_steps, step_size,\n"
                          "gamma}, early_stopping {metric, mode, patience}, eval_every, checkpoint_every,\n"
-                         "gradient_clip, class_weights. Unknown keys are errors. See resources/presets/.\n\n"
+                         "gradient_clip, class_weights. Unknown keys are errors. C.json may also name a preset\n"
+                         "(e.g. textcnn-demo-sentiment) from $CHORUS_RESOURCES/presets, the installed\n"
+                         "share/chorus/presets or the source tree's resources/presets.\n\n"
                          "  --events -   JSON-lines events on stdout (started, step, evaluation, attention,\n"
                          "               checkpoint, finished, failed); commands pause, resume, step, stop on stdin\n"))
         return 0;
@@ -246,25 +277,26 @@ int commandTrain(const std::vector<std::string> &argv)
     if (args.has("events") && args.value("events") != "-")
         return ctx.usage("--events takes '-' (standard output)");
 
-    std::ifstream in(args.value("config"));
+    const std::string configPath = PresetLocator::resolve(args.value("config"));
+    std::ifstream in(configPath);
     if (!in)
-        return ctx.fail("cannot open config '" + args.value("config") + "'");
+        return ctx.fail("cannot open config '" + configPath + "'");
     nlohmann::json raw = nlohmann::json::parse(in, nullptr, false);
     if (raw.is_discarded())
-        return ctx.fail("config '" + args.value("config") + "' is not valid JSON");
+        return ctx.fail("config '" + configPath + "' is not valid JSON");
     if (!raw.is_object() || !raw.contains("model") || !raw["model"].is_string())
-        return ctx.fail(args.value("config") + ": model: required (a registry name)");
+        return ctx.fail(configPath + ": model: required (a registry name)");
     const ModelSpec *spec = ModelRegistry::instance().find(raw["model"].get<std::string>());
     if (!spec) {
         std::string known;
         for (const ModelSpec &m : ModelRegistry::instance().models())
             known += (known.empty() ? "" : ", ") + m.name;
-        return ctx.fail(args.value("config") + ": model: unknown model '" + raw["model"].get<std::string>() +
+        return ctx.fail(configPath + ": model: unknown model '" + raw["model"].get<std::string>() +
                         "' (known: " + known + ")");
     }
     auto config = RunConfig::parse(raw, &spec->params, spec->supervised);
     if (!config)
-        return ctx.fail(args.value("config") + ": " + config.message());
+        return ctx.fail(configPath + ": " + config.message());
 
     auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
     if (!project)

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <utility>
 
 namespace chorus {
 
@@ -57,6 +58,7 @@ Result<std::unordered_map<std::string, std::string>> ContentRecommender::loadIte
 Status ContentRecommender::fitModel(const InteractionMatrix &interactions)
 {
     m_terms.clear();
+    m_termNames.clear();
     const auto items = static_cast<std::size_t>(interactions.items());
     m_itemVectors.assign(items, {});
     std::vector<std::map<int, double>> counts(items);
@@ -68,8 +70,10 @@ Status ContentRecommender::fitModel(const InteractionMatrix &interactions)
         for (const std::string &token : m_tokenizer.tokenize(text->second)) {
             // Terms are numbered in order of first appearance over the columns: deterministic.
             auto [term, added] = m_terms.emplace(token, static_cast<int>(m_terms.size()));
-            if (added)
+            if (added) {
                 documentFrequency.push_back(0.0);
+                m_termNames.push_back(token);
+            }
             double &count = counts[c][term->second];
             if (count == 0.0)
                 documentFrequency[static_cast<std::size_t>(term->second)] += 1.0;
@@ -116,6 +120,26 @@ void ContentRecommender::scoreItems(int userRow, std::vector<double> &out) const
             sum += profile[static_cast<std::size_t>(term)] * value;
         out[c] = sum / norm; // item vectors have unit length (or are empty)
     }
+}
+
+void ContentRecommender::explainItem(int userRow, int item, RecommendationReason &reason) const
+{
+    // The item's terms by their share of the cosine with the user's profile.
+    const InteractionMatrix &train = trainingMatrix();
+    std::unordered_map<int, double> profile;
+    for (std::size_t e = train.rowBegin(userRow); e < train.rowEnd(userRow); ++e)
+        for (const auto &[term, value] : m_itemVectors[static_cast<std::size_t>(train.rowItems()[e])])
+            profile[term] += value;
+    std::vector<std::pair<double, int>> shared;
+    for (const auto &[term, value] : m_itemVectors[static_cast<std::size_t>(item)]) {
+        auto found = profile.find(term);
+        if (found != profile.end() && found->second * value > 0.0)
+            shared.emplace_back(-found->second * value, term);
+    }
+    std::sort(shared.begin(), shared.end());
+    reason.kind = RecommendationReason::Kind::SharedTerms;
+    for (std::size_t i = 0; i < shared.size() && i < kReasonEvidence; ++i)
+        reason.terms.push_back(m_termNames[static_cast<std::size_t>(shared[i].second)]);
 }
 
 } // namespace chorus

@@ -34,6 +34,7 @@ public:
 protected:
     Status fitModel(const InteractionMatrix &interactions) override;
     void scoreItems(int userRow, std::vector<double> &out) const override;
+    void explainItem(int userRow, int item, RecommendationReason &reason) const override;
 
 private:
     using SparseVector = std::vector<std::pair<int, double>>; // (term, value) sorted by term
@@ -41,6 +42,7 @@ private:
     std::unordered_map<std::string, std::string> m_itemTexts;
     SocialTokenizer m_tokenizer;
     std::unordered_map<std::string, int> m_terms;
+    std::vector<std::string> m_termNames; // by term number
     std::vector<SparseVector> m_itemVectors; // per item column
 };
 

@@ -6,7 +6,8 @@
 namespace chorus {
 
 std::vector<std::vector<Neighbour>> CosineNeighbourhood::compute(const SparseVectors &vectors,
-                                                                 const SparseVectors &transposed, int k)
+                                                                 const SparseVectors &transposed, int k,
+                                                                 double shrinkage)
 {
     const std::size_t count = vectors.count();
     const auto &offsets = *vectors.offsets;
@@ -52,7 +53,7 @@ std::vector<std::vector<Neighbour>> CosineNeighbourhood::compute(const SparseVec
         for (int b : touchedList) {
             const auto bi = static_cast<std::size_t>(b);
             if (bi != a && norms[bi] > 0.0) {
-                const double similarity = dot[bi] / (norms[a] * norms[bi]);
+                const double similarity = dot[bi] / (norms[a] * norms[bi] + shrinkage);
                 if (similarity > 0.0)
                     out.push_back({b, similarity});
             }

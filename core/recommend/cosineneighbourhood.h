@@ -25,10 +25,12 @@ struct SparseVectors {
 // of vector a come from walking, for each of a's entries, the vectors sharing that coordinate
 // (the transposed side), so the cost follows co-occurrences rather than count squared.
 // Only positive similarities are kept; the order is similarity descending, ties by index.
+// shrinkage > 0 gives the shrunk cosine a.b / (|a| |b| + shrinkage): pairs backed by little data
+// (small norms: few or light interactions) lose more of their similarity than well-supported ones.
 class CosineNeighbourhood {
 public:
     static std::vector<std::vector<Neighbour>> compute(const SparseVectors &vectors, const SparseVectors &transposed,
-                                                       int k);
+                                                       int k, double shrinkage = 0.0);
 };
 
 } // namespace chorus

@@ -38,6 +38,22 @@ Status HybridRecommender::fitModel(const InteractionMatrix &interactions)
     return Status::success();
 }
 
+Status HybridRecommender::restore(const InteractionMatrix &interactions)
+{
+    if (m_components.empty())
+        return Error{"a hybrid needs at least one recommender"};
+    for (const Component &c : m_components) {
+        if (!c.recommender || !c.recommender->fitted())
+            return Error{"a hybrid component is not fitted"};
+        const InteractionMatrix &own = c.recommender->trainingMatrix();
+        if (own.users() != interactions.users() || own.items() != interactions.items() ||
+            own.nonZeros() != interactions.nonZeros())
+            return Error{c.recommender->name() + " was fitted on another matrix"};
+    }
+    adoptFitted(interactions);
+    return Status::success();
+}
+
 void HybridRecommender::scoreItems(int userRow, std::vector<double> &out) const
 {
     const InteractionMatrix &train = trainingMatrix();
@@ -65,6 +81,42 @@ void HybridRecommender::scoreItems(int userRow, std::vector<double> &out) const
             if (std::isfinite(scores[i]))
                 out[i] += c.weight * (scores[i] - low) / (high - low);
     }
+}
+
+void HybridRecommender::explainItem(int userRow, int item, RecommendationReason &reason) const
+{
+    // The component that added most to the blended score speaks for the hybrid; with its
+    // normalisation, which is the one scoreItems() applied.
+    const InteractionMatrix &train = trainingMatrix();
+    std::vector<char> candidate(static_cast<std::size_t>(train.items()), 1);
+    for (std::size_t e = train.rowBegin(userRow); e < train.rowEnd(userRow); ++e)
+        candidate[static_cast<std::size_t>(train.rowItems()[e])] = 0;
+    if (std::find(candidate.begin(), candidate.end(), 1) == candidate.end())
+        std::fill(candidate.begin(), candidate.end(), 1);
+    const Recommender *best = nullptr;
+    double bestShare = 0.0;
+    for (const Component &c : m_components) {
+        const std::vector<double> scores = c.recommender->scores(userRow);
+        if (scores.size() != candidate.size() || !std::isfinite(scores[static_cast<std::size_t>(item)]))
+            continue;
+        double low = std::numeric_limits<double>::infinity();
+        double high = -std::numeric_limits<double>::infinity();
+        for (std::size_t i = 0; i < scores.size(); ++i) {
+            if (candidate[i] && std::isfinite(scores[i])) {
+                low = std::min(low, scores[i]);
+                high = std::max(high, scores[i]);
+            }
+        }
+        if (!(high > low))
+            continue;
+        const double share = c.weight * (scores[static_cast<std::size_t>(item)] - low) / (high - low);
+        if (share > bestShare) {
+            bestShare = share;
+            best = c.recommender.get();
+        }
+    }
+    if (best)
+        reason = best->explain(userRow, item);
 }
 
 } // namespace chorus

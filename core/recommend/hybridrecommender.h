@@ -24,10 +24,17 @@ public:
 
     std::size_t components() const { return m_components.size(); }
     const Recommender &component(std::size_t index) const { return *m_components[index].recommender; }
+    Recommender &component(std::size_t index) { return *m_components[index].recommender; }
+
+    // Marks the hybrid fitted on `interactions` without refitting, for components the caller has
+    // already fitted or restored on that matrix (a stored run's factors). An error when a
+    // component is unfitted or was fitted on a matrix of another shape.
+    Status restore(const InteractionMatrix &interactions);
 
 protected:
     Status fitModel(const InteractionMatrix &interactions) override;
     void scoreItems(int userRow, std::vector<double> &out) const override;
+    void explainItem(int userRow, int item, RecommendationReason &reason) const override;
 
 private:
     struct Component {

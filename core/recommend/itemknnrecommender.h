@@ -9,7 +9,12 @@ namespace chorus {
 
 struct ItemKnnOptions {
     // Neighbours kept per item: fewer is faster and filters weak, noisy co-occurrences.
-    int neighbours = 50;
+    int neighbours;
+    // Shrunk cosine (CosineNeighbourhood): 0 is the plain cosine.
+    double shrinkage;
+
+    // A constructor rather than aggregate initialisation, so {k} needs no initializer per field.
+    ItemKnnOptions(int neighbourCount = 50, double shrink = 0.0) : neighbours(neighbourCount), shrinkage(shrink) {}
 };
 
 // Item-based collaborative filtering: items are similar when the same users interacted with
@@ -27,6 +32,7 @@ public:
 protected:
     Status fitModel(const InteractionMatrix &interactions) override;
     void scoreItems(int userRow, std::vector<double> &out) const override;
+    void explainItem(int userRow, int item, RecommendationReason &reason) const override;
 
 private:
     ItemKnnOptions m_options;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <utility>
 
 namespace chorus {
 
@@ -182,6 +183,45 @@ void MfRecommender::scoreItems(int userRow, std::vector<double> &out) const
     const double *x = &m_userFactors[static_cast<std::size_t>(userRow) * f];
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i] = dot(x, &m_itemFactors[i * f], f);
+}
+
+Status MfRecommender::restore(const InteractionMatrix &interactions, std::vector<double> userFactors,
+                              std::vector<double> itemFactors)
+{
+    const auto f = static_cast<std::size_t>(m_options.factors);
+    if (m_options.factors < 1 || userFactors.size() != static_cast<std::size_t>(interactions.users()) * f ||
+        itemFactors.size() != static_cast<std::size_t>(interactions.items()) * f)
+        return Error{"the saved factors do not match " + std::to_string(interactions.users()) + " users, " +
+                     std::to_string(interactions.items()) + " items and " + std::to_string(m_options.factors) +
+                     " factors"};
+    m_userFactors = std::move(userFactors);
+    m_itemFactors = std::move(itemFactors);
+    m_loss.clear();
+    adoptFitted(interactions);
+    return Status::success();
+}
+
+void MfRecommender::explainItem(int userRow, int item, RecommendationReason &reason) const
+{
+    // The factors carry no names; what a reader can check is which of the user's items lie
+    // closest to the candidate in factor space (cosine of the item factors).
+    const InteractionMatrix &train = trainingMatrix();
+    const auto f = static_cast<std::size_t>(m_options.factors);
+    const double *y = &m_itemFactors[static_cast<std::size_t>(item) * f];
+    const double yNorm = std::sqrt(dot(y, y, f));
+    std::vector<std::pair<double, int>> close;
+    for (std::size_t e = train.rowBegin(userRow); e < train.rowEnd(userRow); ++e) {
+        const int seen = train.rowItems()[e];
+        const double *z = &m_itemFactors[static_cast<std::size_t>(seen) * f];
+        const double norms = yNorm * std::sqrt(dot(z, z, f));
+        const double cosine = norms > 0.0 ? dot(y, z, f) / norms : 0.0;
+        if (cosine > 0.0)
+            close.emplace_back(-cosine, seen);
+    }
+    std::sort(close.begin(), close.end());
+    reason.kind = RecommendationReason::Kind::SimilarItems;
+    for (std::size_t i = 0; i < close.size() && i < kReasonEvidence; ++i)
+        reason.items.push_back(close[i].second);
 }
 
 } // namespace chorus

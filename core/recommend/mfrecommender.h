@@ -40,9 +40,16 @@ public:
     const std::vector<double> &userFactors() const { return m_userFactors; }
     const std::vector<double> &itemFactors() const { return m_itemFactors; }
 
+    // Puts back factors saved from a fit on `interactions` (sizes users() x factors() and
+    // items() x factors() of the options given at construction), so a stored run recommends
+    // without refitting. An error when the sizes do not match.
+    Status restore(const InteractionMatrix &interactions, std::vector<double> userFactors,
+                   std::vector<double> itemFactors);
+
 protected:
     Status fitModel(const InteractionMatrix &interactions) override;
     void scoreItems(int userRow, std::vector<double> &out) const override;
+    void explainItem(int userRow, int item, RecommendationReason &reason) const override;
 
 private:
     double loss(const InteractionMatrix &interactions) const;

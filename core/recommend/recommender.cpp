@@ -19,6 +19,41 @@ Status Recommender::fit(const InteractionMatrix &interactions)
     return status;
 }
 
+const char *RecommendationReason::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::SimilarUsers:
+        return "similar_users";
+    case Kind::SimilarItems:
+        return "similar_items";
+    case Kind::SharedTerms:
+        return "shared_terms";
+    case Kind::Popular:
+        break;
+    }
+    return "popular";
+}
+
+void Recommender::adoptFitted(const InteractionMatrix &interactions)
+{
+    m_train = interactions;
+    m_fitted = true;
+}
+
+void Recommender::explainItem(int, int, RecommendationReason &) const {}
+
+RecommendationReason Recommender::explain(int userRow, int item) const
+{
+    RecommendationReason reason;
+    if (!m_fitted || userRow < 0 || userRow >= m_train.users() || item < 0 || item >= m_train.items())
+        return reason;
+    reason.popularity = static_cast<int>(m_train.colSize(item));
+    explainItem(userRow, item, reason);
+    if (reason.users.empty() && reason.items.empty() && reason.terms.empty())
+        reason.kind = RecommendationReason::Kind::Popular;
+    return reason;
+}
+
 std::vector<double> Recommender::scores(int userRow) const
 {
     if (!m_fitted || userRow < 0 || userRow >= m_train.users())

@@ -3,6 +3,8 @@
 #include "core/recommend/interactionmatrix.h"
 #include "core/util/result.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,27 @@ namespace chorus {
 struct ScoredItem {
     int item = 0; // column of the fitted matrix
     double score = 0.0;
+};
+
+// How many users, items or terms a reason names at most.
+constexpr std::size_t kReasonEvidence = 3;
+
+// Why an item was recommended to a user, in the model's own terms: the evidence its score was
+// built from, strongest first. Views turn it into words with user names and item titles.
+struct RecommendationReason {
+    enum class Kind {
+        SimilarUsers, // users whose histories resemble this user's have the item
+        SimilarItems, // the item resembles items the user interacted with
+        SharedTerms,  // the item's text shares terms with the texts of the user's items
+        Popular,      // nothing personal: many users interacted with it
+    };
+    Kind kind = Kind::Popular;
+    std::vector<std::int64_t> users; // SimilarUsers: user ids
+    std::vector<int> items;          // SimilarItems: item columns from the user's history
+    std::vector<std::string> terms;  // SharedTerms
+    int popularity = 0;              // distinct users of the item in the training matrix (always set)
+
+    static const char *kindName(Kind kind); // "similar_users", "similar_items", "shared_terms", "popular"
 };
 
 // A recommender over an implicit-feedback matrix: fit once, then rank the items for a user row.
@@ -36,10 +59,21 @@ public:
     // outside the fitted matrix. Hybrids combine these.
     std::vector<double> scores(int userRow) const;
 
+    // The evidence behind a user's score for an item. A model with no evidence of its own for
+    // this pair (no neighbour has the item, no shared term) says "popular", as does a row or
+    // column outside the fitted matrix.
+    RecommendationReason explain(int userRow, int item) const;
+
 protected:
     virtual Status fitModel(const InteractionMatrix &interactions) = 0;
     // Fills out (already sized to the number of items, all zero) with the user's scores.
     virtual void scoreItems(int userRow, std::vector<double> &out) const = 0;
+    // Fills the model's evidence (kind and users, items or terms) for a valid row and column;
+    // leaving all three lists empty means "popular". The default has no evidence.
+    virtual void explainItem(int userRow, int item, RecommendationReason &reason) const;
+    // For models restored from saved state rather than fitted: keeps the matrix and marks the
+    // recommender fitted without calling fitModel().
+    void adoptFitted(const InteractionMatrix &interactions);
 
 private:
     InteractionMatrix m_train;

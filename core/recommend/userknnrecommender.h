@@ -9,7 +9,12 @@ namespace chorus {
 
 struct UserKnnOptions {
     // Most similar users consulted per user.
-    int neighbours = 50;
+    int neighbours;
+    // Shrunk cosine (CosineNeighbourhood): 0 is the plain cosine.
+    double shrinkage;
+
+    // A constructor rather than aggregate initialisation, so {k} needs no initializer per field.
+    UserKnnOptions(int neighbourCount = 50, double shrink = 0.0) : neighbours(neighbourCount), shrinkage(shrink) {}
 };
 
 // User-based collaborative filtering: a user's k most similar users (cosine between the user
@@ -25,6 +30,7 @@ public:
 protected:
     Status fitModel(const InteractionMatrix &interactions) override;
     void scoreItems(int userRow, std::vector<double> &out) const override;
+    void explainItem(int userRow, int item, RecommendationReason &reason) const override;
 
 private:
     UserKnnOptions m_options;

@@ -1,6 +1,7 @@
 #include "models/registry/modelregistry.h"
 
 #include "models/registry/fusionmodelspecs.h"
+#include "models/registry/recommendermodelspecs.h"
 #include "models/registry/seq2seqmodelspecs.h"
 #include "models/registry/videomodelspecs.h"
 #include "models/registry/visionmodelspecs.h"
@@ -188,7 +189,7 @@ ModelRegistry::ModelRegistry()
 {
     for (ModelSpec spec : {textCnnSpec(), rnnAttentionSpec(), transformerSpec(), bagOfNgramsSpec(), word2vecSpec()})
         add(std::move(spec));
-    for (auto family : {imageModelSpecs, videoModelSpecs, fusionModelSpecs, seq2seqModelSpecs})
+    for (auto family : {imageModelSpecs, videoModelSpecs, fusionModelSpecs, seq2seqModelSpecs, recommenderModelSpecs})
         for (ModelSpec &spec : family())
             add(std::move(spec));
 }
