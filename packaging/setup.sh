@@ -2,7 +2,8 @@
 # Sets up Chorus on Debian 12 from a fresh checkout and runs it or its tests.
 #
 #   packaging/setup.sh run     install, build, make the demo project, open the workbench on it
-#   packaging/setup.sh test    install, build, run the whole test suite
+#   packaging/setup.sh test    install, build, run the whole test suite, then the fuzzers briefly
+#   packaging/setup.sh screenshots   docs/screenshots/ from the real application on a trained demo
 #   packaging/setup.sh deps|data|build|demo   one step only
 #
 # Every step is incremental: a second run installs nothing, downloads nothing and rebuilds only
@@ -17,11 +18,13 @@ jobs="${CHORUS_JOBS:-2}"
 
 packages=(
     build-essential cmake ninja-build pkg-config ccache git
-    qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-l10n-tools libqcustomplot-dev libqcustomplot2.1-qt6
+    qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libqcustomplot2.1-qt6
     libtorch-dev libopenblas0-pthread
     libopencv-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg opencv-doc
+    clang libclang-rt-14-dev
     libsqlite3-dev sqlite3 nlohmann-json3-dev libzstd-dev zstd libsentencepiece-dev
     xvfb xauth fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji nodejs npm
+    dpkg-dev desktop-file-utils appstream
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -131,12 +134,48 @@ step_test() {
     ctest --output-on-failure -j "$jobs" --timeout 900
 }
 
+# The documentation's screenshots: a fresh demo project with a word2vec run, a TextCNN run and
+# topics, then every tab of the workbench rendered offscreen.
+step_screenshots() {
+    local work out="$root/docs/screenshots"
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' RETURN
+    say "Training a small demo for the screenshots in $work"
+    "$build/app/chorus-cli" demo "$work/demo.chorus" --real-data "$data" >/dev/null
+    "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/word2vec-demo.json" >/dev/null
+    "$build/app/chorus-cli" topics "$work/demo.chorus" --dataset demo --k 4 >/dev/null
+    "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/textcnn-demo-sentiment.json" >/dev/null
+    mkdir -p "$out"
+    rm -f "$out"/*.png
+    QT_QPA_PLATFORM=offscreen CHORUS_DEMO_PROJECT="$work/demo.chorus" \
+        "$build/app/chorus" "$work/demo.chorus" --screenshots "$out"
+    say "Screenshots in $out"
+}
+
+# The libFuzzer targets (Clang, ASan + UBSan) over Chorus's importers, config parser, tokenizer
+# and media decoders, each for CHORUS_FUZZ_SECONDS from the fixtures' seed corpus; the inputs that
+# once crashed are replayed too. docs/reliability.md says how to fuzz longer.
+step_fuzz() {
+    local fuzz="${CHORUS_FUZZ_BUILD_DIR:-$root/build-fuzz}"
+    say "Fuzzing (${CHORUS_FUZZ_SECONDS:-10} s per target) in $fuzz"
+    if [ ! -f "$fuzz/build.ninja" ]; then
+        cmake -S "$root" -B "$fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+            -DCMAKE_CXX_COMPILER=clang++ -DCHORUS_BUILD_FUZZERS=ON -DCHORUS_BUILD_GUI=OFF -DCHORUS_BUILD_TESTS=OFF \
+            -DCHORUS_BUILD_BENCHMARKS=OFF -DCHORUS_TORCH_PCH=OFF
+    fi
+    cmake "$fuzz" -DCHORUS_FUZZ_SECONDS="${CHORUS_FUZZ_SECONDS:-10}" >/dev/null
+    cmake --build "$fuzz" -j "$jobs" --target fuzzers
+    (cd "$fuzz" && ctest --output-on-failure -L fuzz -j "$jobs")
+}
+
 case "${1:-run}" in
     run) step_deps; step_data; step_build; step_demo; step_run ;;
-    test) step_deps; step_data; step_build; step_test ;;
+    test) step_deps; step_data; step_build; step_test; step_fuzz ;;
+    fuzz) step_deps; step_fuzz ;;
     deps) step_deps ;;
     data) step_data ;;
     build) step_build ;;
     demo) step_build; step_demo ;;
-    *) echo "usage: $0 run|test|deps|data|build|demo" >&2; exit 2 ;;
+    screenshots) step_build; step_screenshots ;;
+    *) echo "usage: $0 run|test|deps|data|build|demo|screenshots|fuzz" >&2; exit 2 ;;
 esac
