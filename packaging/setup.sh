@@ -134,8 +134,8 @@ step_test() {
     ctest --output-on-failure -j "$jobs" --timeout 900
 }
 
-# The documentation's screenshots: a fresh demo project with a word2vec run, a TextCNN run and
-# topics, then every tab of the workbench rendered offscreen.
+# The documentation's screenshots: a fresh demo project with a word2vec run, topics, a recommender
+# and a BiLSTM-attention run (the newest, so the run views show it), then every tab rendered offscreen.
 step_screenshots() {
     local work out="$root/docs/screenshots"
     work="$(mktemp -d)"
@@ -144,7 +144,8 @@ step_screenshots() {
     "$build/app/chorus-cli" demo "$work/demo.chorus" --real-data "$data" >/dev/null
     "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/word2vec-demo.json" >/dev/null
     "$build/app/chorus-cli" topics "$work/demo.chorus" --dataset demo --k 4 >/dev/null
-    "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/textcnn-demo-sentiment.json" >/dev/null
+    "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/recommender-mf-demo-interactions.json" >/dev/null
+    "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/rnn-attention-demo-sentiment.json" >/dev/null
     mkdir -p "$out"
     rm -f "$out"/*.png
     QT_QPA_PLATFORM=offscreen CHORUS_DEMO_PROJECT="$work/demo.chorus" \

@@ -1,5 +1,8 @@
 #include "commands.h"
 
+#include "core/plugins/pluginmanager.h"
+#include "models/registry/pluginmodels.h"
+
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -28,20 +31,38 @@ const Subcommand kSubcommands[] = {
     {"runs", "list training runs", commandRuns},
     {"eval", "evaluate a trained run on its test split", commandEval},
     {"predict", "classify posts or text with a trained run", commandPredict},
+    {"recommend", "top-K items for a user from a recommender run, with reasons", commandRecommend},
     {"explain", "show a prediction and the attention behind it", commandExplain},
-    {"devices", "list the CPU and CUDA devices training can use", commandDevices},
     {"trends", "hashtag, term and label trends, bursts, forecasts, opinion", commandTrends},
     {"profile", "a user's activity, reach and label mix; similar users; user features", commandProfile},
     {"topics", "discover topics (k-means, density, LDA) and store them as labels", commandTopics},
+    {"devices", "list the CPU and CUDA devices training can use", commandDevices},
+    {"plugins", "list plugins and their state; enable or disable one", commandPlugins},
 };
 
 void printUsage(std::ostream &out)
 {
     out << "Usage: chorus-cli COMMAND [options]\n\nHeadless Chorus: everything the workbench does, from a shell.\n\n"
            "Commands:\n";
-    for (const Subcommand &s : kSubcommands)
-        out << "  " << s.name << std::string(10 - std::strlen(s.name), ' ') << s.summary << "\n";
+    // Names line up in a column; a name longer than the column still gets two spaces.
+    for (const Subcommand &s : kSubcommands) {
+        const std::size_t length = std::strlen(s.name);
+        out << "  " << s.name << std::string(length < 10 ? 12 - length : 2, ' ') << s.summary << "\n";
+    }
     out << "\nRun 'chorus-cli COMMAND --help' for a command's options. Add --json for one JSON object on stdout.\n";
+}
+
+// Plugins load before any command runs, so their import formats and model families are there
+// for every command (the GUI's worker process included). A plugin that fails is reported and
+// skipped; `plugins` lists the failures itself.
+void loadPlugins(const std::string &command)
+{
+    chorus::PluginManager &plugins = chorus::PluginManager::global();
+    chorus::registerPluginModels(plugins);
+    if (command == "plugins")
+        return;
+    for (const std::string &problem : plugins.problems())
+        std::cerr << "chorus-cli: " << problem << " (skipped)\n";
 }
 
 } // namespace
@@ -66,6 +87,7 @@ int main(int argc, char **argv)
         if (command == s.name) {
             // The edge of the process: nothing thrown below may end it without a message.
             try {
+                loadPlugins(command);
                 return s.run(args);
             } catch (const std::exception &e) {
                 std::cerr << "chorus-cli " << command << ": internal error: " << e.what() << std::endl;

@@ -1,6 +1,8 @@
 #include "core/demo/demogenerator.h"
+#include "core/plugins/pluginmanager.h"
 #include "core/split/datasetsplitter.h"
 #include "core/store/project.h"
+#include "ui/common/applanguage.h"
 #include "ui/main/mainwindow.h"
 #include "ui/main/tabscreenshots.h"
 
@@ -8,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -35,22 +38,34 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("chorus"));
     QApplication::setOrganizationName(QStringLiteral("chorus"));
     QApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+    // The desktop entry and the installed hicolor icon share this id (packaging/).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.chorus.Chorus"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.chorus.Chorus")));
+    // Before anything shows text: View > Language's choice, else the system's language.
+    AppLanguage::install(AppLanguage::saved());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Chorus: a deep-learning workbench for social-media data"));
+    const auto text = [](const char *source) { return QCoreApplication::translate("main", source); };
+    parser.setApplicationDescription(text(QT_TRANSLATE_NOOP("main", "Chorus: a deep-learning workbench for social-media data")));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file (*.chorus); the demo project when omitted."));
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 text(QT_TRANSLATE_NOOP("main", "Project file (*.chorus); the demo project when omitted.")));
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                  QStringLiteral("Render the window to FILE (PNG) once shown, then quit."),
+                                  text(QT_TRANSLATE_NOOP("main", "Render the window to FILE (PNG) once shown, then quit.")),
                                   QStringLiteral("file"));
     parser.addOption(screenshot);
     QCommandLineOption screenshots(QStringLiteral("screenshots"),
-                                   QStringLiteral("Render every tab of the window to DIR/NN-tab.png (the newest "
-                                                  "finished run selected), then quit."),
+                                   text(QT_TRANSLATE_NOOP("main", "Render every tab of the window to DIR/NN-tab.png (the "
+                                                                  "newest finished run selected), then quit.")),
                                    QStringLiteral("dir"));
     parser.addOption(screenshots);
     parser.process(app);
+
+    // Plugins load once, before any window asks for import formats; a failed one is reported and
+    // skipped (Help > Plugins shows why).
+    for (const std::string &problem : chorus::PluginManager::global().problems())
+        std::fprintf(stderr, "chorus: %s (skipped)\n", problem.c_str());
 
     const QStringList positional = parser.positionalArguments();
     const QString path = positional.isEmpty() ? defaultDemoProject() : positional.first();
@@ -77,7 +92,7 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "chorus: %s\n", qPrintable(error));
             return 1;
         }
-        QMessageBox::critical(nullptr, QObject::tr("Cannot open project"), error);
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Cannot open project"), error);
         return 1;
     }
     window.show();

@@ -204,7 +204,8 @@ void SplitDialog::startSplit()
             if (!name.empty()) {
                 if (chorus::Status stored = (*opened)->setMeta(nameKeyPrefix + std::to_string(split->splitId), name);
                     !stored.ok()) {
-                    const QString message = QString::fromStdString("the split was stored, its name not: " + stored.message());
+                    const QString message = SplitDialog::tr("The split was stored, its name not: %1")
+                                                .arg(QString::fromStdString(stored.message()));
                     deliver([message](SplitDialog *d) { d->showError(message); });
                     return;
                 }
@@ -212,7 +213,7 @@ void SplitDialog::startSplit()
             const chorus::SplitInfo info = *split;
             deliver([info](SplitDialog *d) { d->showResult(info); });
         } catch (const std::exception &e) {
-            const QString message = QString::fromStdString(std::string("split failed: ") + e.what());
+            const QString message = SplitDialog::tr("Split failed: %1").arg(QString::fromUtf8(e.what()));
             deliver([message](SplitDialog *d) { d->showError(message); });
         }
     });

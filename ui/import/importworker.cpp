@@ -70,7 +70,7 @@ bool ImportWorker::start(const QString &projectPath, const QStringList &files, c
                 }
             }, Qt::QueuedConnection);
         } catch (const std::exception &e) {
-            deliverFailure(QString::fromStdString(std::string("import failed: ") + e.what()));
+            deliverFailure(tr("Import failed: %1").arg(QString::fromUtf8(e.what())));
         }
     });
     m_thread->start();

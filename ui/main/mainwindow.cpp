@@ -1,20 +1,25 @@
 #include "ui/main/mainwindow.h"
 
+#include "core/plugins/pluginmanager.h"
 #include "core/store/postbrowser.h"
 #include "core/store/project.h"
+#include "ui/analytics/analyticspanel.h"
 #include "ui/attention/attentionexplorer.h"
+#include "ui/common/applanguage.h"
 #include "ui/common/apptheme.h"
 #include "ui/common/workbenchsettings.h"
 #include "ui/data/filterstats.h"
 #include "ui/data/labelchart.h"
 #include "ui/data/postfilterbar.h"
 #include "ui/data/timechart.h"
+#include "ui/main/pluginsdialog.h"
 #include "ui/main/recentprojects.h"
 #include "ui/embeddings/embeddingprojector.h"
 #include "ui/data/poststablemodel.h"
 #include "ui/data/splitdialog.h"
 #include "ui/import/importwizard.h"
 #include "ui/models/modelformwidget.h"
+#include "ui/recommenders/recommenderpanel.h"
 #include "ui/runs/evaluationview.h"
 #include "ui/runs/runspanel.h"
 #include "ui/training/trainingdashboard.h"
@@ -99,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *splitter = new QSplitter;
     m_dataSplitter = splitter;
+    m_dataSplitter->setObjectName(QStringLiteral("data")); // names its screenshot in any language
     splitter->addWidget(m_datasets);
     splitter->addWidget(center);
     splitter->addWidget(right);
@@ -115,6 +121,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_evaluation, tr("Evaluation"));
     m_tabs->addTab(m_attention, tr("Attention"));
     m_tabs->addTab(m_projector, tr("Projector"));
+    m_analytics = new AnalyticsPanel;
+    m_tabs->addTab(m_analytics, tr("Analytics"));
+    m_recommenders = new RecommenderPanel;
+    m_tabs->addTab(m_recommenders, tr("Recommend"));
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_matches);
@@ -122,6 +132,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_dashboard, &TrainingDashboard::runEnded, m_runsPanel, &RunsPanel::refresh);
     connect(m_dashboard, &TrainingDashboard::runEnded, m_attention, &AttentionExplorer::refresh);
     connect(m_dashboard, &TrainingDashboard::runEnded, m_projector, &EmbeddingProjector::refresh);
+    connect(m_dashboard, &TrainingDashboard::runEnded, m_analytics, &AnalyticsPanel::refresh);
+    connect(m_dashboard, &TrainingDashboard::runEnded, m_recommenders, &RecommenderPanel::refresh);
     connect(m_runsPanel->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QList<qint64> runs = m_runsPanel->selectedRuns();
         if (runs.size() == 1 || (!runs.isEmpty() && !runs.contains(m_evaluation->run())))
@@ -159,6 +171,8 @@ MainWindow::~MainWindow()
     m_attention->setProject(nullptr);
     m_projector->setProject(nullptr);
     m_runsPanel->setProject(nullptr);
+    m_analytics->setProject(nullptr);
+    m_recommenders->setProject(nullptr);
 }
 
 void MainWindow::buildMenus()
@@ -207,8 +221,34 @@ void MainWindow::buildMenus()
             m_status->setText(tr("Theme: %1").arg(AppTheme::label(t).remove(QLatin1Char('&'))));
         });
     }
+    // The translator is chosen at start (app/gui/main.cpp): every panel builds its texts once, so a
+    // new language shows after a restart.
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    for (const AppLanguage::Language l : {AppLanguage::System, AppLanguage::English, AppLanguage::SimplifiedChinese}) {
+        QAction *action = language->addAction(AppLanguage::label(l));
+        action->setCheckable(true);
+        action->setChecked(AppLanguage::saved() == l);
+        action->setObjectName(QStringLiteral("language-") + AppLanguage::name(l));
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, l] {
+            AppLanguage::save(l);
+            m_status->setText(AppLanguage::resolvedLocale(l) == AppLanguage::resolvedLocale(AppLanguage::current())
+                                  ? tr("Language: %1").arg(AppLanguage::label(l).remove(QLatin1Char('&')))
+                                  : tr("Language: %1. Restart Chorus to apply it.")
+                                        .arg(AppLanguage::label(l).remove(QLatin1Char('&'))));
+        });
+    }
     QMenu *data = menuBar()->addMenu(tr("&Data"));
     data->addAction(tr("&Split Dataset..."), this, &MainWindow::openSplitDialog);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *plugins = help->addAction(tr("&Plugins..."), this, [this] {
+        auto *dialog = new PluginsDialog(chorus::PluginManager::global(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    plugins->setObjectName(QStringLiteral("action-plugins"));
 }
 
 ImportWizard *MainWindow::openImportWizard()
@@ -221,6 +261,7 @@ ImportWizard *MainWindow::openImportWizard()
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ImportWizard::datasetImported, this, [this](const QString &dataset) {
         refreshDatasets();
+        m_analytics->refresh();
         m_status->setText(tr("Imported into dataset '%1'").arg(dataset));
     });
     wizard->show();
@@ -256,6 +297,8 @@ QString MainWindow::openProject(const QString &path)
     m_attention->setProject(m_project.get());
     m_projector->setProject(m_project.get());
     m_runsPanel->setProject(m_project.get());
+    m_analytics->setProject(m_project.get());
+    m_recommenders->setProject(m_project.get());
     setWindowTitle(tr("%1 - Chorus").arg(QFileInfo(path).fileName()));
     RecentProjects::add(path);
     refreshRecentMenu();

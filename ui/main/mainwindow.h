@@ -11,6 +11,8 @@ namespace chorus {
 class Project;
 }
 
+class AnalyticsPanel;
+class RecommenderPanel;
 class AttentionExplorer;
 class EmbeddingProjector;
 class EvaluationView;
@@ -76,6 +78,8 @@ public:
     void saveSettings() const;
     void restoreSettings();
     EmbeddingProjector *embeddingProjector() const { return m_projector; }
+    AnalyticsPanel *analyticsPanel() const { return m_analytics; }
+    RecommenderPanel *recommenderPanel() const { return m_recommenders; }
 
     // File > Import Data and Data > Split Dataset: open (non-modal, deleted on close) and return the
     // window, or nullptr with a message when no project is open. The dataset list refreshes after
@@ -127,4 +131,6 @@ private:
     QMenu *m_recentMenu = nullptr;
     qint64 m_matchCount = -1;
     EmbeddingProjector *m_projector;
+    AnalyticsPanel *m_analytics = nullptr;
+    RecommenderPanel *m_recommenders = nullptr;
 };

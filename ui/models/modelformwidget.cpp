@@ -105,13 +105,13 @@ ModelFormWidget::ModelFormWidget(QWidget *parent)
     m_dataset->setProperty(kHelpProperty, m_dataset->toolTip());
     m_task->setProperty(kHelpProperty, m_task->toolTip());
     const nlohmann::json general[] = {
-        {{"name", "epochs"}, {"type", "int"}, {"min", 1}, {"max", 100000}, {"help", "Passes over the training data."}},
-        {{"name", "batch_size"}, {"type", "int"}, {"min", 1}, {"max", 1 << 20}, {"help", "Posts per optimisation step."}},
-        {{"name", "seed"}, {"type", "int"}, {"min", 0}, {"max", INT_MAX}, {"help", "Seed of every random choice: same seed, same run."}},
-        {{"name", "optimizer.name"}, {"type", "choice"}, {"choices", {"adamw", "sgd"}}, {"help", "AdamW, or SGD with momentum."}},
-        {{"name", "optimizer.lr"}, {"type", "float"}, {"min", 1e-6}, {"max", 10}, {"help", "Learning rate (the peak, when scheduled)."}},
-        {{"name", "schedule.name"}, {"type", "choice"}, {"choices", {"constant", "cosine", "step"}}, {"help", "How the learning rate changes over the run."}},
-        {{"name", "schedule.warmup_steps"}, {"type", "int"}, {"min", 0}, {"max", INT_MAX}, {"help", "Steps of linear warm-up before the schedule."}},
+        {{"name", "epochs"}, {"type", "int"}, {"min", 1}, {"max", 100000}, {"help", tr("Passes over the training data.").toStdString()}},
+        {{"name", "batch_size"}, {"type", "int"}, {"min", 1}, {"max", 1 << 20}, {"help", tr("Posts per optimisation step.").toStdString()}},
+        {{"name", "seed"}, {"type", "int"}, {"min", 0}, {"max", INT_MAX}, {"help", tr("Seed of every random choice: same seed, same run.").toStdString()}},
+        {{"name", "optimizer.name"}, {"type", "choice"}, {"choices", {"adamw", "sgd"}}, {"help", tr("AdamW, or SGD with momentum.").toStdString()}},
+        {{"name", "optimizer.lr"}, {"type", "float"}, {"min", 1e-6}, {"max", 10}, {"help", tr("Learning rate (the peak, when scheduled).").toStdString()}},
+        {{"name", "schedule.name"}, {"type", "choice"}, {"choices", {"constant", "cosine", "step"}}, {"help", tr("How the learning rate changes over the run.").toStdString()}},
+        {{"name", "schedule.warmup_steps"}, {"type", "int"}, {"min", 0}, {"max", INT_MAX}, {"help", tr("Steps of linear warm-up before the schedule.").toStdString()}},
     };
     const QString labels[] = {tr("Epochs"), tr("Batch size"), tr("Seed"), tr("Optimizer"), tr("Learning rate"),
                               tr("Schedule"), tr("Warm-up steps")};

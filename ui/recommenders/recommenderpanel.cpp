@@ -54,6 +54,32 @@ QString titleOr(const std::string &title, const std::string &item)
     return QString::fromStdString(title.empty() ? item : title);
 }
 
+// The reason in the reader's language; core's RecommendedItem::because is the English wording for
+// the command line.
+QString reasonText(const chorus::RecommenderModel &model, const chorus::RecommendationReason &reason)
+{
+    const QString separator = RecommenderPanel::tr(", ", "between the names and titles of a reason");
+    QStringList parts;
+    switch (reason.kind) {
+    case chorus::RecommendationReason::Kind::SimilarUsers:
+        for (const std::int64_t user : reason.users)
+            parts << QString::fromStdString(model.userName(user));
+        return RecommenderPanel::tr("users like you: %1").arg(parts.join(separator));
+    case chorus::RecommendationReason::Kind::SimilarItems:
+        for (const int item : reason.items)
+            parts << RecommenderPanel::tr("“%1”", "an item title quoted")
+                         .arg(QString::fromStdString(model.itemTitle(item)));
+        return RecommenderPanel::tr("similar to %1 you liked").arg(parts.join(separator));
+    case chorus::RecommendationReason::Kind::SharedTerms:
+        for (const std::string &term : reason.terms)
+            parts << QString::fromStdString(term);
+        return RecommenderPanel::tr("content: shared terms %1").arg(parts.join(separator));
+    case chorus::RecommendationReason::Kind::Popular:
+        break;
+    }
+    return RecommenderPanel::tr("popular: %n user(s)", "", reason.popularity);
+}
+
 } // namespace
 
 RecommenderPanel::RecommenderPanel(QWidget *parent)
@@ -112,7 +138,7 @@ RecommenderPanel::RecommenderPanel(QWidget *parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
 
     connect(m_runs, &QComboBox::currentIndexChanged, this, [this] { runChanged(); });
@@ -303,6 +329,8 @@ void RecommenderPanel::showModel(std::int64_t runId, std::shared_ptr<const choru
     emit modelLoaded(runId, m_model->matrix().users());
     if (previous)
         setUser(previous); // the same user in the newly chosen run, when it has them
+    else if (m_usersFilter->rowCount() > 0)
+        m_usersView->setCurrentIndex(m_usersFilter->index(0, 0)); // something to look at at once
 }
 
 void RecommenderPanel::userActivated()
@@ -351,7 +379,7 @@ void RecommenderPanel::recompute()
                 panel.m_recommendations->setItem(row, 1, cell(titleOr(r.title, r.item)));
                 panel.m_recommendations->setItem(row, 2, cell(QString::fromStdString(r.item)));
                 panel.m_recommendations->setItem(row, 3, number(r.score, 4));
-                auto *why = cell(QString::fromStdString(r.because));
+                auto *why = cell(reasonText(*model, r.reason));
                 why->setData(Qt::UserRole, QString::fromLatin1(chorus::RecommendationReason::kindName(r.reason.kind)));
                 panel.m_recommendations->setItem(row, 4, why);
             }

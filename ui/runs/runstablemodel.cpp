@@ -1,5 +1,7 @@
 #include "ui/runs/runstablemodel.h"
 
+#include "ui/common/runstatus.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -56,7 +58,7 @@ QVariant RunsTableModel::value(const chorus::RunSummary &r, int column) const
     switch (column) {
     case Id: return QVariant::fromValue<qlonglong>(r.id);
     case Name: return QString::fromStdString(r.name);
-    case Status: return QString::fromStdString(r.status);
+    case Status: return RunStatus::label(QString::fromStdString(r.status));
     case Model: return QString::fromStdString(r.model);
     case Dataset: return QString::fromStdString(r.dataset);
     case Task:

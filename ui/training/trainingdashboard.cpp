@@ -2,6 +2,7 @@
 
 #include "core/store/project.h"
 #include "core/training/runstore.h"
+#include "ui/common/runstatus.h"
 #include "ui/models/modelformwidget.h"
 #include "ui/training/curveplot.h"
 #include "ui/training/workerprocess.h"
@@ -278,7 +279,7 @@ void TrainingDashboard::onFinished(const QString &status, qint64 steps, const QV
 {
     m_lastStatus = status;
     m_step = steps;
-    QString text = tr("Run %1 %2 after %3 steps.").arg(m_runId).arg(status).arg(steps);
+    QString text = tr("Run %1 %2 after %3 steps.").arg(m_runId).arg(RunStatus::label(status)).arg(steps);
     if (test.contains(QStringLiteral("accuracy")))
         text += tr(" Test accuracy %1, macro-F1 %2.")
                     .arg(test.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 3)

@@ -1,0 +1,3790 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AnalyticsPanel</name>
+    <message>
+        <location filename="../../ui/analytics/analyticspanel.cpp" line="+23"/>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trends &amp;&amp; opinion</source>
+        <translation>Trends &amp;&amp; opinion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsPlotStyle</name>
+    <message>
+        <location filename="../../ui/analytics/analyticsplotstyle.cpp" line="+26"/>
+        <source>hour (UTC)</source>
+        <translation>hour (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day (UTC)</source>
+        <translation>day (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week (UTC, from Monday)</source>
+        <translation>week (UTC, from Monday)</translation>
+    </message>
+</context>
+<context>
+    <name>AppLanguage</name>
+    <message>
+        <location filename="../../ui/common/applanguage.cpp" line="+127"/>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+</context>
+<context>
+    <name>AppTheme</name>
+    <message>
+        <location filename="../../ui/common/apptheme.cpp" line="+102"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionExplorer</name>
+    <message>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+42"/>
+        <source>Predicted class probabilities</source>
+        <translation>Predicted class probabilities</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>probability</source>
+        <translation>probability</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modality weights</source>
+        <translation>Modality weights</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>weight</source>
+        <translation>weight</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attention per video frame</source>
+        <translation>Attention per video frame</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Predicted class</source>
+        <translation>Predicted class</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean attention</source>
+        <translation>Mean attention</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Occurrences</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probe post</source>
+        <translation>Probe post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epoch</source>
+        <translation>Epoch</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Run %1</source>
+        <translation>Run %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run %1: %2</source>
+        <translation>Run %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run %1 (%2)</source>
+        <translation>Run %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No run of this project has recorded attention yet: train a model that attends (an RNN with attention, a transformer, a multimodal fusion model).</source>
+        <translation>No run of this project has recorded attention yet: train a model that attends (an RNN with attention, a transformer, a multimodal fusion model).</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Skipped snapshots: %1</source>
+        <translation>Skipped snapshots: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>#%1 [%2] %3</source>
+        <translation>#%1 [%2] %3</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</source>
+        <translation>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run %1 recorded no attention; showing post %2 and its test prediction.</source>
+        <translation>Run %1 recorded no attention; showing post %2 and its test prediction.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no snapshots</source>
+        <translation>no snapshots</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>epoch %1 (%2 of %3), step %4</source>
+        <translation>epoch %1 (%2 of %3), step %4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Post %1 was not probed at epoch %2.</source>
+        <translation>Post %1 was not probed at epoch %2.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;Post %1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;Post %1&lt;/b&gt;: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Video %1 (%2 s)</source>
+        <translation>Video %1 (%2 s)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>True class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt; (%3%)%4</source>
+        <translation>True class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt; (%3%)%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> - &lt;font color=&apos;#c81e2d&apos;&gt;wrong&lt;/font&gt;</source>
+        <translation> - &lt;font color=&apos;#c81e2d&apos;&gt;wrong&lt;/font&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>True value &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>True value &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Test set: true class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Test set: true class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Click tokens to add up their attention.</source>
+        <translation>Click tokens to add up their attention.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n token(s) selected: total attention %1</source>
+        <translation>
+            <numerusform>%n token selected: total attention %1</numerusform>
+            <numerusform>%n tokens selected: total attention %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tokens attended to most per predicted class</source>
+        <translation>Tokens attended to most per predicted class</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1</source>
+        <translation>
+            <numerusform>Tokens with the highest mean attention per predicted class, over the %n probe post of epoch %1</numerusform>
+            <numerusform>Tokens with the highest mean attention per predicted class, over the %n probe posts of epoch %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1 (%n post(s))</source>
+        <translation>
+            <numerusform>%1 (%n post)</numerusform>
+            <numerusform>%1 (%n posts)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttentionSnapshot</name>
+    <message>
+        <location filename="../../ui/attention/attentionsnapshot.cpp" line="+43"/>
+        <source>The attention snapshot is not a JSON object.</source>
+        <translation>The attention snapshot is not a JSON object.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Post %1 has %2 tokens but %3 weights.</source>
+        <translation>Post %1 has %2 tokens but %3 weights.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The attention snapshot is malformed: %1</source>
+        <translation>The attention snapshot is malformed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/attention/barchart.cpp" line="+81"/>
+        <source>label</source>
+        <translation>label</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+</context>
+<context>
+    <name>CurvePlot</name>
+    <message>
+        <location filename="../../ui/training/curveplot.cpp" line="+245"/>
+        <source>Export as PNG...</source>
+        <translation>Export as PNG...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as PDF...</source>
+        <translation>Export as PDF...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export data as CSV...</source>
+        <translation>Export data as CSV...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset zoom</source>
+        <translation>Reset zoom</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export plot</source>
+        <translation>Export plot</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingProjector</name>
+    <message>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+61"/>
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load TSV...</source>
+        <translation>Load TSV...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export image...</source>
+        <translation>Export image...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV...</source>
+        <translation>Export CSV...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>word2vec runs give their word vectors; other runs their token embeddings</source>
+        <translation>word2vec runs give their word vectors; other runs their token embeddings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t-SNE (Barnes-Hut)</source>
+        <translation>t-SNE (Barnes-Hut)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser</source>
+        <translation>Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search labels</source>
+        <translation>Search labels</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vectors</source>
+        <translation>Vectors</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Perplexity</source>
+        <translation>Perplexity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iterations</source>
+        <translation>Iterations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theta</source>
+        <translation>Theta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projection</source>
+        <translation>Projection</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour by</source>
+        <translation>Colour by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nearest in the original space (cosine)</source>
+        <translation>Nearest in the original space (cosine)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neighbours</source>
+        <translation>Neighbours</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Projection failed: %1</source>
+        <translation>Projection failed: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Projection cancelled</source>
+        <translation>Projection cancelled</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>word vectors</source>
+        <translation>word vectors</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>token embeddings</source>
+        <translation>token embeddings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#%1 %2 (%3): %4</source>
+        <translation>#%1 %2 (%3): %4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Posts of &apos;%1&apos; (LSA)</source>
+        <translation>Posts of &apos;%1&apos; (LSA)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+15"/>
+        <source>No project is open</source>
+        <translation>No project is open</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>posts of &apos;%1&apos;</source>
+        <translation>posts of &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>run %1 (%2)</source>
+        <translation>run %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>Cannot create a temporary folder: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting the token embeddings of %1...</source>
+        <translation>Exporting the token embeddings of %1...</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot start %1: %2</source>
+        <translation>Cannot start %1: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>exit code %1</source>
+        <translation>exit code %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting the embeddings failed: %1</source>
+        <translation>Exporting the embeddings failed: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Projector vectors</source>
+        <translation>Projector vectors</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tab-separated vectors (*.tsv *.txt)</source>
+        <translation>Tab-separated vectors (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Projector metadata (cancel for row numbers)</source>
+        <translation>Projector metadata (cancel for row numbers)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab-separated metadata (*.tsv *.txt)</source>
+        <translation>Tab-separated metadata (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading %1...</source>
+        <translation>Loading %1...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot load %1: %2</source>
+        <translation>Cannot load %1: %2</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1: %2 points in %3 dimensions</source>
+        <translation>%1: %2 points in %3 dimensions</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>t-SNE: %1</source>
+        <translation>t-SNE: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Computing PCA of %1 points...</source>
+        <translation>Computing PCA of %1 points...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computing t-SNE of %1 points...</source>
+        <translation>Computing t-SNE of %1 points...</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frequency rank</source>
+        <translation>Frequency rank</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Metadata: %1</source>
+        <translation>Metadata: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>rank &gt; %L1</source>
+        <translation>rank &gt; %L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rank %L1-%L2</source>
+        <translation>rank %L1-%L2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n matching point(s)</source>
+        <translation>
+            <numerusform>%n matching point</numerusform>
+            <numerusform>%n matching points</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1   %2</source>
+        <translation>%1   %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Export image</source>
+        <translation>Export image</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png);;PDF files (*.pdf)</source>
+        <translation>PNG images (*.png);;PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Export coordinates</source>
+        <translation>Export coordinates</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <location filename="../../ui/runs/evaluationview.cpp" line="+53"/>
+        <source>predicted class</source>
+        <translation>predicted class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true class</source>
+        <translation>true class</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>True</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted</source>
+        <translation>Predicted</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Double-click a post to see what the model attended to</source>
+        <translation>Double-click a post to see what the model attended to</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Misclassified test posts (double-click to open in the attention explorer)</source>
+        <translation>Misclassified test posts (double-click to open in the attention explorer)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Select a run to see its test evaluation.</source>
+        <translation>Select a run to see its test evaluation.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run %1 has no test evaluation yet: it is recorded when training ends.</source>
+        <translation>Run %1 has no test evaluation yet: it is recorded when training ends.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The test evaluation of run %1 cannot be read.</source>
+        <translation>The test evaluation of run %1 cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The test evaluation of run %1 cannot be read: %2</source>
+        <translation>The test evaluation of run %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run %1 is a regression: it has no confusion matrix.</source>
+        <translation>Run %1 is a regression: it has no confusion matrix.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Run %1, task %2: %3 test posts, accuracy %4</source>
+        <translation>Run %1, task %2: %3 test posts, accuracy %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, macro-F1 %1</source>
+        <translation>, macro-F1 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, micro-F1 %1</source>
+        <translation>, micro-F1 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, ROC-AUC %1</source>
+        <translation>, ROC-AUC %1</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>true \ predicted</source>
+        <translation>true \ predicted</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastChart</name>
+    <message>
+        <location filename="../../ui/analytics/forecastchart.cpp" line="+32"/>
+        <source>lower bound</source>
+        <translation>lower bound</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>95% interval</source>
+        <translation>95% interval</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>history</source>
+        <translation>history</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>forecast</source>
+        <translation>forecast</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilesPage</name>
+    <message>
+        <location filename="../../ui/import/importfilespage.cpp" line="+28"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the files to import (several files of one format go into one dataset) and name the dataset. An existing dataset keeps its posts; posts already in it are skipped.</source>
+        <translation>Choose the files to import (several files of one format go into one dataset) and name the dataset. An existing dataset keeps its posts; posts already in it are skipped.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dataset name</source>
+        <translation>Dataset name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;files...</source>
+        <translation>Add &amp;files...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add f&amp;older...</source>
+        <translation>Add f&amp;older...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A folder of images (one sub-folder per label)</source>
+        <translation>A folder of images (one sub-folder per label)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Dataset:</source>
+        <translation>&amp;Dataset:</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Import files</source>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data files (*.csv *.tsv *.tab *.jsonl *.ndjson *.json *.zst *.mp4 *.avi *.mov *.mkv *.webm);;All files (*)</source>
+        <translation>Data files (*.csv *.tsv *.tab *.jsonl *.ndjson *.json *.zst *.mp4 *.avi *.mov *.mkv *.webm);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import a folder</source>
+        <translation>Import a folder</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <location filename="../../ui/import/importmappingpage.cpp" line="+32"/>
+        <source>Format and mapping</source>
+        <translation>Format and mapping</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the format and the first rows, and say which column holds which post field.</source>
+        <translation>Check the format and the first rows, and say which column holds which post field.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported as</source>
+        <translation>Imported as</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First value</source>
+        <translation>First value</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Detected:</source>
+        <translation>Detected:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>unknown: choose the format</source>
+        <translation>unknown: choose the format</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>(not imported)</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>label: %1</source>
+        <translation>label: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>image path</source>
+        <translation>image path</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>video path</source>
+        <translation>video path</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extra (kept verbatim)</source>
+        <translation>extra (kept verbatim)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Choose a format.</source>
+        <translation>Choose a format.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No columns found.</source>
+        <translation>No columns found.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Two columns are mapped to &apos;%1&apos;: keep one.</source>
+        <translation>Two columns are mapped to &apos;%1&apos;: keep one.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Map a column to &apos;text&apos; (or to an image or video path): a post needs content.</source>
+        <translation>Map a column to &apos;text&apos; (or to an image or video path): a post needs content.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The %1 format has a fixed layout: no mapping to choose.</source>
+        <translation>The %1 format has a fixed layout: no mapping to choose.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsPage</name>
+    <message>
+        <location filename="../../ui/import/importoptionspage.cpp" line="+12"/>
+        <source>&amp;Pseudonymise users</source>
+        <translation>&amp;Pseudonymise users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mask e-mail addresses and phone numbers in text</source>
+        <translation>&amp;Mask e-mail addresses and phone numbers in text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Privacy and storage options. Click Import to start; the window stays usable meanwhile.</source>
+        <translation>Privacy and storage options. Click Import to start; the window stays usable meanwhile.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User ids become keyed hashes (the key is this project&apos;s secret); user names are dropped.</source>
+        <translation>User ids become keyed hashes (the key is this project&apos;s secret); user names are dropped.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image folders: the sub-folder name becomes the label of this task.</source>
+        <translation>Image folders: the sub-folder name becomes the label of this task.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows per transaction: what a crash can lose, and what re-running the import completes.</source>
+        <translation>Rows per transaction: what a crash can lose, and what re-running the import completes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Posts already in the dataset (same source id) are skipped as duplicates, so importing a file again completes an interrupted import without storing twice.</source>
+        <translation>Posts already in the dataset (same source id) are skipped as duplicates, so importing a file again completes an interrupted import without storing twice.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder &amp;label task:</source>
+        <translation>Folder &amp;label task:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Batch size:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultPage</name>
+    <message>
+        <location filename="../../ui/import/importresultpage.cpp" line="+14"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rejected rows:</source>
+        <translation>Rejected rows:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing was imported.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dataset &apos;%1&apos;: %L2 posts imported, %L3 duplicates skipped, %L4 rows rejected in %5 s.</source>
+        <translation>Dataset &apos;%1&apos;: %L2 posts imported, %L3 duplicates skipped, %L4 rows rejected in %5 s.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The import was cancelled; import again to complete it.</source>
+        <translation>The import was cancelled; import again to complete it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first %L1 rejected rows are listed; all are in the project&apos;s import log.</source>
+        <translation>The first %L1 rejected rows are listed; all are in the project&apos;s import log.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <location filename="../../ui/import/importrunpage.cpp" line="+33"/>
+        <source>&amp;Cancel import</source>
+        <translation>&amp;Cancel import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import again</source>
+        <translation>&amp;Import again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The import runs in the background. Cancelling keeps what was stored; importing again completes it.</source>
+        <translation>The import runs in the background. Cancelling keeps what was stored; importing again completes it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left:</source>
+        <translation>Time left:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Starting...</source>
+        <translation>Starting...</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelling...</source>
+        <translation>Cancelling...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 of %3)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%L1 rows/s</source>
+        <translation>%L1 rows/s</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%L1 rows read</source>
+        <translation>%L1 rows read</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled: %L1 posts stored, %L2 duplicates skipped, %L3 rows rejected. Import again to complete the dataset.</source>
+        <translation>Cancelled: %L1 posts stored, %L2 duplicates skipped, %L3 rows rejected. Import again to complete the dataset.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done in %1.</source>
+        <translation>Done in %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The import failed: %1</source>
+        <translation>The import failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/import/importwizard.cpp" line="+16"/>
+        <source>Import data</source>
+        <translation>Import data</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWorker</name>
+    <message>
+        <location filename="../../ui/import/importworker.cpp" line="+73"/>
+        <source>Import failed: %1</source>
+        <translation>Import failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LabelChart</name>
+    <message>
+        <location filename="../../ui/data/labelchart.cpp" line="+19"/>
+        <source>posts</source>
+        <translation>posts</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1 (histogram, bins from)</source>
+        <translation>%1 (histogram, bins from)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main/mainwindow.cpp" line="+71"/>
+        <source>Chorus</source>
+        <translation>Chorus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search post text (e.g. election, &quot;exact phrase&quot;, elect*)</source>
+        <translation>Search post text (e.g. election, &quot;exact phrase&quot;, elect*)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label distribution</source>
+        <translation>Label distribution</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Posts over time (search and filters)</source>
+        <translation>Posts over time (search and filters)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Models</source>
+        <translation>Models</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluation</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projector</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Analytics</source>
+        <translation>Analytics</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommend</source>
+        <translation>Recommend</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>cannot count: %1</source>
+        <translation>cannot count: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Project...</source>
+        <translation>&amp;New Project...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open Project...</source>
+        <translation>&amp;Open Project...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Data...</source>
+        <translation>&amp;Import Data...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find Posts</source>
+        <translation>&amp;Find Posts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Clear Filters</source>
+        <translation>&amp;Clear Filters</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to %1</source>
+        <translation>Go to %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Theme: %1</source>
+        <translation>Theme: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Language: %1</source>
+        <translation>Language: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language: %1. Restart Chorus to apply it.</source>
+        <translation>Language: %1. Restart Chorus to apply it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Split Dataset...</source>
+        <translation>&amp;Split Dataset...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Plugins...</source>
+        <translation>&amp;Plugins...</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import data</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+17"/>
+        <source>Open or create a project first.</source>
+        <translation>Open or create a project first.</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Imported into dataset &apos;%1&apos;</source>
+        <translation>Imported into dataset &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Split dataset</source>
+        <translation>Split dataset</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Split %1 stored</source>
+        <translation>Split %1 stored</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 - Chorus</source>
+        <translation>%1 - Chorus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened %1</source>
+        <translation>Opened %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Chorus projects (*.chorus)</source>
+        <translation>Chorus projects (*.chorus)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Cannot create project</source>
+        <translation>Cannot create project</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open project</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+162"/>
+        <source>Cannot open project</source>
+        <translation>Cannot open project</translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <source>%1
+%2 posts, %3 interactions</source>
+        <translation>%1
+%2 posts, %3 interactions</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>counting...</source>
+        <translation>counting...</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search failed: %1</source>
+        <translation>Search failed: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search &quot;%1&quot; in %2</source>
+        <translation>Search &quot;%1&quot; in %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>by</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;%1 likes, %2 shares, %3 replies</source>
+        <translation>&lt;p&gt;%1 likes, %2 shares, %3 replies</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · via %1</source>
+        <translation> · via %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · reply to %1</source>
+        <translation> · reply to %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n post(s) match</source>
+        <translation>
+            <numerusform>%n post match</numerusform>
+            <numerusform>%n posts match</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No recent projects</source>
+        <translation>No recent projects</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Clear List</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recent projects cleared</source>
+        <translation>Recent projects cleared</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFormWidget</name>
+    <message>
+        <location filename="../../ui/models/modelformwidget.cpp" line="+80"/>
+        <source>Model parameters</source>
+        <translation>Model parameters</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Model family</source>
+        <translation>Model family</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data and training</source>
+        <translation>Data and training</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dataset to train on; its latest stored split is used.</source>
+        <translation>The dataset to train on; its latest stored split is used.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The label task the model learns to predict.</source>
+        <translation>The label task the model learns to predict.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passes over the training data.</source>
+        <translation>Passes over the training data.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts per optimisation step.</source>
+        <translation>Posts per optimisation step.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed of every random choice: same seed, same run.</source>
+        <translation>Seed of every random choice: same seed, same run.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdamW, or SGD with momentum.</source>
+        <translation>AdamW, or SGD with momentum.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate (the peak, when scheduled).</source>
+        <translation>Learning rate (the peak, when scheduled).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the learning rate changes over the run.</source>
+        <translation>How the learning rate changes over the run.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps of linear warm-up before the schedule.</source>
+        <translation>Steps of linear warm-up before the schedule.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optimizer</source>
+        <translation>Optimizer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warm-up steps</source>
+        <translation>Warm-up steps</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cannot list the model families: %1</source>
+        <translation>cannot list the model families: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot start %1 to list the model families</source>
+        <translation>cannot start %1 to list the model families</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>cannot open the preset %1</source>
+        <translation>cannot open the preset %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the preset %1 is not a JSON object</source>
+        <translation>the preset %1 is not a JSON object</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>comma-separated integers, e.g. 3, 4, 5</source>
+        <translation>comma-separated integers, e.g. 3, 4, 5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (%1 to %2)</source>
+        <translation> (%1 to %2)</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>JSON: %1</source>
+        <translation>JSON: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>config: expected a JSON object</source>
+        <translation>config: expected a JSON object</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>model: the model families are not loaded yet</source>
+        <translation>model: the model families are not loaded yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>model: unknown model family &quot;%1&quot; (known: %2)</source>
+        <translation>model: unknown model family &quot;%1&quot; (known: %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>dataset: this project has no dataset named &quot;%1&quot;</source>
+        <translation>dataset: this project has no dataset named &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The configuration is valid.</source>
+        <translation>The configuration is valid.</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionView</name>
+    <message>
+        <location filename="../../ui/analytics/opinionview.cpp" line="+27"/>
+        <source>Show opinion</source>
+        <translation>Show opinion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export shares...</source>
+        <translation>Export shares...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export forecast...</source>
+        <translation>Export forecast...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional, e.g. #election</source>
+        <translation>optional, e.g. #election</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>topic value</source>
+        <translation>topic value</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Opinion task</source>
+        <translation>Opinion task</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per</source>
+        <translation>per</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hashtag</source>
+        <translation>Hashtag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>or topic</source>
+        <translation>or topic</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Class shares per bucket</source>
+        <translation>Class shares per bucket</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Forecast the share of</source>
+        <translation>Forecast the share of</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for the next</source>
+        <translation>for the next</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>periods (Holt)</source>
+        <translation>periods (Holt)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Export opinion shares</source>
+        <translation>Export opinion shares</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>CSV (*.csv);;PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Export forecast</source>
+        <translation>Export forecast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1...</source>
+        <translation>%1...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>(no topic filter)</source>
+        <translation>(no topic filter)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Pick the label task that holds the opinion (e.g. sentiment)</source>
+        <translation>Pick the label task that holds the opinion (e.g. sentiment)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the topic value to keep, or drop the topic filter</source>
+        <translation>Type the topic value to keep, or drop the topic filter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Counting...</source>
+        <translation>Counting...</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>share of labelled posts</source>
+        <translation>share of labelled posts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Largest shift from %1: &apos;%2&apos; went from %3% to %4% (%5 posts before, %6 after; total variation %7, chi-square %8)</source>
+        <translation>Largest shift from %1: &apos;%2&apos; went from %3% to %4% (%5 posts before, %6 after; total variation %7, chi-square %8)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Too few labelled buckets for a shift</source>
+        <translation>Too few labelled buckets for a shift</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 labelled posts in %2 buckets</source>
+        <translation>%1 labelled posts in %2 buckets</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>share</source>
+        <translation>share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No forecast: %1</source>
+        <translation>No forecast: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>share of &apos;%1&apos;</source>
+        <translation>share of &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExporter</name>
+    <message>
+        <location filename="../../ui/common/plotexporter.cpp" line="+97"/>
+        <source>Export as PNG...</source>
+        <translation>Export as PNG...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as SVG...</source>
+        <translation>Export as SVG...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as PDF...</source>
+        <translation>Export as PDF...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export data as CSV...</source>
+        <translation>Export data as CSV...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG images (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export plot</source>
+        <translation>Export plot</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write %1.</source>
+        <translation>Cannot write %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PluginsDialog</name>
+    <message>
+        <location filename="../../ui/main/pluginsdialog.cpp" line="+33"/>
+        <source>Plugins</source>
+        <translation>Plugins</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plugins add import formats and model families to Chorus. They are loaded at start from these folders:&lt;br&gt;%1</source>
+        <translation>Plugins add import formats and model families to Chorus. They are loaded at start from these folders:&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+102"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+100"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Provides</source>
+        <translation>Provides</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enabling or disabling a plugin takes effect the next time Chorus starts.</source>
+        <translation>Enabling or disabling a plugin takes effect the next time Chorus starts.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No plugins were found.</source>
+        <translation>No plugins were found.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Loaded</source>
+        <translation>Loaded</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed: %1</source>
+        <translation>Failed: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>import: %1</source>
+        <translation>import: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>models: %1</source>
+        <translation>models: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Interface version</source>
+        <translation>Interface version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (this Chorus: %2)</source>
+        <translation>%1 (this Chorus: %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import formats</source>
+        <translation>Import formats</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model families</source>
+        <translation>Model families</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Library</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not save the choice: %1</source>
+        <translation>Could not save the choice: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” will be loaded the next time Chorus starts.</source>
+        <translation>“%1” will be loaded the next time Chorus starts.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” will not be loaded the next time Chorus starts.</source>
+        <translation>“%1” will not be loaded the next time Chorus starts.</translation>
+    </message>
+</context>
+<context>
+    <name>PostFilterBar</name>
+    <message>
+        <location filename="../../ui/data/postfilterbar.cpp" line="+39"/>
+        <source>Picture</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clip</source>
+        <translation>Clip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts created on or after this day (UTC)</source>
+        <translation>Posts created on or after this day (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts created on or before this day (UTC)</source>
+        <translation>Posts created on or before this day (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only posts labelled for this task</source>
+        <translation>Only posts labelled for this task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts with this label value</source>
+        <translation>Only posts with this label value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts assigned by this split</source>
+        <translation>Only posts assigned by this split</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts of this part of the split</source>
+        <translation>Only posts of this part of the split</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts with at least one picture</source>
+        <translation>Only posts with at least one picture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts with at least one video clip</source>
+        <translation>Only posts with at least one video clip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any part</source>
+        <translation>any part</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>train</source>
+        <translation>train</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Split</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>#%1 %2, %3 (%4 posts)</source>
+        <translation>#%1 %2, %3 (%4 posts)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>any value</source>
+        <translation>any value</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>PostsTableModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/data/poststablemodel.cpp" line="+73"/>
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n image</numerusform>
+            <numerusform>%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n video</numerusform>
+            <numerusform>%n videos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Media</source>
+        <translation>Media</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionRunner</name>
+    <message>
+        <location filename="../../ui/embeddings/projectionrunner.cpp" line="+71"/>
+        <source>PCA: the two components explain %1% and %2% of the variance</source>
+        <translation>PCA: the two components explain %1% and %2% of the variance</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>t-SNE: %1 iterations, KL divergence %2</source>
+        <translation>t-SNE: %1 iterations, KL divergence %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="+45"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/postfilterbar.cpp" line="-109"/>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import/importpreview.cpp" line="+46"/>
+        <source>The file is empty: it should start with a header line naming its columns.</source>
+        <translation>The file is empty: it should start with a header line naming its columns.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No JSON object on the first lines (a JSON array file is imported, but not previewed).</source>
+        <translation>No JSON object on the first lines (a JSON array file is imported, but not previewed).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Media inputs have no rows to preview; each file becomes a post.</source>
+        <translation>Media inputs have no rows to preview; each file becomes a post.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import/importrunpage.cpp" line="-130"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>RecommenderPanel</name>
+    <message>
+        <location filename="../../ui/recommenders/recommenderpanel.cpp" line="+61"/>
+        <source>, </source>
+        <comment>between the names and titles of a reason</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>users like you: %1</source>
+        <translation>users like you: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1”</source>
+        <comment>an item title quoted</comment>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>similar to %1 you liked</source>
+        <translation>similar to %1 you liked</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>content: shared terms %1</source>
+        <translation>content: shared terms %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>popular: %n user(s)</source>
+        <translation>
+            <numerusform>popular: %n user</numerusform>
+            <numerusform>popular: %n users</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last interaction</source>
+        <translation>Last interaction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How many items to recommend.</source>
+        <translation>How many items to recommend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search users by name or id</source>
+        <translation>Search users by name or id</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recommender run</source>
+        <translation>Recommender run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommendations</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>History (most recent first)</source>
+        <translation>History (most recent first)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recommended (items the user has not interacted with)</source>
+        <translation>Recommended (items the user has not interacted with)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Train a recommender (Models tab, an interactions dataset) to see recommendations here.</source>
+        <translation>Train a recommender (Models tab, an interactions dataset) to see recommendations here.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Run %1: %2 on %3</source>
+        <translation>Run %1: %2 on %3</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Loading run %1…</source>
+        <translation>Loading run %1…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Run %1 (%2): %3 users, %4 items.</source>
+        <translation>Run %1 (%2): %3 users, %4 items.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Recommending for %1…</source>
+        <translation>Recommending for %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (user %2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (user %2)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n recommendation(s) for %1.</source>
+        <translation>
+            <numerusform>%n recommendation for %1.</numerusform>
+            <numerusform>%n recommendations for %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <location filename="../../ui/common/runstatus.cpp" line="+6"/>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <location filename="../../ui/runs/runspanel.cpp" line="+28"/>
+        <source>step</source>
+        <translation>step</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename...</source>
+        <translation>Rename...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete...</source>
+        <translation>Delete...</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Validation accuracy</source>
+        <translation>Validation accuracy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Validation macro-F1</source>
+        <translation>Validation macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation loss</source>
+        <translation>Validation loss</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training loss</source>
+        <translation>Training loss</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Throughput (samples/s)</source>
+        <translation>Throughput (samples/s)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+134"/>
+        <location line="+7"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <location line="+134"/>
+        <source>Run A</source>
+        <translation>Run A</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <location line="+134"/>
+        <source>Run B</source>
+        <translation>Run B</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>Curve</source>
+        <translation>Curve</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Config differences (select two runs)</source>
+        <translation>Config differences (select two runs)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>run %1 (%2)</source>
+        <translation>run %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>run %1</source>
+        <translation>run %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+1"/>
+        <source>(absent)</source>
+        <translation>(absent)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>No project is open.</source>
+        <translation>No project is open.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rename run</source>
+        <translation>Rename run</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of run %1:</source>
+        <translation>Name of run %1:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete runs</source>
+        <translation>Delete runs</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n run(s) with their metrics, checkpoints and attention snapshots?</source>
+        <translation>
+            <numerusform>Delete %n run with their metrics, checkpoints and attention snapshots?</numerusform>
+            <numerusform>Delete %n runs with their metrics, checkpoints and attention snapshots?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <location filename="../../ui/runs/runstablemodel.cpp" line="+117"/>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LR</source>
+        <translation>LR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best accuracy</source>
+        <translation>Best accuracy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best macro-F1</source>
+        <translation>Best macro-F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid loss</source>
+        <translation>Valid loss</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>ScatterView</name>
+    <message>
+        <location filename="../../ui/embeddings/scatterview.cpp" line="+59"/>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../ui/data/splitdialog.cpp" line="+35"/>
+        <source>&amp;Split</source>
+        <translation>&amp;Split</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Split dataset</source>
+        <translation>Split dataset</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%L2 posts)</source>
+        <translation>%1 (%L2 posts)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Random</source>
+        <translation>Random</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random, stratified by a label task</source>
+        <translation>Random, stratified by a label task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By time (oldest train, newest test)</source>
+        <translation>By time (oldest train, newest test)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By user (no author in two parts)</source>
+        <translation>By user (no author in two parts)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>optional, e.g. baseline-80-10-10</source>
+        <translation>optional, e.g. baseline-80-10-10</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Dataset:</source>
+        <translation>&amp;Dataset:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;trategy:</source>
+        <translation>S&amp;trategy:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Label task:</source>
+        <translation>&amp;Label task:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;rain ratio:</source>
+        <translation>T&amp;rain ratio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Validation ratio:</source>
+        <translation>&amp;Validation ratio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;est ratio:</source>
+        <translation>T&amp;est ratio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;eed:</source>
+        <translation>S&amp;eed:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Dataset: the project has no dataset to split; import one first.</source>
+        <translation>Dataset: the project has no dataset to split; import one first.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test ratio: the ratios sum to %1, not 1; set the test ratio to %2.</source>
+        <translation>Test ratio: the ratios sum to %1, not 1; set the test ratio to %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train ratio: the ratios sum to %1, not 1; set the train ratio to %2.</source>
+        <translation>Train ratio: the ratios sum to %1, not 1; set the train ratio to %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation ratio: the ratios sum to %1, not 1; lower the validation ratio.</source>
+        <translation>Validation ratio: the ratios sum to %1, not 1; lower the validation ratio.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Strategy: %1</source>
+        <translation>Strategy: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Label task: the dataset has no label task to stratify by; choose another strategy.</source>
+        <translation>Label task: the dataset has no label task to stratify by; choose another strategy.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Splitting...</source>
+        <translation>Splitting...</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The split was stored, its name not: %1</source>
+        <translation>The split was stored, its name not: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Split failed: %1</source>
+        <translation>Split failed: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Split %1 stored: train %L2, validation %L3, test %L4 posts.</source>
+        <translation>Split %1 stored: train %L2, validation %L3, test %L4 posts.</translation>
+    </message>
+</context>
+<context>
+    <name>StackedAreaChart</name>
+    <message>
+        <location filename="../../ui/analytics/stackedareachart.cpp" line="+99"/>
+        <source>bucket</source>
+        <translation>bucket</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bucket_start</source>
+        <translation>bucket_start</translation>
+    </message>
+</context>
+<context>
+    <name>StageText</name>
+    <message>
+        <location filename="../../ui/common/stagetext.cpp" line="+7"/>
+        <source>clustering</source>
+        <translation>clustering</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counting</source>
+        <translation>counting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counting opinion</source>
+        <translation>counting opinion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counting terms</source>
+        <translation>counting terms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>describing topics</source>
+        <translation>describing topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>embedding posts</source>
+        <translation>embedding posts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>encoding posts</source>
+        <translation>encoding posts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimating k</source>
+        <translation>estimating k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finding bursts</source>
+        <translation>finding bursts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loading the stored topics</source>
+        <translation>loading the stored topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lsa</source>
+        <translation>lsa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profile</source>
+        <translation>profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sampling topics</source>
+        <translation>sampling topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>storing</source>
+        <translation>storing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user vectors</source>
+        <translation>user vectors</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message>
+        <location filename="../../ui/data/timechart.cpp" line="+24"/>
+        <location line="+7"/>
+        <source>posts</source>
+        <translation>posts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>week</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>posts per week (UTC, from Monday)</source>
+        <translation>posts per week (UTC, from Monday)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>posts per day (UTC)</source>
+        <translation>posts per day (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>TokenChip</name>
+    <message>
+        <location filename="../../ui/attention/tokenchip.cpp" line="+25"/>
+        <source>%1
+attention weight %2</source>
+        <translation>%1
+attention weight %2</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsView</name>
+    <message>
+        <location filename="../../ui/analytics/topicsview.cpp" line="+45"/>
+        <source>Find topics</source>
+        <translation>Find topics</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export table CSV...</source>
+        <translation>Export table CSV...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export chart...</source>
+        <translation>Export chart...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>k-means on embeddings</source>
+        <translation>k-means on embeddings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>density (DBSCAN, outliers allowed)</source>
+        <translation>density (DBSCAN, outliers allowed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LDA (Gibbs sampling)</source>
+        <translation>LDA (Gibbs sampling)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of topics; auto picks 2 to 12 by silhouette. Density finds its own number.</source>
+        <translation>Number of topics; auto picks 2 to 12 by silhouette. Density finds its own number.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The label task the topics are stored under (one label per post)</source>
+        <translation>The label task the topics are stored under (one label per post)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace labels not written by topics</source>
+        <translation>Replace labels not written by topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topics (k)</source>
+        <translation>Topics (k)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embedding</source>
+        <translation>Embedding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label task</source>
+        <translation>Label task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posts</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NPMI</source>
+        <translation>NPMI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Top terms</source>
+        <translation>Top terms</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Representative posts of the selected topic</source>
+        <translation>Representative posts of the selected topic</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Topic sizes over time, per</source>
+        <translation>Topic sizes over time, per</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Export topics</source>
+        <translation>Export topics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Export chart</source>
+        <translation>Export chart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1...</source>
+        <translation>%1...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n topic(s) stored as label task &apos;%1&apos;</source>
+        <translation>
+            <numerusform>%n topic stored as label task &apos;%1&apos;</numerusform>
+            <numerusform>%n topics stored as label task &apos;%1&apos;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing the stored topics of &apos;%1&apos;</source>
+        <translation>Showing the stored topics of &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled; the stored topics are unchanged</source>
+        <translation>Cancelled; the stored topics are unchanged</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>LSA (TF-IDF, randomized SVD)</source>
+        <translation>LSA (TF-IDF, randomized SVD)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>word vectors of run %1</source>
+        <translation>word vectors of run %1</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Open a project and pick a dataset with posts first</source>
+        <translation>Open a project and pick a dataset with posts first</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Reading posts...</source>
+        <translation>Reading posts...</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>No topics stored under this task yet</source>
+        <translation>No topics stored under this task yet</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 topics by %2</source>
+        <translation>%1 topics by %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> on %1</source>
+        <translation> on %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, mean NPMI %1</source>
+        <translation>, mean NPMI %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n post(s) in no topic</source>
+        <translation>
+            <numerusform>, %n post in no topic</numerusform>
+            <numerusform>, %n posts in no topic</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>posts</source>
+        <translation>posts</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>post %1</source>
+        <translation>post %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDashboard</name>
+    <message>
+        <location filename="../../ui/training/trainingdashboard.cpp" line="+52"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log scale</source>
+        <translation>Log scale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>step</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation metric</source>
+        <translation>validation metric</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+206"/>
+        <source>learning rate</source>
+        <translation>learning rate</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>Automatic (CUDA when present)</source>
+        <translation>Automatic (CUDA when present)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train the configuration of the Models tab</source>
+        <translation>Train the configuration of the Models tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>While paused: run one optimisation step</source>
+        <translation>While paused: run one optimisation step</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>keep</source>
+        <translation>keep</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate requested when resuming (0: keep the schedule). Recorded with the run; the current worker does not apply it yet.</source>
+        <translation>Learning rate requested when resuming (0: keep the schedule). Recorded with the run; the current worker does not apply it yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smoothing (exponential moving average) of the drawn curves</source>
+        <translation>Smoothing (exponential moving average) of the drawn curves</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learning rate on resume</source>
+        <translation>Learning rate on resume</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smoothing</source>
+        <translation>Smoothing</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Paused at step %1.</source>
+        <translation>Paused at step %1.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No model is configured.</source>
+        <translation>No model is configured.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The configuration is not valid: %1</source>
+        <translation>The configuration is not valid: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open a project first.</source>
+        <translation>Open a project first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A run is already training.</source>
+        <translation>A run is already training.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Starting the worker...</source>
+        <translation>Starting the worker...</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resuming with learning rate %1 from step %2.</source>
+        <translation>Resuming with learning rate %1 from step %2.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Run %1 is training on %2.</source>
+        <translation>Run %1 is training on %2.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>train loss</source>
+        <translation>train loss</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>valid loss</source>
+        <translation>valid loss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>valid %1</source>
+        <translation>valid %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run %1 %2 after %3 steps.</source>
+        <translation>Run %1 %2 after %3 steps.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> Test accuracy %1, macro-F1 %2.</source>
+        <translation> Test accuracy %1, macro-F1 %2.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run %1 failed: %2</source>
+        <translation>Run %1 failed: %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training failed: %1</source>
+        <translation>Training failed: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No run yet.</source>
+        <translation>No run yet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>run %1</source>
+        <translation>run %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step %1 / %2 (epoch %3)</source>
+        <translation>step %1 / %2 (epoch %3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 samples/s</source>
+        <translation>%1 samples/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>elapsed %1</source>
+        <translation>elapsed %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ETA %1</source>
+        <translation>ETA %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lr %1</source>
+        <translation>lr %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>memory %1</source>
+        <translation>memory %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <location filename="../../ui/analytics/trendsview.cpp" line="+51"/>
+        <source>Show trends</source>
+        <translation>Show trends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export chart...</source>
+        <translation>Export chart...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export bursts CSV...</source>
+        <translation>Export bursts CSV...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hashtags</source>
+        <translation>hashtags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>terms</source>
+        <translation>terms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>label task values</source>
+        <translation>label task values</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>per</source>
+        <translation>per</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>top</source>
+        <translation>top</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>posts</source>
+        <translation>posts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Intensity</source>
+        <translation>Intensity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posts</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Bursts (Kleinberg)</source>
+        <translation>Bursts (Kleinberg)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Most engaging posts of the selected burst</source>
+        <translation>Most engaging posts of the selected burst</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export trends</source>
+        <translation>Export trends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Export bursts</source>
+        <translation>Export bursts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1...</source>
+        <translation>%1...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Open a project first</source>
+        <translation>Open a project first</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pick a label task to count</source>
+        <translation>Pick a label task to count</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Counting...</source>
+        <translation>Counting...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+100"/>
+        <source>%n key(s) over %1 buckets, %2 burst(s)</source>
+        <translation>
+            <numerusform>%n key over %1 buckets, %2 burst(s)</numerusform>
+            <numerusform>%n keys over %1 buckets, %2 burst(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>[engagement %1] %2  %3</source>
+        <translation>[engagement %1] %2  %3</translation>
+    </message>
+</context>
+<context>
+    <name>UserProfileView</name>
+    <message>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="+8"/>
+        <source>Show profile</source>
+        <translation>Show profile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Privacy: pseudonyms only</source>
+        <translation>Privacy: pseudonyms only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export features CSV...</source>
+        <translation>Export features CSV...</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>user: source id, name, pseudonym or number</source>
+        <translation>user: source id, name, pseudonym or number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label tasks summarised in the profile and written as feature columns (none checked: every task in the profile, none in the features)</source>
+        <translation>Label tasks summarised in the profile and written as feature columns (none checked: every task in the profile, none in the features)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+1"/>
+        <source>posts</source>
+        <translation>posts</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>activity per</source>
+        <translation>activity per</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Activity</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels of the user&apos;s posts</source>
+        <translation>Labels of the user&apos;s posts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writes most alike (click to open)</source>
+        <translation>Writes most alike (click to open)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label tasks</source>
+        <translation>Label tasks</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Export user features</source>
+        <translation>Export user features</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Characteristic terms: %1</source>
+        <translation>Characteristic terms: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Wrote %n user(s) to %1</source>
+        <translation>
+            <numerusform>Wrote %n user to %1</numerusform>
+            <numerusform>Wrote %n users to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <location line="+150"/>
+        <source>Open a project first</source>
+        <translation>Open a project first</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>Profiling...</source>
+        <translation>Profiling...</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Pick a user to see their profile</source>
+        <translation>Pick a user to see their profile</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 (#%2): %n post(s)</source>
+        <translation>
+            <numerusform>%1 (#%2): %n post</numerusform>
+            <numerusform>%1 (#%2): %n posts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first post %1, last post %2</source>
+        <translation>first post %1, last post %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received %1 likes, %2 shares, %3 replies (per post %4, %5, %6)</source>
+        <translation>received %1 likes, %2 shares, %3 replies (per post %4, %5, %6)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n interaction(s)</source>
+        <translation>
+            <numerusform>%n interaction</numerusform>
+            <numerusform>%n interactions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Writing user features...</source>
+        <translation>Writing user features...</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerProcess</name>
+    <message>
+        <location filename="../../ui/training/workerprocess.cpp" line="+61"/>
+        <source>the workbench closed while the run was training</source>
+        <translation>the workbench closed while the run was training</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a run is already training</source>
+        <translation>a run is already training</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write the run config: %1</source>
+        <translation>cannot write the run config: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cannot start the worker %1: %2</source>
+        <translation>cannot start the worker %1: %2</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>the worker crashed</source>
+        <translation>the worker crashed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the worker exited with code %1 without finishing the run</source>
+        <translation>the worker exited with code %1 without finishing the run</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="+49"/>
+        <source>Chorus: a deep-learning workbench for social-media data</source>
+        <translation>Chorus: a deep-learning workbench for social-media data</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Project file (*.chorus); the demo project when omitted.</source>
+        <translation>Project file (*.chorus); the demo project when omitted.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Render the window to FILE (PNG) once shown, then quit.</source>
+        <translation>Render the window to FILE (PNG) once shown, then quit.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Render every tab of the window to DIR/NN-tab.png (the newest finished run selected), then quit.</source>
+        <translation>Render every tab of the window to DIR/NN-tab.png (the newest finished run selected), then quit.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot open project</source>
+        <translation>Cannot open project</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,3774 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AnalyticsPanel</name>
+    <message>
+        <location filename="../../ui/analytics/analyticspanel.cpp" line="+23"/>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trends &amp;&amp; opinion</source>
+        <translation>趋势与观点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+</context>
+<context>
+    <name>AnalyticsPlotStyle</name>
+    <message>
+        <location filename="../../ui/analytics/analyticsplotstyle.cpp" line="+26"/>
+        <source>hour (UTC)</source>
+        <translation>小时（UTC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day (UTC)</source>
+        <translation>天（UTC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week (UTC, from Monday)</source>
+        <translation>周（UTC，自周一起）</translation>
+    </message>
+</context>
+<context>
+    <name>AppLanguage</name>
+    <message>
+        <location filename="../../ui/common/applanguage.cpp" line="+127"/>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>AppTheme</name>
+    <message>
+        <location filename="../../ui/common/apptheme.cpp" line="+102"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionExplorer</name>
+    <message>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+42"/>
+        <source>Predicted class probabilities</source>
+        <translation>预测类别概率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modality weights</source>
+        <translation>模态权重</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attention per video frame</source>
+        <translation>各视频帧的注意力</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean attention</source>
+        <translation>平均注意力</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Occurrences</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probe post</source>
+        <translation>探针帖子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run %1: %2</source>
+        <translation>运行 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run %1 (%2)</source>
+        <translation>运行 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No run of this project has recorded attention yet: train a model that attends (an RNN with attention, a transformer, a multimodal fusion model).</source>
+        <translation>本项目尚无记录了注意力的运行：请训练一个带注意力的模型（带注意力的 RNN、Transformer 或多模态融合模型）。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Skipped snapshots: %1</source>
+        <translation>已跳过的快照：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>#%1 [%2] %3</source>
+        <translation>#%1 [%2] %3</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</source>
+        <translation>帖子 %1 不在运行 %2 记录注意力的探针帖子之中；仅显示其文本和测试预测。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run %1 recorded no attention; showing post %2 and its test prediction.</source>
+        <translation>运行 %1 未记录注意力；显示帖子 %2 及其测试预测。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>no snapshots</source>
+        <translation>无快照</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>epoch %1 (%2 of %3), step %4</source>
+        <translation>第 %1 轮（第 %2 个，共 %3 个），第 %4 步</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Post %1 was not probed at epoch %2.</source>
+        <translation>帖子 %1 在第 %2 轮未被探测。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;Post %1&lt;/b&gt;: %2</source>
+        <translation>&lt;b&gt;帖子 %1&lt;/b&gt;：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Video %1 (%2 s)</source>
+        <translation>视频 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>True class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt; (%3%)%4</source>
+        <translation>真实类别 &lt;b&gt;%1&lt;/b&gt;，预测 &lt;b&gt;%2&lt;/b&gt;（%3%）%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> - &lt;font color=&apos;#c81e2d&apos;&gt;wrong&lt;/font&gt;</source>
+        <translation> - &lt;font color=&apos;#c81e2d&apos;&gt;错误&lt;/font&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>True value &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>真实值 &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Test set: true class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>测试集：真实类别 &lt;b&gt;%1&lt;/b&gt;，预测 &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Click tokens to add up their attention.</source>
+        <translation>点击词元可累加其注意力。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n token(s) selected: total attention %1</source>
+        <translation>
+            <numerusform>已选 %n 个词元：注意力合计 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tokens attended to most per predicted class</source>
+        <translation>各预测类别最受关注的词元</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1</source>
+        <translation>
+            <numerusform>各预测类别平均注意力最高的词元（第 %1 轮的 %n 个探针帖子）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1 (%n post(s))</source>
+        <translation>
+            <numerusform>%1（%n 个帖子）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttentionSnapshot</name>
+    <message>
+        <location filename="../../ui/attention/attentionsnapshot.cpp" line="+43"/>
+        <source>The attention snapshot is not a JSON object.</source>
+        <translation>注意力快照不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Post %1 has %2 tokens but %3 weights.</source>
+        <translation>帖子 %1 有 %2 个词元，却有 %3 个权重。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The attention snapshot is malformed: %1</source>
+        <translation>注意力快照格式有误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../ui/attention/barchart.cpp" line="+81"/>
+        <source>label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>CurvePlot</name>
+    <message>
+        <location filename="../../ui/training/curveplot.cpp" line="+245"/>
+        <source>Export as PNG...</source>
+        <translation>导出为 PNG...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as PDF...</source>
+        <translation>导出为 PDF...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export data as CSV...</source>
+        <translation>将数据导出为 CSV...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingProjector</name>
+    <message>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+61"/>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load TSV...</source>
+        <translation>加载 TSV...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Project</source>
+        <translation>投影</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export image...</source>
+        <translation>导出图像...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>word2vec runs give their word vectors; other runs their token embeddings</source>
+        <translation>word2vec 运行提供词向量；其他运行提供词元嵌入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t-SNE (Barnes-Hut)</source>
+        <translation>t-SNE（Barnes-Hut）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser</source>
+        <translation>Barnes-Hut 精度：0 为精确计算（慢），越大越快但越粗略</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search labels</source>
+        <translation>搜索标签</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vectors</source>
+        <translation>向量</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theta</source>
+        <translation>Theta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projection</source>
+        <translation>投影</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nearest in the original space (cosine)</source>
+        <translation>原始空间中的最近邻（余弦）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neighbours</source>
+        <translation>近邻</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Projection failed: %1</source>
+        <translation>投影失败：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Projection cancelled</source>
+        <translation>投影已取消</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>word vectors</source>
+        <translation>词向量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>token embeddings</source>
+        <translation>词元嵌入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#%1 %2 (%3): %4</source>
+        <translation>#%1 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Posts of &apos;%1&apos; (LSA)</source>
+        <translation>“%1”的帖子（LSA）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+15"/>
+        <source>No project is open</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>posts of &apos;%1&apos;</source>
+        <translation>“%1”的帖子</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>run %1 (%2)</source>
+        <translation>运行 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>无法创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exporting the token embeddings of %1...</source>
+        <translation>正在导出 %1 的词元嵌入...</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting the embeddings failed: %1</source>
+        <translation>导出嵌入失败：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Projector vectors</source>
+        <translation>投影器向量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tab-separated vectors (*.tsv *.txt)</source>
+        <translation>制表符分隔的向量 (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Projector metadata (cancel for row numbers)</source>
+        <translation>投影器元数据（取消则使用行号）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab-separated metadata (*.tsv *.txt)</source>
+        <translation>制表符分隔的元数据 (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading %1...</source>
+        <translation>正在加载 %1...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1: %2 points in %3 dimensions</source>
+        <translation>%1：%2 个点，%3 维</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>t-SNE: %1</source>
+        <translation>t-SNE：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Computing PCA of %1 points...</source>
+        <translation>正在计算 %1 个点的 PCA...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Computing t-SNE of %1 points...</source>
+        <translation>正在计算 %1 个点的 t-SNE...</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frequency rank</source>
+        <translation>频率排名</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Metadata: %1</source>
+        <translation>元数据：%1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>rank &gt; %L1</source>
+        <translation>排名 &gt; %L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rank %L1-%L2</source>
+        <translation>排名 %L1-%L2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n matching point(s)</source>
+        <translation>
+            <numerusform>%n 个匹配的点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1   %2</source>
+        <translation>%1   %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Export image</source>
+        <translation>导出图像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png);;PDF files (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+11"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Export coordinates</source>
+        <translation>导出坐标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationView</name>
+    <message>
+        <location filename="../../ui/runs/evaluationview.cpp" line="+53"/>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>True</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Double-click a post to see what the model attended to</source>
+        <translation>双击帖子可查看模型关注了什么</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Misclassified test posts (double-click to open in the attention explorer)</source>
+        <translation>分类错误的测试帖子（双击在注意力浏览器中打开）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Select a run to see its test evaluation.</source>
+        <translation>选择一个运行以查看其测试评估。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run %1 has no test evaluation yet: it is recorded when training ends.</source>
+        <translation>运行 %1 尚无测试评估：评估在训练结束时记录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The test evaluation of run %1 cannot be read.</source>
+        <translation>无法读取运行 %1 的测试评估。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The test evaluation of run %1 cannot be read: %2</source>
+        <translation>无法读取运行 %1 的测试评估：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run %1 is a regression: it has no confusion matrix.</source>
+        <translation>运行 %1 是回归任务：没有混淆矩阵。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Run %1, task %2: %3 test posts, accuracy %4</source>
+        <translation>运行 %1，任务 %2：%3 个测试帖子，准确率 %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, macro-F1 %1</source>
+        <translation>，宏 F1 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, micro-F1 %1</source>
+        <translation>，微 F1 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, ROC-AUC %1</source>
+        <translation>，ROC-AUC %1</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>true \ predicted</source>
+        <translation>真实 \ 预测</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastChart</name>
+    <message>
+        <location filename="../../ui/analytics/forecastchart.cpp" line="+32"/>
+        <source>lower bound</source>
+        <translation>下界</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>history</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>forecast</source>
+        <translation>预测</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilesPage</name>
+    <message>
+        <location filename="../../ui/import/importfilespage.cpp" line="+28"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the files to import (several files of one format go into one dataset) and name the dataset. An existing dataset keeps its posts; posts already in it are skipped.</source>
+        <translation>选择要导入的文件（同一格式的多个文件导入同一个数据集）并为数据集命名。已有数据集保留其帖子；其中已有的帖子会被跳过。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dataset name</source>
+        <translation>数据集名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add &amp;files...</source>
+        <translation>添加文件(&amp;F)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add f&amp;older...</source>
+        <translation>添加文件夹(&amp;O)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A folder of images (one sub-folder per label)</source>
+        <translation>图像文件夹（每个标签一个子文件夹）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Dataset:</source>
+        <translation>数据集(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data files (*.csv *.tsv *.tab *.jsonl *.ndjson *.json *.zst *.mp4 *.avi *.mov *.mkv *.webm);;All files (*)</source>
+        <translation>数据文件 (*.csv *.tsv *.tab *.jsonl *.ndjson *.json *.zst *.mp4 *.avi *.mov *.mkv *.webm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import a folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <location filename="../../ui/import/importmappingpage.cpp" line="+32"/>
+        <source>Format and mapping</source>
+        <translation>格式与映射</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the format and the first rows, and say which column holds which post field.</source>
+        <translation>检查格式和前几行，并指定各列对应的帖子字段。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First value</source>
+        <translation>首个值</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Detected:</source>
+        <translation>检测结果：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>unknown: choose the format</source>
+        <translation>未知：请选择格式</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>label: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>image path</source>
+        <translation>图像路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>video path</source>
+        <translation>视频路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>extra (kept verbatim)</source>
+        <translation>附加字段（原样保留）</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Choose a format.</source>
+        <translation>请选择格式。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No columns found.</source>
+        <translation>未找到任何列。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Two columns are mapped to &apos;%1&apos;: keep one.</source>
+        <translation>有两列映射到了“%1”：请只保留一列。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Map a column to &apos;text&apos; (or to an image or video path): a post needs content.</source>
+        <translation>请将某一列映射为“text”（或图像、视频路径）：帖子需要有内容。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The %1 format has a fixed layout: no mapping to choose.</source>
+        <translation>%1 格式的布局固定：无需选择映射。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsPage</name>
+    <message>
+        <location filename="../../ui/import/importoptionspage.cpp" line="+12"/>
+        <source>&amp;Pseudonymise users</source>
+        <translation>用户假名化(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mask e-mail addresses and phone numbers in text</source>
+        <translation>遮盖文本中的电子邮件地址和电话号码(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Privacy and storage options. Click Import to start; the window stays usable meanwhile.</source>
+        <translation>隐私与存储选项。点击“导入”开始；导入期间窗口仍可使用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User ids become keyed hashes (the key is this project&apos;s secret); user names are dropped.</source>
+        <translation>用户 ID 变为带密钥的哈希（密钥为本项目的私密值）；用户名将被丢弃。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image folders: the sub-folder name becomes the label of this task.</source>
+        <translation>图像文件夹：子文件夹名称成为此任务的标签。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows per transaction: what a crash can lose, and what re-running the import completes.</source>
+        <translation>每个事务的行数：即崩溃时可能丢失、重新导入时补全的量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Posts already in the dataset (same source id) are skipped as duplicates, so importing a file again completes an interrupted import without storing twice.</source>
+        <translation>数据集中已有的帖子（来源 ID 相同）作为重复项跳过，因此再次导入同一文件可补全中断的导入，而不会重复存储。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder &amp;label task:</source>
+        <translation>文件夹标签任务(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Batch size:</source>
+        <translation>批大小(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultPage</name>
+    <message>
+        <location filename="../../ui/import/importresultpage.cpp" line="+14"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rejected rows:</source>
+        <translation>被拒绝的行：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dataset &apos;%1&apos;: %L2 posts imported, %L3 duplicates skipped, %L4 rows rejected in %5 s.</source>
+        <translation>数据集“%1”：导入 %L2 个帖子，跳过 %L3 个重复项，拒绝 %L4 行，用时 %5 秒。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The import was cancelled; import again to complete it.</source>
+        <translation>导入已取消；再次导入即可补全。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first %L1 rejected rows are listed; all are in the project&apos;s import log.</source>
+        <translation>仅列出前 %L1 个被拒绝的行；全部记录在项目的导入日志中。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <location filename="../../ui/import/importrunpage.cpp" line="+33"/>
+        <source>&amp;Cancel import</source>
+        <translation>取消导入(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import again</source>
+        <translation>再次导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The import runs in the background. Cancelling keeps what was stored; importing again completes it.</source>
+        <translation>导入在后台运行。取消会保留已存储的内容；再次导入即可补全。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate:</source>
+        <translation>速率：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time left:</source>
+        <translation>剩余时间：</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Starting...</source>
+        <translation>正在开始...</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cancelling...</source>
+        <translation>正在取消...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%L1 rows/s</source>
+        <translation>%L1 行/秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%L1 rows read</source>
+        <translation>已读取 %L1 行</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled: %L1 posts stored, %L2 duplicates skipped, %L3 rows rejected. Import again to complete the dataset.</source>
+        <translation>已取消：存储 %L1 个帖子，跳过 %L2 个重复项，拒绝 %L3 行。再次导入即可补全数据集。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done in %1.</source>
+        <translation>完成，用时 %1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/import/importwizard.cpp" line="+16"/>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWorker</name>
+    <message>
+        <location filename="../../ui/import/importworker.cpp" line="+73"/>
+        <source>Import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LabelChart</name>
+    <message>
+        <location filename="../../ui/data/labelchart.cpp" line="+19"/>
+        <source>posts</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1 (histogram, bins from)</source>
+        <translation>%1（直方图，分箱起点）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main/mainwindow.cpp" line="+71"/>
+        <source>Chorus</source>
+        <translation>Chorus</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search post text (e.g. election, &quot;exact phrase&quot;, elect*)</source>
+        <translation>搜索帖子文本（如 election、&quot;精确短语&quot;、elect*）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Post</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label distribution</source>
+        <translation>标签分布</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Posts over time (search and filters)</source>
+        <translation>帖子随时间变化（搜索与筛选）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluation</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projector</source>
+        <translation>投影器</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Analytics</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>cannot count: %1</source>
+        <translation>无法计数：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Project...</source>
+        <translation>新建项目(&amp;N)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open Project...</source>
+        <translation>打开项目(&amp;O)...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Data...</source>
+        <translation>导入数据(&amp;I)...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find Posts</source>
+        <translation>查找帖子(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Clear Filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to %1</source>
+        <translation>转到%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Theme: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Language: %1</source>
+        <translation>语言：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language: %1. Restart Chorus to apply it.</source>
+        <translation>语言：%1。重新启动 Chorus 后生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Split Dataset...</source>
+        <translation>划分数据集(&amp;S)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Plugins...</source>
+        <translation>插件(&amp;P)...</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+17"/>
+        <source>Open or create a project first.</source>
+        <translation>请先打开或创建项目。</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Imported into dataset &apos;%1&apos;</source>
+        <translation>已导入数据集“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Split dataset</source>
+        <translation>划分数据集</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Split %1 stored</source>
+        <translation>划分 %1 已保存</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 - Chorus</source>
+        <translation>%1 - Chorus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Chorus projects (*.chorus)</source>
+        <translation>Chorus 项目 (*.chorus)</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Cannot create project</source>
+        <translation>无法创建项目</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+162"/>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <source>%1
+%2 posts, %3 interactions</source>
+        <translation>%1
+%2 个帖子，%3 条互动</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>counting...</source>
+        <translation>正在计数...</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search &quot;%1&quot; in %2</source>
+        <translation>在 %2 中搜索“%1”</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>by</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;%1 likes, %2 shares, %3 replies</source>
+        <translation>&lt;p&gt;%1 次点赞，%2 次转发，%3 条回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · via %1</source>
+        <translation> · 来自 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · reply to %1</source>
+        <translation> · 回复 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n post(s) match</source>
+        <translation>
+            <numerusform>%n 个帖子匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No recent projects</source>
+        <translation>无最近项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Clear List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recent projects cleared</source>
+        <translation>已清除最近项目</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFormWidget</name>
+    <message>
+        <location filename="../../ui/models/modelformwidget.cpp" line="+80"/>
+        <source>Model parameters</source>
+        <translation>模型参数</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Model family</source>
+        <translation>模型族</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data and training</source>
+        <translation>数据与训练</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dataset to train on; its latest stored split is used.</source>
+        <translation>用于训练的数据集；使用其最近保存的划分。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The label task the model learns to predict.</source>
+        <translation>模型学习预测的标签任务。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passes over the training data.</source>
+        <translation>遍历训练数据的次数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts per optimisation step.</source>
+        <translation>每个优化步的帖子数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed of every random choice: same seed, same run.</source>
+        <translation>所有随机选择的种子：种子相同，运行结果相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AdamW, or SGD with momentum.</source>
+        <translation>AdamW，或带动量的 SGD。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate (the peak, when scheduled).</source>
+        <translation>学习率（使用调度时为峰值）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How the learning rate changes over the run.</source>
+        <translation>学习率在运行中如何变化。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps of linear warm-up before the schedule.</source>
+        <translation>调度开始前线性预热的步数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>cannot list the model families: %1</source>
+        <translation>无法列出模型族：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot start %1 to list the model families</source>
+        <translation>无法启动 %1 来列出模型族</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>cannot open the preset %1</source>
+        <translation>无法打开预设 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the preset %1 is not a JSON object</source>
+        <translation>预设 %1 不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>comma-separated integers, e.g. 3, 4, 5</source>
+        <translation>逗号分隔的整数，如 3, 4, 5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (%1 to %2)</source>
+        <translation>（%1 至 %2）</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>JSON: %1</source>
+        <translation>JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>config: expected a JSON object</source>
+        <translation>配置：应为 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>model: the model families are not loaded yet</source>
+        <translation>模型：模型族尚未加载</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>model: unknown model family &quot;%1&quot; (known: %2)</source>
+        <translation>模型：未知的模型族“%1”（已知：%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>dataset: this project has no dataset named &quot;%1&quot;</source>
+        <translation>数据集：本项目没有名为“%1”的数据集</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The configuration is valid.</source>
+        <translation>配置有效。</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionView</name>
+    <message>
+        <location filename="../../ui/analytics/opinionview.cpp" line="+27"/>
+        <source>Show opinion</source>
+        <translation>显示观点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export shares...</source>
+        <translation>导出占比...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export forecast...</source>
+        <translation>导出预测...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional, e.g. #election</source>
+        <translation>可选，如 #election</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>topic value</source>
+        <translation>主题值</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Opinion task</source>
+        <translation>观点任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>per</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hashtag</source>
+        <translation>话题标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>or topic</source>
+        <translation>或主题</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Class shares per bucket</source>
+        <translation>各时间段的类别占比</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Forecast the share of</source>
+        <translation>预测以下类别的占比：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for the next</source>
+        <translation>未来</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>periods (Holt)</source>
+        <translation>个周期（Holt）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Export opinion shares</source>
+        <translation>导出观点占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>CSV (*.csv);;PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Export forecast</source>
+        <translation>导出预测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1...</source>
+        <translation>%1...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>(no topic filter)</source>
+        <translation>（不按主题筛选）</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Pick the label task that holds the opinion (e.g. sentiment)</source>
+        <translation>选择表示观点的标签任务（如 sentiment）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Type the topic value to keep, or drop the topic filter</source>
+        <translation>输入要保留的主题值，或取消主题筛选</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Counting...</source>
+        <translation>正在计数...</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>share of labelled posts</source>
+        <translation>已标注帖子中的占比</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Largest shift from %1: &apos;%2&apos; went from %3% to %4% (%5 posts before, %6 after; total variation %7, chi-square %8)</source>
+        <translation>自 %1 起变化最大：“%2”从 %3% 变为 %4%（之前 %5 个帖子，之后 %6 个；总变差 %7，卡方 %8）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Too few labelled buckets for a shift</source>
+        <translation>已标注的时间段太少，无法计算变化</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 labelled posts in %2 buckets</source>
+        <translation>%2 个时间段内共 %1 个已标注帖子</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No forecast: %1</source>
+        <translation>无预测：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>share of &apos;%1&apos;</source>
+        <translation>“%1”的占比</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExporter</name>
+    <message>
+        <location filename="../../ui/common/plotexporter.cpp" line="+97"/>
+        <source>Export as PNG...</source>
+        <translation>导出为 PNG...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as SVG...</source>
+        <translation>导出为 SVG...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export as PDF...</source>
+        <translation>导出为 PDF...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export data as CSV...</source>
+        <translation>将数据导出为 CSV...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG images (*.svg)</source>
+        <translation>SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PluginsDialog</name>
+    <message>
+        <location filename="../../ui/main/pluginsdialog.cpp" line="+33"/>
+        <source>Plugins</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plugins add import formats and model families to Chorus. They are loaded at start from these folders:&lt;br&gt;%1</source>
+        <translation>插件为 Chorus 添加导入格式和模型族。启动时从以下文件夹加载插件：&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Plugin</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+102"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+100"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>Provides</source>
+        <translation>提供</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enabling or disabling a plugin takes effect the next time Chorus starts.</source>
+        <translation>启用或禁用插件将在 Chorus 下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No plugins were found.</source>
+        <translation>未找到插件。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>import: %1</source>
+        <translation>导入：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>models: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Interface version</source>
+        <translation>接口版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (this Chorus: %2)</source>
+        <translation>%1（本 Chorus：%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import formats</source>
+        <translation>导入格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model families</source>
+        <translation>模型族</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manifest</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Could not save the choice: %1</source>
+        <translation>无法保存此选择：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” will be loaded the next time Chorus starts.</source>
+        <translation>“%1”将在 Chorus 下次启动时加载。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” will not be loaded the next time Chorus starts.</source>
+        <translation>Chorus 下次启动时将不再加载“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>PostFilterBar</name>
+    <message>
+        <location filename="../../ui/data/postfilterbar.cpp" line="+39"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clip</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts created on or after this day (UTC)</source>
+        <translation>在此日期（UTC）或之后发布的帖子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts created on or before this day (UTC)</source>
+        <translation>在此日期（UTC）或之前发布的帖子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only posts labelled for this task</source>
+        <translation>仅显示此任务下已标注的帖子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts with this label value</source>
+        <translation>仅显示带此标签值的帖子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts assigned by this split</source>
+        <translation>仅显示此划分所分配的帖子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts of this part of the split</source>
+        <translation>仅显示划分中此部分的帖子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts with at least one picture</source>
+        <translation>仅显示至少含一张图片的帖子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only posts with at least one video clip</source>
+        <translation>仅显示至少含一段视频的帖子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any part</source>
+        <translation>任意部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>#%1 %2, %3 (%4 posts)</source>
+        <translation>#%1 %2，%3（%4 个帖子）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>any value</source>
+        <translation>任意值</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>PostsTableModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/data/poststablemodel.cpp" line="+73"/>
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 张图片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n video(s)</source>
+        <translation>
+            <numerusform>%n 个视频</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionRunner</name>
+    <message>
+        <location filename="../../ui/embeddings/projectionrunner.cpp" line="+71"/>
+        <source>PCA: the two components explain %1% and %2% of the variance</source>
+        <translation>PCA：两个主成分分别解释 %1% 和 %2% 的方差</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>t-SNE: %1 iterations, KL divergence %2</source>
+        <translation>t-SNE：%1 次迭代，KL 散度 %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="+45"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/postfilterbar.cpp" line="-109"/>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import/importpreview.cpp" line="+46"/>
+        <source>The file is empty: it should start with a header line naming its columns.</source>
+        <translation>文件为空：文件应以列出各列名称的表头行开始。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No JSON object on the first lines (a JSON array file is imported, but not previewed).</source>
+        <translation>前几行没有 JSON 对象（JSON 数组文件可以导入，但不提供预览）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Media inputs have no rows to preview; each file becomes a post.</source>
+        <translation>媒体输入没有可预览的行；每个文件成为一个帖子。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import/importrunpage.cpp" line="-130"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>RecommenderPanel</name>
+    <message>
+        <location filename="../../ui/recommenders/recommenderpanel.cpp" line="+61"/>
+        <source>, </source>
+        <comment>between the names and titles of a reason</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>users like you: %1</source>
+        <translation>与你相似的用户：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1”</source>
+        <comment>an item title quoted</comment>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>similar to %1 you liked</source>
+        <translation>与你喜欢的 %1 相似</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>content: shared terms %1</source>
+        <translation>内容：共有词项 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>popular: %n user(s)</source>
+        <translation>
+            <numerusform>热门：%n 个用户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last interaction</source>
+        <translation>最近交互</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>How many items to recommend.</source>
+        <translation>要推荐的物品数量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search users by name or id</source>
+        <translation>按名称或 ID 搜索用户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Items</source>
+        <translation>物品数</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recommender run</source>
+        <translation>推荐运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recommendations</source>
+        <translation>推荐数量</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>History (most recent first)</source>
+        <translation>历史（最近的在前）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recommended (items the user has not interacted with)</source>
+        <translation>推荐（该用户尚未交互过的物品）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Train a recommender (Models tab, an interactions dataset) to see recommendations here.</source>
+        <translation>训练一个推荐模型（“模型”标签页，使用交互数据集）后，即可在此查看推荐。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Run %1: %2 on %3</source>
+        <translation>运行 %1：%3 上的 %2</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Loading run %1…</source>
+        <translation>正在加载运行 %1…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Run %1 (%2): %3 users, %4 items.</source>
+        <translation>运行 %1（%2）：%3 个用户，%4 个物品。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Recommending for %1…</source>
+        <translation>正在为 %1 生成推荐…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (user %2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（用户 %2）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n recommendation(s) for %1.</source>
+        <translation>
+            <numerusform>为 %1 生成了 %n 条推荐。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <location filename="../../ui/common/runstatus.cpp" line="+6"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <location filename="../../ui/runs/runspanel.cpp" line="+28"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename...</source>
+        <translation>重命名...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete...</source>
+        <translation>删除...</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Validation macro-F1</source>
+        <translation>验证宏 F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Throughput (samples/s)</source>
+        <translation>吞吐量（样本/秒）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+134"/>
+        <location line="+7"/>
+        <source>Key</source>
+        <translation>配置项</translation>
+    </message>
+    <message>
+        <location line="-141"/>
+        <location line="+134"/>
+        <source>Run A</source>
+        <translation>运行 A</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <location line="+134"/>
+        <source>Run B</source>
+        <translation>运行 B</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>Curve</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Config differences (select two runs)</source>
+        <translation>配置差异（选择两个运行）</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>run %1 (%2)</source>
+        <translation>运行 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+1"/>
+        <source>(absent)</source>
+        <translation>（缺失）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+10"/>
+        <source>No project is open.</source>
+        <translation>未打开项目。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of run %1:</source>
+        <translation>运行 %1 的名称：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n run(s) with their metrics, checkpoints and attention snapshots?</source>
+        <translation>
+            <numerusform>删除 %n 个运行及其指标、检查点和注意力快照？</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <location filename="../../ui/runs/runstablemodel.cpp" line="+117"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LR</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best accuracy</source>
+        <translation>最佳准确率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best macro-F1</source>
+        <translation>最佳宏 F1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>ScatterView</name>
+    <message>
+        <location filename="../../ui/embeddings/scatterview.cpp" line="+59"/>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../ui/data/splitdialog.cpp" line="+35"/>
+        <source>&amp;Split</source>
+        <translation>划分(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Split dataset</source>
+        <translation>划分数据集</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%L2 posts)</source>
+        <translation>%1（%L2 个帖子）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random, stratified by a label task</source>
+        <translation>随机，按标签任务分层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By time (oldest train, newest test)</source>
+        <translation>按时间（最早的用于训练，最新的用于测试）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By user (no author in two parts)</source>
+        <translation>按用户（同一作者不跨两部分）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>optional, e.g. baseline-80-10-10</source>
+        <translation>可选，如 baseline-80-10-10</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Dataset:</source>
+        <translation>数据集(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;trategy:</source>
+        <translation>策略(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Label task:</source>
+        <translation>标签任务(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;rain ratio:</source>
+        <translation>训练比例(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Validation ratio:</source>
+        <translation>验证比例(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;est ratio:</source>
+        <translation>测试比例(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;eed:</source>
+        <translation>随机种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Dataset: the project has no dataset to split; import one first.</source>
+        <translation>数据集：项目中没有可划分的数据集；请先导入一个。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test ratio: the ratios sum to %1, not 1; set the test ratio to %2.</source>
+        <translation>测试比例：各比例之和为 %1 而不是 1；请将测试比例设为 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train ratio: the ratios sum to %1, not 1; set the train ratio to %2.</source>
+        <translation>训练比例：各比例之和为 %1 而不是 1；请将训练比例设为 %2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation ratio: the ratios sum to %1, not 1; lower the validation ratio.</source>
+        <translation>验证比例：各比例之和为 %1 而不是 1；请降低验证比例。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Strategy: %1</source>
+        <translation>策略：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Label task: the dataset has no label task to stratify by; choose another strategy.</source>
+        <translation>标签任务：数据集中没有可用于分层的标签任务；请选择其他策略。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Splitting...</source>
+        <translation>正在划分...</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The split was stored, its name not: %1</source>
+        <translation>划分已保存，但其名称未能保存：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Split failed: %1</source>
+        <translation>划分失败：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Split %1 stored: train %L2, validation %L3, test %L4 posts.</source>
+        <translation>划分 %1 已保存：训练 %L2 个、验证 %L3 个、测试 %L4 个帖子。</translation>
+    </message>
+</context>
+<context>
+    <name>StackedAreaChart</name>
+    <message>
+        <location filename="../../ui/analytics/stackedareachart.cpp" line="+99"/>
+        <source>bucket</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bucket_start</source>
+        <translation>时间段起点</translation>
+    </message>
+</context>
+<context>
+    <name>StageText</name>
+    <message>
+        <location filename="../../ui/common/stagetext.cpp" line="+7"/>
+        <source>clustering</source>
+        <translation>聚类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counting</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counting opinion</source>
+        <translation>统计观点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>counting terms</source>
+        <translation>统计词语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>describing topics</source>
+        <translation>描述主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>embedding posts</source>
+        <translation>嵌入帖子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>encoding posts</source>
+        <translation>编码帖子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>estimating k</source>
+        <translation>估计 k</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finding bursts</source>
+        <translation>检测爆发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loading the stored topics</source>
+        <translation>加载已保存的主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lsa</source>
+        <translation>LSA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>profile</source>
+        <translation>生成画像</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sampling topics</source>
+        <translation>采样主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>storing</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user vectors</source>
+        <translation>计算用户向量</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message>
+        <location filename="../../ui/data/timechart.cpp" line="+24"/>
+        <location line="+7"/>
+        <source>posts</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>posts per week (UTC, from Monday)</source>
+        <translation>每周帖子数（UTC，自周一起）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>posts per day (UTC)</source>
+        <translation>每天帖子数（UTC）</translation>
+    </message>
+</context>
+<context>
+    <name>TokenChip</name>
+    <message>
+        <location filename="../../ui/attention/tokenchip.cpp" line="+25"/>
+        <source>%1
+attention weight %2</source>
+        <translation>%1
+注意力权重 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsView</name>
+    <message>
+        <location filename="../../ui/analytics/topicsview.cpp" line="+45"/>
+        <source>Find topics</source>
+        <translation>发现主题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export table CSV...</source>
+        <translation>导出表格 CSV...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export chart...</source>
+        <translation>导出图表...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>k-means on embeddings</source>
+        <translation>基于嵌入的 k-means</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>density (DBSCAN, outliers allowed)</source>
+        <translation>密度聚类（DBSCAN，允许离群点）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LDA (Gibbs sampling)</source>
+        <translation>LDA（Gibbs 采样）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of topics; auto picks 2 to 12 by silhouette. Density finds its own number.</source>
+        <translation>主题数；“自动”按轮廓系数在 2 到 12 之间选择。密度聚类自行确定数量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The label task the topics are stored under (one label per post)</source>
+        <translation>保存主题所用的标签任务（每个帖子一个标签）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Replace labels not written by topics</source>
+        <translation>替换非主题写入的标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topics (k)</source>
+        <translation>主题数 (k)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Embedding</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label task</source>
+        <translation>标签任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posts</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NPMI</source>
+        <translation>NPMI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Top terms</source>
+        <translation>高频词</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Representative posts of the selected topic</source>
+        <translation>所选主题的代表性帖子</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Topic sizes over time, per</source>
+        <translation>主题规模随时间变化，每</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Export topics</source>
+        <translation>导出主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1...</source>
+        <translation>%1...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n topic(s) stored as label task &apos;%1&apos;</source>
+        <translation>
+            <numerusform>%n 个主题已保存为标签任务“%1”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing the stored topics of &apos;%1&apos;</source>
+        <translation>显示“%1”中已保存的主题</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled; the stored topics are unchanged</source>
+        <translation>已取消；已保存的主题未改变</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>LSA (TF-IDF, randomized SVD)</source>
+        <translation>LSA（TF-IDF，随机 SVD）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>word vectors of run %1</source>
+        <translation>运行 %1 的词向量</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Open a project and pick a dataset with posts first</source>
+        <translation>请先打开项目并选择一个有帖子的数据集</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Reading posts...</source>
+        <translation>正在读取帖子...</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>No topics stored under this task yet</source>
+        <translation>此任务下尚未保存主题</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 topics by %2</source>
+        <translation>%1 个主题（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> on %1</source>
+        <translation>，基于%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, mean NPMI %1</source>
+        <translation>，平均 NPMI %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %n post(s) in no topic</source>
+        <translation>
+            <numerusform>，%n 个帖子不属于任何主题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>posts</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>post %1</source>
+        <translation>帖子 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDashboard</name>
+    <message>
+        <location filename="../../ui/training/trainingdashboard.cpp" line="+52"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation metric</source>
+        <translation>验证指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+206"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>Automatic (CUDA when present)</source>
+        <translation>自动（有 CUDA 时使用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train the configuration of the Models tab</source>
+        <translation>训练“模型”标签页中的配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>While paused: run one optimisation step</source>
+        <translation>暂停时：执行一个优化步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>keep</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate requested when resuming (0: keep the schedule). Recorded with the run; the current worker does not apply it yet.</source>
+        <translation>继续训练时请求的学习率（0：保持调度）。随运行一同记录；当前的工作进程尚未应用它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smoothing (exponential moving average) of the drawn curves</source>
+        <translation>所绘曲线的平滑（指数移动平均）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Learning rate on resume</source>
+        <translation>继续时的学习率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Paused at step %1.</source>
+        <translation>已在第 %1 步暂停。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No model is configured.</source>
+        <translation>尚未配置模型。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The configuration is not valid: %1</source>
+        <translation>配置无效：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open a project first.</source>
+        <translation>请先打开项目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A run is already training.</source>
+        <translation>已有运行正在训练。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Starting the worker...</source>
+        <translation>正在启动工作进程...</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Resuming with learning rate %1 from step %2.</source>
+        <translation>从第 %2 步以学习率 %1 继续。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Run %1 is training on %2.</source>
+        <translation>运行 %1 正在 %2 上训练。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>valid loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>valid %1</source>
+        <translation>验证 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run %1 %2 after %3 steps.</source>
+        <translation>运行 %1 在 %3 步后%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> Test accuracy %1, macro-F1 %2.</source>
+        <translation>测试准确率 %1，宏 F1 %2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run %1 failed: %2</source>
+        <translation>运行 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No run yet.</source>
+        <translation>尚无运行。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step %1 / %2 (epoch %3)</source>
+        <translation>第 %1 / %2 步（第 %3 轮）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 samples/s</source>
+        <translation>%1 样本/秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>elapsed %1</source>
+        <translation>已用 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ETA %1</source>
+        <translation>预计剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lr %1</source>
+        <translation>学习率 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>memory %1</source>
+        <translation>内存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrendsView</name>
+    <message>
+        <location filename="../../ui/analytics/trendsview.cpp" line="+51"/>
+        <source>Show trends</source>
+        <translation>显示趋势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export chart...</source>
+        <translation>导出图表...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export bursts CSV...</source>
+        <translation>导出爆发 CSV...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hashtags</source>
+        <translation>话题标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>terms</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>label task values</source>
+        <translation>标签任务取值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Count</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>per</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>top</source>
+        <translation>前</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>posts</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Key</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Intensity</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posts</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Bursts (Kleinberg)</source>
+        <translation>爆发（Kleinberg）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Most engaging posts of the selected burst</source>
+        <translation>所选爆发中互动最多的帖子</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export trends</source>
+        <translation>导出趋势</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Export bursts</source>
+        <translation>导出爆发</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1...</source>
+        <translation>%1...</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Open a project first</source>
+        <translation>请先打开项目</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Pick a label task to count</source>
+        <translation>请选择要统计的标签任务</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Counting...</source>
+        <translation>正在计数...</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+100"/>
+        <source>%n key(s) over %1 buckets, %2 burst(s)</source>
+        <translation>
+            <numerusform>%n 项，%1 个时间段，%2 次爆发</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>[engagement %1] %2  %3</source>
+        <translation>[互动 %1] %2  %3</translation>
+    </message>
+</context>
+<context>
+    <name>UserProfileView</name>
+    <message>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="+8"/>
+        <source>Show profile</source>
+        <translation>显示画像</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Privacy: pseudonyms only</source>
+        <translation>隐私：仅显示假名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export features CSV...</source>
+        <translation>导出特征 CSV...</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>user: source id, name, pseudonym or number</source>
+        <translation>用户：来源 ID、名称、假名或编号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hour</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label tasks summarised in the profile and written as feature columns (none checked: every task in the profile, none in the features)</source>
+        <translation>在画像中汇总并写为特征列的标签任务（均未勾选：画像包含所有任务，特征不含任何任务）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+1"/>
+        <source>posts</source>
+        <translation>帖子</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>activity per</source>
+        <translation>活动量，每</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels of the user&apos;s posts</source>
+        <translation>该用户帖子的标签</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Writes most alike (click to open)</source>
+        <translation>写作最相似的用户（点击打开）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label tasks</source>
+        <translation>标签任务</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Export user features</source>
+        <translation>导出用户特征</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Characteristic terms: %1</source>
+        <translation>特征词：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Wrote %n user(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个用户写入 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <location line="+150"/>
+        <source>Open a project first</source>
+        <translation>请先打开项目</translation>
+    </message>
+    <message>
+        <location line="-133"/>
+        <source>Profiling...</source>
+        <translation>正在生成画像...</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Pick a user to see their profile</source>
+        <translation>选择一个用户以查看其画像</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%1 (#%2): %n post(s)</source>
+        <translation>
+            <numerusform>%1（#%2）：%n 个帖子</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first post %1, last post %2</source>
+        <translation>首帖 %1，末帖 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received %1 likes, %2 shares, %3 replies (per post %4, %5, %6)</source>
+        <translation>收到 %1 次点赞、%2 次转发、%3 条回复（每帖 %4、%5、%6）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n interaction(s)</source>
+        <translation>
+            <numerusform>%n 条互动</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1  (%2)</source>
+        <translation>%1  （%2）</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Writing user features...</source>
+        <translation>正在写入用户特征...</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerProcess</name>
+    <message>
+        <location filename="../../ui/training/workerprocess.cpp" line="+61"/>
+        <source>the workbench closed while the run was training</source>
+        <translation>运行训练期间工作台已关闭</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a run is already training</source>
+        <translation>已有运行正在训练</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot write the run config: %1</source>
+        <translation>无法写入运行配置：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>cannot start the worker %1: %2</source>
+        <translation>无法启动工作进程 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>the worker crashed</source>
+        <translation>工作进程崩溃</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the worker exited with code %1 without finishing the run</source>
+        <translation>工作进程以退出码 %1 退出，运行未完成</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/gui/main.cpp" line="+49"/>
+        <source>Chorus: a deep-learning workbench for social-media data</source>
+        <translation>Chorus：面向社交媒体数据的深度学习工作台</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Project file (*.chorus); the demo project when omitted.</source>
+        <translation>项目文件 (*.chorus)；省略时打开演示项目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Render the window to FILE (PNG) once shown, then quit.</source>
+        <translation>窗口显示后将其渲染到 FILE（PNG），然后退出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Render every tab of the window to DIR/NN-tab.png (the newest finished run selected), then quit.</source>
+        <translation>将窗口的每个标签页渲染到 DIR/NN-tab.png（选中最新完成的运行），然后退出。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+</context>
+</TS>

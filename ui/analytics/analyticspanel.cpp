@@ -1,0 +1,94 @@
+#include "ui/analytics/analyticspanel.h"
+
+#include "ui/analytics/opinionview.h"
+#include "ui/analytics/projectcatalog.h"
+#include "ui/analytics/topicsview.h"
+#include "ui/analytics/trendsview.h"
+#include "ui/analytics/userprofileview.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+AnalyticsPanel::AnalyticsPanel(QWidget *parent)
+    : QWidget(parent), m_dataset(new QComboBox), m_tabs(new QTabWidget), m_topics(new TopicsView),
+      m_trends(new TrendsView), m_opinion(new OpinionView), m_users(new UserProfileView)
+{
+    auto *trendsAndOpinion = new QSplitter(Qt::Vertical);
+    trendsAndOpinion->addWidget(m_trends);
+    trendsAndOpinion->addWidget(m_opinion);
+    m_tabs->addTab(m_topics, tr("Topics"));
+    m_tabs->addTab(trendsAndOpinion, tr("Trends && opinion"));
+    m_tabs->addTab(m_users, tr("Users"));
+    m_dataset->setMinimumContentsLength(16);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Dataset")));
+    bar->addWidget(m_dataset);
+    bar->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_dataset, &QComboBox::currentIndexChanged, this, &AnalyticsPanel::datasetChanged);
+    // Topics stored as a label task become something to trend, filter opinion by, and profile.
+    connect(m_topics, &TopicsView::labelsChanged, this, [this] {
+        m_trends->refreshTasks();
+        m_opinion->refreshTasks();
+        m_users->refreshChoices();
+    });
+}
+
+void AnalyticsPanel::setProject(chorus::Project *project)
+{
+    m_project = project;
+    m_topics->setProject(project);
+    m_trends->setProject(project);
+    m_opinion->setProject(project);
+    m_users->setProject(project);
+    refresh();
+}
+
+void AnalyticsPanel::refresh()
+{
+    const QString current = m_dataset->currentText();
+    {
+        const QSignalBlocker block(m_dataset);
+        m_dataset->clear();
+        if (m_project)
+            for (const ProjectCatalog::Dataset &d : ProjectCatalog::postDatasets(*m_project))
+                m_dataset->addItem(d.name, QVariant::fromValue<qlonglong>(d.id));
+        const int index = m_dataset->findText(current);
+        m_dataset->setCurrentIndex(index >= 0 ? index : (m_dataset->count() > 0 ? 0 : -1));
+    }
+    datasetChanged();
+    // The same dataset keeps its views; what they offer may still be new (runs, label tasks).
+    m_topics->refresh();
+    m_trends->refreshTasks();
+    m_opinion->refreshTasks();
+    m_users->refreshChoices();
+}
+
+bool AnalyticsPanel::setDataset(const QString &name)
+{
+    const int index = m_dataset->findText(name);
+    if (index < 0)
+        return false;
+    m_dataset->setCurrentIndex(index);
+    return true;
+}
+
+std::int64_t AnalyticsPanel::datasetId() const { return m_dataset->currentData().toLongLong(); }
+
+void AnalyticsPanel::datasetChanged()
+{
+    const std::int64_t id = datasetId();
+    m_topics->setDataset(id, m_dataset->currentText());
+    m_trends->setDataset(id);
+    m_opinion->setDataset(id);
+    m_users->setDataset(id);
+}
