@@ -6,6 +6,7 @@
 #include "recommendercommands.h"
 
 #include "core/metrics/classificationmetrics.h"
+#include "core/store/predictedlabels.h"
 #include "core/store/project.h"
 #include "core/util/csvescape.h"
 #include "core/text/tokenizer.h"
@@ -80,11 +81,15 @@ Result<std::int64_t> runSplit(Project &project, std::int64_t runId)
 int commandPredict(const std::vector<std::string> &argv)
 {
     if (printHelpIfAsked(argv, "Usage: chorus-cli predict PROJECT.chorus --run ID (--dataset NAME | --text \"...\")... OUT.csv\n"
-                               "                          [--json]\n\n"
+                               "                          [--store-as TASK [--replace]] [--json]\n\n"
                                "Classifies posts with a trained run's best checkpoint and writes one row per post:\n"
-                               "post_id, text, predicted, then the probability of each class (p:CLASS).\n"))
+                               "post_id, text, predicted, then the probability of each class (p:CLASS).\n"
+                               "--store-as keeps the predictions of --dataset as the label task TASK (e.g.\n"
+                               "predicted_sentiment), replacing that task's earlier predictions, so trends, opinion\n"
+                               "monitoring and user profiles see them; a task holding labels no prediction wrote is\n"
+                               "left alone unless --replace is given.\n"))
         return 0;
-    Arguments args(argv, {"run", "dataset", "text"}, {"json"});
+    Arguments args(argv, {"run", "dataset", "text", "store-as"}, {"json", "replace"});
     CliContext ctx("predict", args.has("json"));
     const long long runId = args.integer("run", 0);
     if (!args.ok())
@@ -95,6 +100,8 @@ int commandPredict(const std::vector<std::string> &argv)
         return ctx.usage("expected a project path and an output file");
     if (args.has("dataset") == args.has("text"))
         return ctx.usage("give either --dataset NAME or --text \"...\"");
+    if (args.has("store-as") && !args.has("dataset"))
+        return ctx.usage("--store-as stores the predictions of a --dataset's posts");
     auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
     if (!project)
         return ctx.fail(project.message());
@@ -144,13 +151,27 @@ int commandPredict(const std::vector<std::string> &argv)
     if (std::rename(temporary.c_str(), output.c_str()) != 0)
         return ctx.fail("cannot write '" + output + "': " + std::strerror(errno));
     nlohmann::json json = {{"run_id", runId}, {"posts", posts.size()}, {"output", output}};
+    std::string stored;
+    if (args.has("store-as")) {
+        std::vector<std::pair<std::int64_t, std::string>> labels;
+        labels.reserve(posts.size());
+        for (std::size_t i = 0; i < posts.size(); ++i)
+            labels.emplace_back(posts[i].id, (*predictions)[i].label);
+        PredictedLabels::Options options;
+        options.replaceForeignLabels = args.has("replace");
+        const std::string task = args.value("store-as");
+        if (Status s = PredictedLabels::store(**project, args.value("dataset"), task, runId, labels, options); !s.ok())
+            return ctx.fail(s.message());
+        json["stored_as"] = task;
+        stored = "; stored as label task '" + task + "'";
+    }
     if (args.has("text")) {
         nlohmann::json list = nlohmann::json::array();
         for (const TextPrediction &p : *predictions)
             list.push_back({{"label", p.label}, {"probabilities", p.probabilities}});
         json["predictions"] = list;
     }
-    return ctx.succeed(json, "Wrote " + std::to_string(posts.size()) + " predictions to " + output + "\n");
+    return ctx.succeed(json, "Wrote " + std::to_string(posts.size()) + " predictions to " + output + stored + "\n");
 }
 
 int commandEval(const std::vector<std::string> &argv)

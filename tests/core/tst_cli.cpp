@@ -1,4 +1,6 @@
 // chorus-cli as a user and a script see it: exit codes, --help, --json output of every subcommand.
+#include "core/store/project.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -301,6 +303,21 @@ private slots:
         QFile csv(out);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QVERIFY(csv.readLine().startsWith("post_id,text,predicted,p:negative,p:neutral,p:positive"));
+        // Predictions of a whole dataset kept as a label task; hand labels are not overwritten.
+        const Run stored = cli({"predict", demo, "--run", runId, "--dataset", "demo", "--store-as", "predicted_sentiment", out,
+                                "--json"});
+        QCOMPARE(stored.code, 0);
+        QCOMPARE(stored.json().value("stored_as").toString(), QString("predicted_sentiment"));
+        {
+            auto project = chorus::Project::open(demo.toStdString(), chorus::Project::OpenMode::OpenExisting);
+            QVERIFY(project.ok());
+            auto counted = (*project)->db().prepare("SELECT count(*) FROM labels WHERE task = 'predicted_sentiment'");
+            QVERIFY(counted.ok() && counted->step());
+            QCOMPARE(counted->int64(0), std::int64_t(stored.json().value("posts").toInt()));
+        }
+        const Run refused = cli({"predict", demo, "--run", runId, "--dataset", "demo", "--store-as", "sentiment", out});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains("no prediction wrote"), refused.err.constData());
         const Run explain = cli({"explain", demo, "--run", runId, "--post", "1", "--json"});
         QCOMPARE(explain.code, 0);
         QCOMPARE(explain.json().value("kind").toString(), QString("token_attention"));
