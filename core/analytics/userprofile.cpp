@@ -205,6 +205,25 @@ Result<UserProfile> UserProfiler::profile(Project &project, std::int64_t userId,
     }
     if (interactions->failed())
         return Error{"counting the user's interactions: " + interactions->lastError()};
+
+    auto recent = project.db().prepare("SELECT p.id, p.created_at, p.text, coalesce(p.likes, 0), coalesce(p.shares, 0)"
+                                       " FROM posts p WHERE " + where +
+                                       " ORDER BY p.created_at IS NULL, p.created_at DESC, p.id DESC LIMIT ?2");
+    if (!recent)
+        return recent.error();
+    recent->bind(1, userId).bind(2, static_cast<std::int64_t>(options.recentPosts));
+    while (recent->step()) {
+        UserPost post;
+        post.postId = recent->int64(0);
+        if (!recent->isNull(1))
+            post.createdAt = recent->int64(1);
+        post.text = recent->text(2);
+        post.likes = recent->int64(3);
+        post.shares = recent->int64(4);
+        profile.recentPosts.push_back(std::move(post));
+    }
+    if (recent->failed())
+        return Error{"listing the user's posts: " + recent->lastError()};
     return profile;
 }
 

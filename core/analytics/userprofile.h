@@ -30,6 +30,7 @@ struct UserProfileOptions {
     TimeResolution resolution = TimeResolution::Week;
     std::vector<std::string> tasks; // label tasks to summarise; empty: every task of the user's posts
     bool privacy = false;
+    std::size_t recentPosts = 50; // newest posts listed in the profile
 };
 
 // How one label task's values spread over a user's posts, in total and per activity bucket.
@@ -38,6 +39,15 @@ struct UserLabelMix {
     std::vector<std::string> values;               // sorted
     std::vector<std::int64_t> totals;              // per value
     std::vector<std::vector<std::int64_t>> counts; // [value][activity bucket]
+};
+
+// One of the user's posts as a profile lists it.
+struct UserPost {
+    std::int64_t postId = 0;
+    std::optional<std::int64_t> createdAt; // Unix seconds
+    std::string text;
+    std::int64_t likes = 0;
+    std::int64_t shares = 0;
 };
 
 struct UserProfile {
@@ -57,6 +67,7 @@ struct UserProfile {
     std::vector<UserLabelMix> labels;
     std::int64_t interactions = 0; // rows of the interactions table by this user, in every dataset
     std::map<std::string, std::int64_t> interactionsByKind;
+    std::vector<UserPost> recentPosts; // newest first, at most UserProfileOptions::recentPosts
 };
 
 // A user's activity, reach, label mix and interactions, each from one SQL aggregate.

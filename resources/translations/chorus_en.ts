@@ -2233,7 +2233,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/analytics/userprofileview.cpp" line="+45"/>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="+96"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
@@ -3580,7 +3580,35 @@ attention weight %2</translation>
 <context>
     <name>UserProfileView</name>
     <message>
-        <location filename="../../ui/analytics/userprofileview.cpp" line="+8"/>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="-42"/>
+        <source>users with a similar history have it</source>
+        <translation>users with a similar history have it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar to items this user interacted with</source>
+        <translation>similar to items this user interacted with</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>shares terms: %1</source>
+        <translation>shares terms: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>popular: %n user(s)</source>
+        <translation>
+            <numerusform>popular: %n user</numerusform>
+            <numerusform>popular: %n users</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Show profile</source>
         <translation>Show profile</translation>
     </message>
@@ -3595,12 +3623,32 @@ attention weight %2</translation>
         <translation>Export features CSV...</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>user: source id, name, pseudonym or number</source>
         <translation>user: source id, name, pseudonym or number</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Time (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shares</source>
+        <translation>Shares</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>hour</source>
         <translation>hour</translation>
     </message>
@@ -3641,12 +3689,22 @@ attention weight %2</translation>
         <translation>Labels of the user&apos;s posts</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Newest posts</source>
+        <translation>Newest posts</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Writes most alike (click to open)</source>
         <translation>Writes most alike (click to open)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Recommended next (newest recommender run)</source>
+        <translation>Recommended next (newest recommender run)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Label tasks</source>
         <translation>Label tasks</translation>
     </message>
@@ -3661,7 +3719,7 @@ attention weight %2</translation>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Characteristic terms: %1</source>
         <translation>Characteristic terms: %1</translation>
     </message>
@@ -3675,17 +3733,17 @@ attention weight %2</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location line="+150"/>
+        <location line="+164"/>
         <source>Open a project first</source>
         <translation>Open a project first</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-147"/>
         <source>Profiling...</source>
         <translation>Profiling...</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Pick a user to see their profile</source>
         <translation>Pick a user to see their profile</translation>
     </message>
@@ -3721,7 +3779,7 @@ attention weight %2</translation>
         <translation>%1  (%2)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+90"/>
         <source>Writing user features...</source>
         <translation>Writing user features...</translation>
     </message>

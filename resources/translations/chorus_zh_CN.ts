@@ -2226,7 +2226,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/analytics/userprofileview.cpp" line="+45"/>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="+96"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -3567,7 +3567,34 @@ attention weight %2</source>
 <context>
     <name>UserProfileView</name>
     <message>
-        <location filename="../../ui/analytics/userprofileview.cpp" line="+8"/>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="-42"/>
+        <source>users with a similar history have it</source>
+        <translation>历史相似的用户拥有它</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar to items this user interacted with</source>
+        <translation>与该用户交互过的物品相似</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>shares terms: %1</source>
+        <translation>共有词语：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>popular: %n user(s)</source>
+        <translation>
+            <numerusform>热门：%n 个用户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Show profile</source>
         <translation>显示画像</translation>
     </message>
@@ -3582,12 +3609,32 @@ attention weight %2</source>
         <translation>导出特征 CSV...</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>user: source id, name, pseudonym or number</source>
         <translation>用户：来源 ID、名称、假名或编号</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shares</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>hour</source>
         <translation>小时</translation>
     </message>
@@ -3628,12 +3675,22 @@ attention weight %2</source>
         <translation>该用户帖子的标签</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Newest posts</source>
+        <translation>最新帖子</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Writes most alike (click to open)</source>
         <translation>写作最相似的用户（点击打开）</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Recommended next (newest recommender run)</source>
+        <translation>接下来推荐（最新的推荐运行）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Label tasks</source>
         <translation>标签任务</translation>
     </message>
@@ -3648,7 +3705,7 @@ attention weight %2</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Characteristic terms: %1</source>
         <translation>特征词：%1</translation>
     </message>
@@ -3661,17 +3718,17 @@ attention weight %2</source>
     </message>
     <message>
         <location line="+114"/>
-        <location line="+150"/>
+        <location line="+164"/>
         <source>Open a project first</source>
         <translation>请先打开项目</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-147"/>
         <source>Profiling...</source>
         <translation>正在生成画像...</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Pick a user to see their profile</source>
         <translation>选择一个用户以查看其画像</translation>
     </message>
@@ -3705,7 +3762,7 @@ attention weight %2</source>
         <translation>%1  （%2）</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+90"/>
         <source>Writing user features...</source>
         <translation>正在写入用户特征...</translation>
     </message>

@@ -436,6 +436,13 @@ private slots:
                  qPrintable(summary));
         QVERIFY(users->activityPlot()->plottableCount() == 1);
         QVERIFY(users->labelPlot()->plottableCount() >= 1); // sentiment
+        // Her posts, newest first, with their engagement.
+        QCOMPARE(users->postsTable()->rowCount(), 4);
+        QCOMPARE(users->postsTable()->item(0, 3)->text(), QString("crema ristretto barista"));
+        QCOMPARE(users->postsTable()->item(3, 3)->text(), QString("espresso with perfect crema"));
+        QCOMPARE(users->postsTable()->item(0, 1)->text(), QString("10"));
+        // No recommender run in this project: nothing to recommend, and nothing made up.
+        QCOMPARE(users->recommendationsList()->count(), 0);
         // The twin, who writes the same words, is the most similar user.
         QVERIFY(users->similarList()->count() > 0);
         QCOMPARE(users->similarList()->item(0)->data(Qt::UserRole).toLongLong(), m_twin);

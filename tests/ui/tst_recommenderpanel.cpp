@@ -7,10 +7,12 @@
 #include "core/recommend/recommendertrainer.h"
 #include "core/store/project.h"
 #include "ui/main/mainwindow.h"
+#include "ui/analytics/userprofileview.h"
 #include "ui/recommenders/recommenderpanel.h"
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -117,6 +119,24 @@ private slots:
         QCOMPARE(recommended->rowCount(), 4);
         QVERIFY(!panel.setUser(999999));
         QVERIFY(!panel.setRun(m_run + 100));
+    }
+
+    void theUserProfileListsTheNewestRunsRecommendations()
+    {
+        auto project = Project::open(m_path.toStdString(), Project::OpenMode::OpenExisting);
+        QVERIFY(project.ok());
+        UserProfileView view;
+        view.setProject(project->get());
+        QSignalSpy shown(&view, &UserProfileView::profileShown);
+        view.showUserId(userId(**project, "b05"));
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1, 10000);
+        QListWidget *list = view.recommendationsList();
+        QCOMPARE(list->count(), 5);
+        for (int row = 0; row < list->count(); ++row) {
+            // A jazz reader is shown jazz articles, with a reason that names no other user.
+            QVERIFY2(list->item(row)->text().startsWith("Jazz piano"), qPrintable(list->item(row)->text()));
+            QVERIFY(list->item(row)->text().contains("similar to items this user interacted with"));
+        }
     }
 
     void mainWindowHasTheTab()

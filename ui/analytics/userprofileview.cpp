@@ -2,7 +2,9 @@
 
 #include "core/analytics/userfeatures.h"
 #include "core/analytics/userprofile.h"
+#include "core/recommend/recommendermodel.h"
 #include "core/store/project.h"
+#include "core/training/runstore.h"
 #include "core/util/timeparse.h"
 #include "ui/analytics/analyticsplotstyle.h"
 #include "ui/analytics/analyticsrunner.h"
@@ -18,6 +20,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -25,6 +28,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStringListModel>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -34,11 +38,58 @@ struct UserProfileView::Pending {
     std::vector<Neighbour> neighbours;
     std::vector<std::pair<std::string, double>> terms;
     std::shared_ptr<const chorus::UserSimilarity> similarity; // set when this run built it
+    QStringList recommendations; // "title (score): reason", from the newest recommender run
 };
 
 namespace {
 
 constexpr int kSimilarUsers = 10;
+constexpr int kRecommendations = 5;
+
+// Why an item is recommended, without naming other users: the profile may be under privacy.
+QString reasonText(const chorus::RecommendationReason &reason)
+{
+    using Kind = chorus::RecommendationReason::Kind;
+    switch (reason.kind) {
+    case Kind::SimilarUsers: return UserProfileView::tr("users with a similar history have it");
+    case Kind::SimilarItems: return UserProfileView::tr("similar to items this user interacted with");
+    case Kind::SharedTerms: {
+        QStringList terms;
+        for (const std::string &t : reason.terms)
+            terms << QString::fromStdString(t);
+        return UserProfileView::tr("shares terms: %1").arg(terms.join(QStringLiteral(", ")));
+    }
+    case Kind::Popular: break;
+    }
+    return UserProfileView::tr("popular: %n user(s)", nullptr, reason.popularity);
+}
+
+// The newest finished recommender run that knows the user, as "title (score): reason" lines.
+QStringList recommendationsFor(chorus::Project &project, std::int64_t userId)
+{
+    auto runs = chorus::RunStore(project).list();
+    if (!runs)
+        return {};
+    std::int64_t newest = 0;
+    for (const chorus::RunSummary &run : *runs)
+        if (run.status == "finished" && run.model.rfind("recommender_", 0) == 0 && run.id > newest)
+            newest = run.id;
+    if (newest == 0)
+        return {};
+    auto model = chorus::RecommenderModel::loadRun(project, newest);
+    if (!model)
+        return {};
+    auto items = model->recommend(userId, kRecommendations);
+    if (!items)
+        return {}; // a user the recommender never saw
+    QStringList lines;
+    for (const chorus::RecommendedItem &item : *items)
+        lines << UserProfileView::tr("%1 (%2): %3")
+                     .arg(QString::fromStdString(item.title.empty() ? item.item : item.title))
+                     .arg(item.score, 0, 'f', 3)
+                     .arg(reasonText(item.reason));
+    return lines;
+}
 
 QString dateOf(const std::optional<std::int64_t> &t)
 {
@@ -53,13 +104,20 @@ UserProfileView::UserProfileView(QWidget *parent)
       m_show(new QPushButton(tr("Show profile"))), m_privacy(new QCheckBox(tr("Privacy: pseudonyms only"))),
       m_resolution(new QComboBox), m_tasks(new QListWidget), m_exportFeatures(new QPushButton(tr("Export features CSV..."))),
       m_progress(new QProgressBar), m_status(new QLabel), m_summary(new QLabel), m_terms(new QLabel),
-      m_activity(new QCustomPlot), m_labels(new QCustomPlot), m_similar(new QListWidget)
+      m_activity(new QCustomPlot), m_labels(new QCustomPlot), m_similar(new QListWidget), m_posts(new QTableWidget),
+      m_recommendations(new QListWidget)
 {
     m_completer->setModel(m_authorModel);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setFilterMode(Qt::MatchContains);
     m_user->setCompleter(m_completer);
     m_user->setPlaceholderText(tr("user: source id, name, pseudonym or number"));
+    m_posts->setColumnCount(4);
+    m_posts->setHorizontalHeaderLabels({tr("Time (UTC)"), tr("Likes"), tr("Shares"), tr("Text")});
+    m_posts->horizontalHeader()->setStretchLastSection(true);
+    m_posts->verticalHeader()->hide();
+    m_posts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_posts->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_user->setClearButtonEnabled(true);
     m_resolution->addItem(tr("hour"), int(chorus::TimeResolution::Hour));
     m_resolution->addItem(tr("day"), int(chorus::TimeResolution::Day));
@@ -115,12 +173,16 @@ UserProfileView::UserProfileView(QWidget *parent)
     leftLayout->addWidget(m_activity, 1);
     leftLayout->addWidget(new QLabel(tr("Labels of the user's posts")));
     leftLayout->addWidget(m_labels, 1);
+    leftLayout->addWidget(new QLabel(tr("Newest posts")));
+    leftLayout->addWidget(m_posts, 1);
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(new QLabel(tr("Writes most alike (click to open)")));
     rightLayout->addWidget(m_similar, 2);
     rightLayout->addWidget(m_terms);
+    rightLayout->addWidget(new QLabel(tr("Recommended next (newest recommender run)")));
+    rightLayout->addWidget(m_recommendations, 1);
     rightLayout->addWidget(new QLabel(tr("Label tasks")));
     rightLayout->addWidget(m_tasks);
     rightLayout->addWidget(m_exportFeatures);
@@ -166,6 +228,7 @@ UserProfileView::UserProfileView(QWidget *parent)
         }
         m_profile = std::move(m_pending->profile);
         m_neighbours = std::move(m_pending->neighbours);
+        m_recommendationTexts = m_pending->recommendations;
         QStringList terms;
         for (const auto &term : m_pending->terms)
             terms << QString::fromStdString(term.first);
@@ -346,6 +409,7 @@ void UserProfileView::start(std::int64_t userId, const QString &query)
                             pending->neighbours.push_back({who->userId, QString::fromStdString(who->display), other.similarity});
                         }
                         pending->terms = model->topTerms(id, 10);
+                        pending->recommendations = recommendationsFor(project, id);
                         pending->profile = std::make_unique<chorus::UserProfile>(std::move(*profile));
                         return {};
                     });
@@ -355,6 +419,8 @@ void UserProfileView::showProfile()
 {
     m_similar->clear();
     if (!m_profile) {
+        m_posts->setRowCount(0);
+        m_recommendations->clear();
         m_summary->setText(m_project ? tr("Pick a user to see their profile") : QString());
         m_activity->clearPlottables();
         m_activity->replot(QCustomPlot::rpQueuedReplot);
@@ -380,6 +446,17 @@ void UserProfileView::showProfile()
         auto *item = new QListWidgetItem(tr("%1  (%2)").arg(n.display).arg(n.similarity, 0, 'f', 3));
         item->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(n.userId));
         m_similar->addItem(item);
+    }
+    m_recommendations->clear();
+    m_recommendations->addItems(m_recommendationTexts);
+    m_posts->clearContents();
+    m_posts->setRowCount(int(p.recentPosts.size()));
+    for (int row = 0; row < int(p.recentPosts.size()); ++row) {
+        const chorus::UserPost &post = p.recentPosts[std::size_t(row)];
+        m_posts->setItem(row, 0, new QTableWidgetItem(dateOf(post.createdAt)));
+        m_posts->setItem(row, 1, new QTableWidgetItem(QString::number(post.likes)));
+        m_posts->setItem(row, 2, new QTableWidgetItem(QString::number(post.shares)));
+        m_posts->setItem(row, 3, new QTableWidgetItem(QString::fromStdString(post.text)));
     }
     showActivity();
     showLabels();

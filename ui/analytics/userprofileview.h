@@ -27,6 +27,7 @@ class QCustomPlot;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QTableWidget;
 class QProgressBar;
 class QPushButton;
 class QStringListModel;
@@ -83,6 +84,9 @@ public:
     QListWidget *similarList() const { return m_similar; }
     QLabel *summaryLabel() const { return m_summary; }
     QLabel *termsLabel() const { return m_terms; }
+    // The user's newest posts and, from the newest recommender run, what to show them next.
+    QTableWidget *postsTable() const { return m_posts; }
+    QListWidget *recommendationsList() const { return m_recommendations; }
     QLabel *statusLabel() const { return m_status; }
     QCustomPlot *activityPlot() const { return m_activity; }
     QCustomPlot *labelPlot() const { return m_labels; }
@@ -120,6 +124,9 @@ private:
     QCustomPlot *m_activity;
     QCustomPlot *m_labels;
     QListWidget *m_similar;
+    QTableWidget *m_posts;
+    QListWidget *m_recommendations;
+    QStringList m_recommendationTexts;
 
     std::unique_ptr<chorus::UserProfile> m_profile;
     std::vector<Neighbour> m_neighbours;
