@@ -1,4 +1,5 @@
 // chorus-cli trends and profile as a script sees them: --json output, CSV files, privacy.
+#include "clirun.h"
 #include "trendsfixture.h"
 
 #include <QFile>
@@ -15,25 +16,9 @@ class AnalyticsCliTest : public QObject {
     Q_OBJECT
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Run = CliRun;
 
-    static Run cli(const QStringList &args)
-    {
-        QProcess process;
-        process.start(CHORUS_CLI_PATH, args);
-        Run run;
-        if (!process.waitForFinished(60000))
-            return run;
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
-    }
+    static Run cli(const QStringList &args) { return runCli(args, 60000); }
 
     QTemporaryDir m_dir;
     QString m_project;

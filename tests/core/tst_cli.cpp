@@ -1,4 +1,5 @@
 // chorus-cli as a user and a script see it: exit codes, --help, --json output of every subcommand.
+#include "clirun.h"
 #include "core/store/project.h"
 
 #include <QDir>
@@ -14,25 +15,9 @@ class CliTest : public QObject {
     Q_OBJECT
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Run = CliRun;
 
-    static Run cli(const QStringList &args)
-    {
-        QProcess process;
-        process.start(CHORUS_CLI_PATH, args);
-        Run run;
-        if (!process.waitForFinished(120000))
-            return run;
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
-    }
+    static Run cli(const QStringList &args) { return runCli(args, 120000); }
 
     static void write(const QString &path, const QByteArray &content)
     {

@@ -1,5 +1,6 @@
 // `chorus-cli plugins` and an import through the Mastodon plugin as the installed program does it:
 // the plugin is found beside the executable (build/app/../lib/chorus/plugins), never linked in.
+#include "clirun.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,32 +16,18 @@ class PluginsCliTest : public QObject {
     Q_OBJECT
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Run = CliRun;
 
     // Runs chorus-cli with this test's own XDG folders, so the user's settings play no part.
     Run cli(const QStringList &args, const QString &pluginPath = {}) const
     {
-        QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert("XDG_CONFIG_HOME", m_home.filePath("config"));
         env.insert("XDG_DATA_HOME", m_home.filePath("data"));
         env.remove("CHORUS_PLUGIN_PATH");
         if (!pluginPath.isEmpty())
             env.insert("CHORUS_PLUGIN_PATH", pluginPath);
-        process.setProcessEnvironment(env);
-        process.start(CHORUS_CLI_PATH, args);
-        Run run;
-        if (!process.waitForFinished(60000))
-            return run;
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
+        return runCli(args, 60000, env);
     }
 
     static QJsonObject pluginNamed(const QJsonObject &listing, const QString &name)

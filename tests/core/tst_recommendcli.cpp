@@ -1,5 +1,6 @@
 // chorus-cli for recommender runs as a script sees it: train from the shipped presets, recommend
 // with reasons as JSON, eval prints the stored ranking metrics, the worker protocol's events.
+#include "clirun.h"
 #include "plantedcommunities.h"
 
 #include <QDir>
@@ -15,25 +16,9 @@ class RecommendCliTest : public QObject {
     Q_OBJECT
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Run = CliRun;
 
-    static Run cli(const QStringList &args)
-    {
-        QProcess process;
-        process.start(CHORUS_CLI_PATH, args);
-        Run run;
-        if (!process.waitForFinished(60000))
-            return run;
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
-    }
+    static Run cli(const QStringList &args) { return runCli(args, 60000); }
 
     // A shipped preset pointed at the planted dataset, written next to the project.
     QString preset(const QString &name)

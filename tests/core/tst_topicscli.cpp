@@ -1,4 +1,5 @@
 // chorus-cli topics as a script sees it: JSON topics, labels stored and replaced, the CSV.
+#include "clirun.h"
 #include "core/store/project.h"
 #include "core/util/deterministicrandom.h"
 
@@ -16,25 +17,9 @@ class TopicsCliTest : public QObject {
     Q_OBJECT
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Run = CliRun;
 
-    static Run cli(const QStringList &args)
-    {
-        QProcess process;
-        process.start(CHORUS_CLI_PATH, args);
-        Run run;
-        if (!process.waitForFinished(60000))
-            return run;
-        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-        return run;
-    }
+    static Run cli(const QStringList &args) { return runCli(args, 60000); }
 
     QTemporaryDir m_dir;
     QString m_project;
