@@ -15,47 +15,20 @@ struct AnalyticsRunner::Outcome {
 
 AnalyticsRunner::AnalyticsRunner(QObject *parent) : QObject(parent) {}
 
-AnalyticsRunner::~AnalyticsRunner()
-{
-    if (m_cancel)
-        *m_cancel = true;
-    for (QThread *thread : m_threads) {
-        thread->wait();
-        delete thread;
-    }
-}
+AnalyticsRunner::~AnalyticsRunner() = default; // the threads are cancelled and waited for by m_threads
 
 void AnalyticsRunner::cancel()
 {
-    if (!m_running)
-        return;
-    *m_cancel = true;
-    ++m_generation;
-    m_running = false;
-    emit cancelled();
-}
-
-void AnalyticsRunner::reap()
-{
-    for (auto it = m_threads.begin(); it != m_threads.end();) {
-        if ((*it)->isFinished()) {
-            (*it)->wait();
-            delete *it;
-            it = m_threads.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    if (m_threads.cancel())
+        emit cancelled();
 }
 
 void AnalyticsRunner::start(const QString &projectPath, Work work)
 {
     cancel();
-    reap();
-    const std::uint64_t generation = ++m_generation;
-    auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    m_cancel = cancelFlag;
-    m_running = true;
+    const AbandonableThreads::Job started = m_threads.begin();
+    const std::uint64_t generation = started.generation;
+    const std::shared_ptr<std::atomic<bool>> cancelFlag = started.cancelled;
     auto outcome = std::make_shared<Outcome>();
     const std::string path = projectPath.toStdString();
     QThread *thread = QThread::create([this, path, work = std::move(work), cancelFlag, outcome, generation] {
@@ -78,7 +51,7 @@ void AnalyticsRunner::start(const QString &projectPath, Work work)
                         QMetaObject::invokeMethod(
                             this,
                             [this, generation, stage = StageText::label(QString::fromStdString(stage)), fraction] {
-                                if (generation == m_generation && m_running)
+                                if (m_threads.isCurrent(generation))
                                     emit this->progress(stage, fraction);
                             },
                             Qt::QueuedConnection);
@@ -96,16 +69,13 @@ void AnalyticsRunner::start(const QString &projectPath, Work work)
         }
         QMetaObject::invokeMethod(this, [this, generation, outcome] { deliver(generation, outcome); }, Qt::QueuedConnection);
     });
-    m_threads.push_back(thread);
-    thread->start(QThread::LowPriority);
+    m_threads.launch(thread);
 }
 
 void AnalyticsRunner::deliver(std::uint64_t generation, const std::shared_ptr<Outcome> &outcome)
 {
-    reap();
-    if (generation != m_generation)
+    if (!m_threads.finish(generation))
         return; // cancelled or replaced while it ran
-    m_running = false;
     if (outcome->cancelled)
         emit cancelled();
     else if (!outcome->error.isEmpty())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/abandonablethreads.h"
+
 #include <QObject>
 #include <QString>
 
@@ -39,7 +41,7 @@ public:
 
     void start(const QString &projectPath, Work work);
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_threads.isRunning(); }
 
 signals:
     void progress(const QString &stage, double fraction);
@@ -50,10 +52,6 @@ signals:
 private:
     struct Outcome;
     void deliver(std::uint64_t generation, const std::shared_ptr<Outcome> &outcome);
-    void reap();
 
-    std::vector<QThread *> m_threads;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    std::uint64_t m_generation = 0;
-    bool m_running = false;
+    AbandonableThreads m_threads;
 };

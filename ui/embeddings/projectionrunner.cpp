@@ -14,48 +14,21 @@ struct ProjectionRunner::Job {
 
 ProjectionRunner::ProjectionRunner(QObject *parent) : QObject(parent) {}
 
-ProjectionRunner::~ProjectionRunner()
-{
-    if (m_cancel)
-        *m_cancel = true;
-    for (QThread *thread : m_threads) {
-        thread->wait();
-        delete thread;
-    }
-}
+ProjectionRunner::~ProjectionRunner() = default; // the threads are cancelled and waited for by m_threads
 
 void ProjectionRunner::cancel()
 {
-    if (!m_running)
-        return;
-    *m_cancel = true;
-    ++m_generation;
-    m_running = false;
-    emit cancelled();
-}
-
-void ProjectionRunner::reap()
-{
-    for (auto it = m_threads.begin(); it != m_threads.end();) {
-        if ((*it)->isFinished()) {
-            (*it)->wait();
-            delete *it;
-            it = m_threads.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    if (m_threads.cancel())
+        emit cancelled();
 }
 
 void ProjectionRunner::start(std::shared_ptr<const chorus::ProjectorTable> table, ProjectionMethod method,
                              const chorus::TsneOptions &tsne)
 {
     cancel();
-    reap();
-    const std::uint64_t generation = ++m_generation;
-    auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    m_cancel = cancelFlag;
-    m_running = true;
+    const AbandonableThreads::Job started = m_threads.begin();
+    const std::uint64_t generation = started.generation;
+    const std::shared_ptr<std::atomic<bool>> cancelFlag = started.cancelled;
     auto job = std::make_shared<Job>();
     QThread *thread = QThread::create([this, table, method, tsne, cancelFlag, job, generation] {
         // Nothing may escape the thread: every failure becomes the job's error.
@@ -79,7 +52,7 @@ void ProjectionRunner::start(std::shared_ptr<const chorus::ProjectorTable> table
                     QMetaObject::invokeMethod(
                         this,
                         [this, generation, iteration, total = tsne.iterations] {
-                            if (generation == m_generation)
+                            if (m_threads.isCurrent(generation))
                                 emit progress(iteration, total);
                         },
                         Qt::QueuedConnection);
@@ -102,16 +75,13 @@ void ProjectionRunner::start(std::shared_ptr<const chorus::ProjectorTable> table
         }
         QMetaObject::invokeMethod(this, [this, generation, job] { deliver(generation, job); }, Qt::QueuedConnection);
     });
-    m_threads.push_back(thread);
-    thread->start(QThread::LowPriority);
+    m_threads.launch(thread);
 }
 
 void ProjectionRunner::deliver(std::uint64_t generation, const std::shared_ptr<Job> &job)
 {
-    reap();
-    if (generation != m_generation)
+    if (!m_threads.finish(generation))
         return; // cancelled or replaced while it ran
-    m_running = false;
     if (job->cancelled)
         emit cancelled();
     else if (!job->error.isEmpty())

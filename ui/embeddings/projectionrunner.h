@@ -2,6 +2,8 @@
 
 #include "core/projection/tsne.h"
 
+#include "ui/common/abandonablethreads.h"
+
 #include <QObject>
 #include <QString>
 #include <QVector>
@@ -33,7 +35,7 @@ public:
     void start(std::shared_ptr<const chorus::ProjectorTable> table, ProjectionMethod method,
                const chorus::TsneOptions &tsne = {});
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_threads.isRunning(); }
 
 signals:
     // t-SNE: iterations done of `total` (0 of total once the affinities are ready); PCA reports none.
@@ -46,10 +48,6 @@ signals:
 private:
     struct Job;
     void deliver(std::uint64_t generation, const std::shared_ptr<Job> &job);
-    void reap();
 
-    std::vector<QThread *> m_threads;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    std::uint64_t m_generation = 0;
-    bool m_running = false;
+    AbandonableThreads m_threads;
 };
