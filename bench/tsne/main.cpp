@@ -4,8 +4,9 @@
 // sklearn_tsne.py in this folder runs scikit-learn on exactly the same points.
 // Usage: chorus-bench-tsne [--data PATH.npy] [--points N] [--dims D] [--clusters C]
 //        [--perplexity P] [--iterations I] [--theta T] [--threads T] [--seed S]
-//        [--metric-k K] [--save-embedding PATH.npy]
+//        [--metric-k K] [--save-embedding PATH.npy] [--prepare-only]
 // --data: read PATH if it exists, otherwise generate N x D points, write them there, then embed.
+// --prepare-only: stop after the data file is there (bench/run_all.py makes the shared input).
 #include "core/projection/neighbourhoodmetrics.h"
 #include "core/projection/parallelblocks.h"
 #include "core/projection/tsne.h"
@@ -20,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
 using namespace chorus;
 
 namespace {
@@ -31,6 +34,7 @@ struct Arguments {
     std::size_t dims = 128;
     int clusters = 10;
     std::size_t metricK = 10;
+    bool prepareOnly = false;
     TsneOptions options;
 };
 
@@ -38,13 +42,17 @@ void usage()
 {
     std::fprintf(stderr, "usage: chorus-bench-tsne [--data PATH.npy] [--points N] [--dims D] [--clusters C]\n"
                          "       [--perplexity P] [--iterations I] [--theta T] [--threads T] [--seed S]\n"
-                         "       [--metric-k K] [--save-embedding PATH.npy]\n");
+                         "       [--metric-k K] [--save-embedding PATH.npy] [--prepare-only]\n");
 }
 
 bool parse(int argc, char **argv, Arguments &args)
 {
     for (int i = 1; i < argc; ++i) {
         const std::string flag = argv[i];
+        if (flag == "--prepare-only") {
+            args.prepareOnly = true;
+            continue;
+        }
         if (i + 1 >= argc) {
             usage();
             return false;
@@ -169,6 +177,8 @@ int main(int argc, char **argv)
         std::printf("data: %s (%zu x %zu, %d clusters, generated and written)\n", args.data.c_str(), rows, columns,
                     args.clusters);
     }
+    if (args.prepareOnly)
+        return 0;
     const int threads = resolvedThreadCount(args.options.threads);
     std::printf("t-SNE: perplexity %g, %d iterations, theta %g, %d threads\n", args.options.perplexity,
                 args.options.iterations, args.options.theta, threads);
@@ -193,6 +203,10 @@ int main(int argc, char **argv)
     }
     std::printf("seconds: %.2f (optimisation %.2f), %d iterations, KL %.4f\n", seconds, seconds - affinitiesSeconds,
                 result->iterationsRun, result->klDivergence);
+    // Before the quality metrics, whose work (not t-SNE's) would otherwise set the peak.
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak RSS after t-SNE: %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
 
     const MatrixView embedding{result->coordinates.data(), rows, 2};
     const auto metricsStart = std::chrono::steady_clock::now();

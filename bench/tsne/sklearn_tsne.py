@@ -17,6 +17,7 @@ exaggeration 12 for 250 iterations, learning_rate='auto' (max(n / 12 / 4, 50)), 
 """
 import argparse
 import inspect
+import resource
 import time
 
 import numpy as np
@@ -72,6 +73,8 @@ def main():
     y = tsne.fit_transform(x)
     seconds = time.perf_counter() - start
     print(f"seconds: {seconds:.2f}, {tsne.n_iter_} iterations, KL {tsne.kl_divergence_:.4f}")
+    # Before the quality metrics, whose full distance matrices would otherwise set the peak.
+    print(f"peak RSS after t-SNE: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB")
 
     k = args.metric_k
     print(f"trustworthiness (k={k}): {trustworthiness(x, y, n_neighbors=k):.4f}")
