@@ -5,6 +5,8 @@
 #include "commands.h"
 #include "helptext.h"
 
+#include "core/analytics/analysisstore.h"
+#include "core/analytics/profilereport.h"
 #include "core/analytics/userfeatures.h"
 #include "core/analytics/userprofile.h"
 #include "core/analytics/usersimilarity.h"
@@ -20,7 +22,8 @@ namespace {
 
 const char *kProfileHelp =
     "Usage: chorus-cli profile PROJECT.chorus [--user ID|NAME] [--dataset NAME] [--resolution hour|day|week]\n"
-    "                          [--tasks a,b] [--similar K] [--features-csv FILE] [--privacy] [--json]\n\n"
+    "                          [--tasks a,b] [--similar K] [--features-csv FILE] [--privacy]\n"
+    "                          [--name NAME] [--no-store] [--json]\n\n"
     "--user: a user's post count, activity per bucket (default week), first and last post, likes,\n"
     "shares and replies received (sums and means per post), the mix of each label task (--tasks, or\n"
     "every task) in total and over time, and interactions. The user is found by source id, pseudonym,\n"
@@ -30,7 +33,10 @@ const char *kProfileHelp =
     "--features-csv FILE writes one row per user: activity, engagement, interactions and the share of\n"
     "each value of --tasks (e.g. topic,sentiment); --user is optional then.\n"
     "--privacy shows pseudonyms only: no source ids or names in any output, and users are looked up\n"
-    "by pseudonym or numeric id only.\n";
+    "by pseudonym or numeric id only.\n"
+    "A --user profile is stored in the project as an analysis (see chorus-cli analyses), named --name\n"
+    "NAME or \"profile of <user>\"; --no-store leaves the project as it was. Under --privacy the stored\n"
+    "profile holds pseudonyms only.\n";
 
 std::vector<std::string> splitList(const std::string &text)
 {
@@ -41,19 +47,6 @@ std::vector<std::string> splitList(const std::string &text)
         if (!part.empty())
             out.push_back(part);
     return out;
-}
-
-nlohmann::json identityJson(const UserIdentity &user, bool privacy)
-{
-    nlohmann::json json = {{"user_id", user.userId}, {"display", user.display}};
-    if (!user.pseudonym.empty())
-        json["pseudonym"] = user.pseudonym;
-    if (!privacy) {
-        json["source_id"] = user.sourceId;
-        if (!user.name.empty())
-            json["name"] = user.name;
-    }
-    return json;
 }
 
 std::string formatNumber(double value)
@@ -69,7 +62,8 @@ int commandProfile(const std::vector<std::string> &argv)
 {
     if (printHelpIfAsked(argv, kProfileHelp))
         return 0;
-    Arguments args(argv, {"user", "dataset", "resolution", "tasks", "similar", "features-csv"}, {"json", "privacy"});
+    Arguments args(argv, {"user", "dataset", "resolution", "tasks", "similar", "features-csv", "name"},
+                   {"json", "privacy", "no-store"});
     CliContext ctx("profile", args.has("json"));
     const long long similar = args.integer("similar", 0);
     if (!args.ok())
@@ -111,36 +105,13 @@ int commandProfile(const std::vector<std::string> &argv)
         options.resolution = *resolution;
         options.tasks = tasks;
         options.privacy = privacy;
-        auto profile = UserProfiler::profile(p, user->userId, options);
-        if (!profile)
-            return ctx.fail(profile.message());
-        nlohmann::json activityBuckets = nlohmann::json::array();
-        for (std::int64_t start : profile->activityBuckets)
-            activityBuckets.push_back(TimeBucket::label(start, *resolution));
-        nlohmann::json labels = nlohmann::json::array();
-        for (const UserLabelMix &mix : profile->labels) {
-            nlohmann::json totals = nlohmann::json::object();
-            nlohmann::json overTime = nlohmann::json::object();
-            for (std::size_t v = 0; v < mix.values.size(); ++v) {
-                totals[mix.values[v]] = mix.totals[v];
-                overTime[mix.values[v]] = mix.counts[v];
-            }
-            labels.push_back({{"task", mix.task}, {"counts", totals}, {"over_time", overTime}});
-        }
-        result["user"] = identityJson(profile->user, privacy);
-        result["posts"] = profile->posts;
-        result["first_post"] = profile->firstPost ? nlohmann::json(formatIsoUtc(*profile->firstPost)) : nlohmann::json();
-        result["last_post"] = profile->lastPost ? nlohmann::json(formatIsoUtc(*profile->lastPost)) : nlohmann::json();
-        result["resolution"] = TimeBucket::resolutionName(*resolution);
-        result["activity"] = {{"buckets", activityBuckets}, {"posts", profile->activity}};
-        result["engagement"] = {{"likes", profile->likes},
-                                {"shares", profile->shares},
-                                {"replies", profile->replies},
-                                {"mean_likes", profile->meanLikes},
-                                {"mean_shares", profile->meanShares},
-                                {"mean_replies", profile->meanReplies}};
-        result["labels"] = labels;
-        result["interactions"] = {{"total", profile->interactions}, {"by_kind", profile->interactionsByKind}};
+        auto report = ProfileReport::compute(p, user->userId, options, static_cast<int>(similar));
+        if (!report)
+            return ctx.fail(report.message());
+        const UserProfile *profile = &report->profile;
+        const nlohmann::json profileJson = report->toJson();
+        for (const auto &[key, value] : profileJson.items())
+            result[key] = value;
 
         text << "User " << profile->user.display << " (#" << profile->user.userId << "): " << profile->posts << " posts";
         if (profile->firstPost)
@@ -154,30 +125,19 @@ int commandProfile(const std::vector<std::string> &argv)
                 text << " " << mix.values[v] << " " << mix.totals[v];
             text << "\n";
         }
-
-        if (similar > 0) {
-            UserVectorOptions vectorOptions;
-            vectorOptions.datasetId = datasetId;
-            auto model = UserSimilarity::build(p, vectorOptions);
-            if (!model)
-                return ctx.fail(model.message());
-            nlohmann::json terms = nlohmann::json::array();
-            for (const auto &[term, weight] : model->topTerms(user->userId, 10))
-                terms.push_back({{"term", term}, {"weight", weight}});
-            nlohmann::json others = nlohmann::json::array();
+        if (report->withSimilarity) {
             text << "  most alike:";
-            for (const SimilarUser &other : model->mostSimilar(user->userId, static_cast<int>(similar))) {
-                auto who = UserProfiler::identity(p, other.userId, privacy);
-                if (!who)
-                    return ctx.fail(who.message());
-                nlohmann::json entry = identityJson(*who, privacy);
-                entry["similarity"] = other.similarity;
-                others.push_back(entry);
-                text << " " << who->display << " (" << formatNumber(other.similarity) << ")";
-            }
+            for (const ProfileReport::Neighbour &other : report->similar)
+                text << " " << other.user.display << " (" << formatNumber(other.similarity) << ")";
             text << "\n";
-            result["top_terms"] = terms;
-            result["similar"] = others;
+        }
+        if (!args.has("no-store")) {
+            auto id = AnalysisStore(p).save("profile", args.value("name", report->defaultName()), datasetId,
+                                            report->paramsJson(), profileJson);
+            if (!id)
+                return ctx.fail(id.message());
+            result["analysis_id"] = *id;
+            text << "  stored as analysis " << *id << "\n";
         }
     }
 

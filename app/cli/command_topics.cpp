@@ -27,7 +27,7 @@ const char *kTopicsHelp =
     "                         [--embedding lsa|vectors (--vectors FILE | --run ID)] [--dims D]\n"
     "                         [--task NAME] [--seed S] [--min-count N] [--max-df F] [--iterations N]\n"
     "                         [--epsilon E] [--min-points N] [--label-outliers] [--replace]\n"
-    "                         [--csv FILE] [--json]\n\n"
+    "                         [--csv FILE] [--name NAME] [--no-store] [--json]\n\n"
     "Finds the topics of a dataset's posts and stores them in the project as a label task (one\n"
     "label per post, the topic's label as value), replacing that task's previous topics at once.\n"
     "  --method kmeans   posts embedded (LSA or averaged word vectors), spherical k-means   (default)\n"
@@ -42,7 +42,9 @@ const char *kTopicsHelp =
     "the first three, its size, NPMI coherence over the project's posts and representative posts.\n"
     "--task defaults to topic_cluster (kmeans, density) or lda_topic; a task holding labels that\n"
     "topics did not write is refused unless --replace. Outliers get no label, or \"outlier\" with\n"
-    "--label-outliers. --csv FILE writes post_id,topic,label for every post (topic -1: outlier).\n";
+    "--label-outliers. --csv FILE writes post_id,topic,label for every post (topic -1: outlier).\n"
+    "The description is also kept as a stored analysis (see chorus-cli analyses), named --name NAME\n"
+    "or \"TASK: N topics by METHOD\"; --no-store keeps only the label task.\n";
 
 // The posts dataset to use when --dataset is not given: the only one there is.
 Result<std::string> defaultDataset(Project &project)
@@ -96,8 +98,8 @@ int commandTopics(const std::vector<std::string> &argv)
         return 0;
     Arguments args(argv,
                    {"dataset", "method", "k", "embedding", "vectors", "run", "task", "seed", "csv", "dims", "min-count",
-                    "max-df", "iterations", "epsilon", "min-points"},
-                   {"json", "label-outliers", "replace"});
+                    "max-df", "iterations", "epsilon", "min-points", "name"},
+                   {"json", "label-outliers", "replace", "no-store"});
     CliContext ctx("topics", args.has("json"));
     TopicModelerOptions options;
     options.seed = static_cast<std::uint64_t>(args.integer("seed", 1));
@@ -206,6 +208,13 @@ int commandTopics(const std::vector<std::string> &argv)
         if (Status s = writeCsv(args.value("csv"), *result); !s.ok())
             return ctx.fail(s.message());
     }
+    std::int64_t analysisId = 0;
+    if (!args.has("no-store")) {
+        auto id = TopicStore::recordAnalysis(**project, *result, args.value("name"));
+        if (!id)
+            return ctx.fail(id.message());
+        analysisId = *id;
+    }
 
     std::ostringstream text;
     text << result->topics.size() << " topics in '" << dataset << "' (" << result->method;
@@ -226,7 +235,11 @@ int commandTopics(const std::vector<std::string> &argv)
     }
     if (args.has("csv"))
         text << "\nWrote " << result->postIds.size() << " rows to " << args.value("csv") << "\n";
+    if (analysisId > 0)
+        text << "Stored as analysis " << analysisId << "\n";
     nlohmann::json json = result->toJson();
+    if (analysisId > 0)
+        json["analysis_id"] = analysisId;
     json["terms"] = corpus->termCount();
     if (args.has("csv"))
         json["csv"] = args.value("csv");

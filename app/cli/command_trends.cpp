@@ -4,12 +4,10 @@
 #include "commands.h"
 #include "helptext.h"
 
-#include "core/analytics/burstdetector.h"
-#include "core/analytics/holtforecaster.h"
-#include "core/analytics/opinionmonitor.h"
-#include "core/analytics/trendquery.h"
+#include "core/analytics/analysisstore.h"
+#include "core/analytics/opinionreport.h"
+#include "core/analytics/trendreport.h"
 #include "core/store/project.h"
-#include "core/util/csvescape.h"
 #include "core/util/timeparse.h"
 
 #include <cstdio>
@@ -25,7 +23,7 @@ const char *kTrendsHelp =
     "                         [--key KEY]... [--resolution hour|day|week] [--top N] [--from TIME] [--to TIME]\n"
     "                         [--bursts] [--top-posts N] [--forecast H]\n"
     "                         [--opinion TASK [--hashtag TAG | --topic-task TASK --topic VALUE]]\n"
-    "                         [--csv FILE] [--json]\n\n"
+    "                         [--csv FILE] [--name NAME] [--no-store] [--json]\n\n"
     "Counts over time (UTC; weeks are ISO weeks from Monday), with empty buckets as zeros:\n"
     "  --kind hashtag   posts per hashtag (case-folded; CJK tags too)       (default)\n"
     "  --kind term      posts per word or emoji (common English words left out)\n"
@@ -36,7 +34,10 @@ const char *kTrendsHelp =
     "--forecast H extends every series H buckets with Holt's linear smoothing and a 95% interval.\n"
     "--opinion TASK shows instead the share of each value of TASK (e.g. sentiment) per bucket,\n"
     "optionally among posts with --hashtag TAG or with label --topic-task TASK = --topic VALUE,\n"
-    "and the largest shift of those shares. --csv FILE writes the table (one row per bucket).\n";
+    "and the largest shift of those shares; --forecast H then forecasts each value's share.\n"
+    "--csv FILE writes the table (one row per bucket).\n"
+    "The result is stored in the project as an analysis (see chorus-cli analyses), named --name NAME\n"
+    "or after what was counted; --no-store leaves the project as it was. Its id is \"analysis_id\".\n";
 
 std::string formatShare(double value)
 {
@@ -67,100 +68,72 @@ Status writeText(const std::string &path, const std::string &content)
     return {};
 }
 
-nlohmann::json postJson(const TrendPost &post)
+// Stores the report as an analysis unless --no-store; the id goes into the printed result.
+Status storeAnalysis(Project &project, const Arguments &args, const std::string &kind, const std::string &defaultName,
+                     std::int64_t datasetId, const nlohmann::json &params, nlohmann::json &result)
 {
-    return {{"post_id", post.postId},     {"source_id", post.sourceId}, {"created_at", formatIsoUtc(post.createdAt)},
-            {"text", post.text},          {"likes", post.likes},        {"shares", post.shares},
-            {"replies", post.replies},    {"engagement", post.engagement()}};
+    if (args.has("no-store"))
+        return {};
+    auto id = AnalysisStore(project).save(kind, args.value("name", defaultName), datasetId, params, result);
+    if (!id)
+        return id.error();
+    result["analysis_id"] = *id;
+    return {};
 }
 
-int runOpinion(const CliContext &ctx, Project &project, const Arguments &args, OpinionOptions options)
+int runOpinion(const CliContext &ctx, Project &project, const Arguments &args, const OpinionOptions &options,
+               const std::string &dataset, int horizon)
 {
-    auto series = OpinionMonitor::compute(project, options);
-    if (!series)
-        return ctx.fail(series.message());
-    nlohmann::json buckets = nlohmann::json::array();
-    for (std::size_t b = 0; b < series->buckets.size(); ++b)
-        buckets.push_back(series->bucketLabel(b));
-    nlohmann::json counts = nlohmann::json::object();
-    nlohmann::json shares = nlohmann::json::object();
-    for (std::size_t c = 0; c < series->classes.size(); ++c) {
-        counts[series->classes[c]] = series->counts[c];
-        nlohmann::json line = nlohmann::json::array();
-        for (std::size_t b = 0; b < series->buckets.size(); ++b)
-            line.push_back(series->share(c, b));
-        shares[series->classes[c]] = line;
-    }
-    nlohmann::json result = {{"project", project.path()},
-                             {"mode", "opinion"},
-                             {"task", options.task},
-                             {"resolution", TimeBucket::resolutionName(options.resolution)},
-                             {"classes", series->classes},
-                             {"buckets", buckets},
-                             {"bucket_starts", series->buckets},
-                             {"totals", series->totals},
-                             {"counts", counts},
-                             {"shares", shares},
-                             {"shift", nullptr}};
-    if (!options.hashtag.empty())
-        result["hashtag"] = options.hashtag;
-    if (!options.topicTask.empty())
-        result["topic"] = {{"task", options.topicTask}, {"value", options.topicValue}};
+    auto report = OpinionReport::compute(project, options, horizon);
+    if (!report)
+        return ctx.fail(report.message());
+    report->dataset = dataset;
+    const OpinionSeries &series = report->series;
+    nlohmann::json result = report->toJson();
     std::ostringstream text;
     text << "Opinion '" << options.task << "' per " << TimeBucket::resolutionName(options.resolution) << " ("
-         << series->buckets.size() << " buckets)\n  bucket";
-    for (const std::string &c : series->classes)
+         << series.buckets.size() << " buckets)\n  bucket";
+    for (const std::string &c : series.classes)
         text << "  " << c;
     text << "  posts\n";
-    for (std::size_t b = 0; b < series->buckets.size(); ++b) {
-        text << "  " << series->bucketLabel(b);
-        for (std::size_t c = 0; c < series->classes.size(); ++c)
-            text << "  " << formatShare(series->share(c, b));
-        text << "  " << series->totals[b] << "\n";
+    for (std::size_t b = 0; b < series.buckets.size(); ++b) {
+        text << "  " << series.bucketLabel(b);
+        for (std::size_t c = 0; c < series.classes.size(); ++c)
+            text << "  " << formatShare(series.share(c, b));
+        text << "  " << series.totals[b] << "\n";
     }
-    if (const auto &shift = series->shift) {
-        nlohmann::json before = nlohmann::json::object();
-        nlohmann::json after = nlohmann::json::object();
-        for (std::size_t c = 0; c < series->classes.size(); ++c) {
-            before[series->classes[c]] = shift->sharesBefore[c];
-            after[series->classes[c]] = shift->sharesAfter[c];
-        }
-        const std::string &changed = series->classes[shift->mostChangedClass];
-        result["shift"] = {{"bucket", series->bucketLabel(shift->bucket)},
-                           {"bucket_index", shift->bucket},
-                           {"posts_before", shift->postsBefore},
-                           {"posts_after", shift->postsAfter},
-                           {"shares_before", before},
-                           {"shares_after", after},
-                           {"distance", shift->distance},
-                           {"chi_square", shift->chiSquare},
-                           {"most_changed", changed},
-                           {"change", shift->sharesAfter[shift->mostChangedClass] - shift->sharesBefore[shift->mostChangedClass]}};
-        text << "Largest shift from " << series->bucketLabel(shift->bucket) << ": '" << changed << "' "
+    if (const auto &shift = series.shift) {
+        const std::string &changed = series.classes[shift->mostChangedClass];
+        text << "Largest shift from " << series.bucketLabel(shift->bucket) << ": '" << changed << "' "
              << formatShare(shift->sharesBefore[shift->mostChangedClass]) << " -> "
              << formatShare(shift->sharesAfter[shift->mostChangedClass]) << " (" << shift->postsBefore << " posts before, "
              << shift->postsAfter << " after; chi-square " << formatShare(shift->chiSquare) << ")\n";
     }
-    if (args.has("csv")) {
-        std::ostringstream csv;
-        csv << "bucket,bucket_start,posts";
-        for (const std::string &c : series->classes)
-            csv << ',' << csvEscape(c);
-        for (const std::string &c : series->classes)
-            csv << ',' << csvEscape("share:" + c);
-        csv << "\n";
-        for (std::size_t b = 0; b < series->buckets.size(); ++b) {
-            csv << series->bucketLabel(b) << ',' << series->buckets[b] << ',' << series->totals[b];
-            for (std::size_t c = 0; c < series->classes.size(); ++c)
-                csv << ',' << series->counts[c][b];
-            for (std::size_t c = 0; c < series->classes.size(); ++c)
-                csv << ',' << series->share(c, b);
-            csv << "\n";
+    const std::int64_t width = TimeBucket::seconds(options.resolution);
+    for (std::size_t c = 0; c < report->forecasts.size() && !series.buckets.empty(); ++c) {
+        const SeriesForecast &f = report->forecasts[c];
+        text << "  forecast of '" << series.classes[c] << "':";
+        if (!f.forecast) {
+            text << " none (" << f.error << ")\n";
+            continue;
         }
-        if (Status s = writeText(args.value("csv"), csv.str()); !s.ok())
-            return ctx.fail(s.message());
-        result["csv"] = args.value("csv");
+        for (const HoltForecastPoint &point : f.forecast->points)
+            text << " " << TimeBucket::label(series.buckets.back() + point.step * width, options.resolution) << " "
+                 << formatShare(point.value) << " [" << formatShare(point.lower) << ", " << formatShare(point.upper) << "]";
+        text << "\n";
     }
+    if (args.has("csv")) {
+        if (Status s = writeText(args.value("csv"), report->toCsv()); !s.ok())
+            return ctx.fail(s.message());
+    }
+    if (Status s = storeAnalysis(project, args, "opinion", report->defaultName(), options.datasetId, report->paramsJson(), result);
+        !s.ok())
+        return ctx.fail(s.message());
+    if (result.contains("analysis_id"))
+        text << "Stored as analysis " << result["analysis_id"].get<std::int64_t>() << "\n";
+    result["project"] = project.path();
+    if (args.has("csv"))
+        result["csv"] = args.value("csv");
     return ctx.succeed(result, text.str());
 }
 
@@ -172,8 +145,8 @@ int commandTrends(const std::vector<std::string> &argv)
         return 0;
     Arguments args(argv,
                    {"dataset", "kind", "task", "key", "resolution", "top", "from", "to", "top-posts", "forecast", "opinion",
-                    "hashtag", "topic-task", "topic", "csv"},
-                   {"json", "bursts"});
+                    "hashtag", "topic-task", "topic", "csv", "name"},
+                   {"json", "bursts", "no-store"});
     CliContext ctx("trends", args.has("json"));
     const long long top = args.integer("top", 10);
     const long long topPosts = args.integer("top-posts", 3);
@@ -223,126 +196,75 @@ int commandTrends(const std::vector<std::string> &argv)
         options.topicValue = args.value("topic");
         options.from = *from;
         options.to = *to;
-        return runOpinion(ctx, p, args, options);
+        return runOpinion(ctx, p, args, options, args.value("dataset"), static_cast<int>(horizon));
     }
 
-    TrendOptions options;
-    options.datasetId = datasetId;
-    options.kind = *kind;
-    options.task = args.value("task");
-    options.resolution = *resolution;
-    options.top = static_cast<int>(top);
-    options.keys = args.values("key");
-    options.from = *from;
-    options.to = *to;
-    auto series = TrendQuery::series(p, options);
-    if (!series)
-        return ctx.fail(series.message());
+    TrendReportOptions options;
+    options.trend.datasetId = datasetId;
+    options.trend.kind = *kind;
+    options.trend.task = args.value("task");
+    options.trend.resolution = *resolution;
+    options.trend.top = static_cast<int>(top);
+    options.trend.keys = args.values("key");
+    options.trend.from = *from;
+    options.trend.to = *to;
+    options.bursts = args.has("bursts");
+    options.postsPerBurst = static_cast<int>(topPosts);
+    options.horizon = static_cast<int>(horizon);
+    auto report = TrendReport::compute(p, options);
+    if (!report)
+        return ctx.fail(report.message());
+    report->dataset = args.value("dataset");
+    const TrendSeries &series = report->series;
 
-    nlohmann::json buckets = nlohmann::json::array();
-    for (std::size_t b = 0; b < series->buckets.size(); ++b)
-        buckets.push_back(series->bucketLabel(b));
     const std::int64_t width = TimeBucket::seconds(*resolution);
-    nlohmann::json lines = nlohmann::json::array();
     std::ostringstream text;
-    text << "Top " << TrendQuery::kindName(*kind) << (options.task.empty() ? "" : " '" + options.task + "'") << " per "
-         << TimeBucket::resolutionName(*resolution) << " (" << series->buckets.size() << " buckets";
-    if (!series->buckets.empty())
-        text << ", " << series->bucketLabel(0) << " to " << series->bucketLabel(series->buckets.size() - 1);
+    text << "Top " << TrendQuery::kindName(*kind) << (options.trend.task.empty() ? "" : " '" + options.trend.task + "'")
+         << " per " << TimeBucket::resolutionName(*resolution) << " (" << series.buckets.size() << " buckets";
+    if (!series.buckets.empty())
+        text << ", " << series.bucketLabel(0) << " to " << series.bucketLabel(series.buckets.size() - 1);
     text << ")\n";
-    for (const TrendSeries::Line &line : series->lines) {
-        nlohmann::json entry = {{"key", line.key}, {"total", line.total}, {"counts", line.counts}};
+    for (std::size_t l = 0; l < series.lines.size(); ++l) {
+        const TrendSeries::Line &line = series.lines[l];
         std::size_t peak = 0;
         for (std::size_t b = 0; b < line.counts.size(); ++b)
             if (line.counts[b] > line.counts[peak])
                 peak = b;
         text << "  " << line.key << ": " << line.total << " posts";
         if (!line.counts.empty())
-            text << ", most on " << series->bucketLabel(peak) << " (" << line.counts[peak] << ")";
+            text << ", most on " << series.bucketLabel(peak) << " (" << line.counts[peak] << ")";
         text << "\n";
-        if (args.has("bursts")) {
-            nlohmann::json bursts = nlohmann::json::array();
-            for (const Burst &burst : BurstDetector::kleinberg(line.counts, series->posts)) {
-                auto posts = TrendQuery::topPosts(p, options, line.key, series->buckets[burst.start],
-                                                  series->bucketEnd(burst.end), static_cast<int>(topPosts));
-                if (!posts)
-                    return ctx.fail(posts.message());
-                nlohmann::json postList = nlohmann::json::array();
-                for (const TrendPost &post : *posts)
-                    postList.push_back(postJson(post));
-                bursts.push_back({{"start", series->bucketLabel(burst.start)},
-                                  {"peak", series->bucketLabel(burst.peak)},
-                                  {"end", series->bucketLabel(burst.end)},
-                                  {"start_index", burst.start},
-                                  {"peak_index", burst.peak},
-                                  {"end_index", burst.end},
-                                  {"intensity", burst.intensity},
-                                  {"count", burst.count},
-                                  {"top_posts", postList}});
-                text << "    burst " << series->bucketLabel(burst.start) << " .. " << series->bucketLabel(burst.end)
-                     << ", peak " << series->bucketLabel(burst.peak) << ", " << burst.count << " posts, intensity "
-                     << formatShare(burst.intensity) << "\n";
-                for (const TrendPost &post : *posts)
-                    text << "      [" << post.engagement() << "] " << post.text.substr(0, 100) << "\n";
-            }
-            entry["bursts"] = bursts;
+        for (const TrendBurst &burst : report->bursts) {
+            if (burst.line != l)
+                continue;
+            text << "    burst " << series.bucketLabel(burst.burst.start) << " .. " << series.bucketLabel(burst.burst.end)
+                 << ", peak " << series.bucketLabel(burst.burst.peak) << ", " << burst.burst.count
+                 << " posts, intensity " << formatShare(burst.burst.intensity) << "\n";
+            for (const TrendPost &post : burst.posts)
+                text << "      [" << post.engagement() << "] " << post.text.substr(0, 100) << "\n";
         }
-        if (horizon > 0) {
-            const std::vector<double> history(line.counts.begin(), line.counts.end());
-            auto forecast = HoltForecaster::forecast(history, static_cast<int>(horizon));
-            if (!forecast) {
-                entry["forecast"] = {{"error", forecast.message()}};
-            } else {
-                nlohmann::json points = nlohmann::json::array();
-                text << "    forecast (alpha " << formatShare(forecast->alpha) << ", beta " << formatShare(forecast->beta)
-                     << "):";
-                for (const HoltForecastPoint &point : forecast->points) {
-                    const std::int64_t start = series->buckets.back() + point.step * width;
-                    points.push_back({{"bucket", TimeBucket::label(start, *resolution)},
-                                      {"step", point.step},
-                                      {"value", point.value},
-                                      {"lower", point.lower},
-                                      {"upper", point.upper}});
-                    text << " " << TimeBucket::label(start, *resolution) << " " << formatShare(point.value) << " ["
-                         << formatShare(point.lower) << ", " << formatShare(point.upper) << "]";
-                }
-                text << "\n";
-                entry["forecast"] = {{"alpha", forecast->alpha},
-                                     {"beta", forecast->beta},
-                                     {"sse", forecast->sse},
-                                     {"residual_variance", forecast->residualVariance},
-                                     {"points", points}};
+        if (l < report->forecasts.size() && report->forecasts[l].forecast && !series.buckets.empty()) {
+            const HoltForecast &forecast = *report->forecasts[l].forecast;
+            text << "    forecast (alpha " << formatShare(forecast.alpha) << ", beta " << formatShare(forecast.beta) << "):";
+            for (const HoltForecastPoint &point : forecast.points) {
+                const std::int64_t start = series.buckets.back() + point.step * width;
+                text << " " << TimeBucket::label(start, *resolution) << " " << formatShare(point.value) << " ["
+                     << formatShare(point.lower) << ", " << formatShare(point.upper) << "]";
             }
+            text << "\n";
         }
-        lines.push_back(entry);
     }
-    nlohmann::json result = {{"project", p.path()},
-                             {"mode", "series"},
-                             {"kind", TrendQuery::kindName(*kind)},
-                             {"resolution", TimeBucket::resolutionName(*resolution)},
-                             {"buckets", buckets},
-                             {"bucket_starts", series->buckets},
-                             {"posts", series->posts},
-                             {"series", lines}};
-    if (!options.task.empty())
-        result["task"] = options.task;
-    if (args.has("dataset"))
-        result["dataset"] = args.value("dataset");
+    nlohmann::json result = report->toJson();
     if (args.has("csv")) {
-        std::ostringstream csv;
-        csv << "bucket,bucket_start,posts";
-        for (const TrendSeries::Line &line : series->lines)
-            csv << ',' << csvEscape(line.key);
-        csv << "\n";
-        for (std::size_t b = 0; b < series->buckets.size(); ++b) {
-            csv << series->bucketLabel(b) << ',' << series->buckets[b] << ',' << series->posts[b];
-            for (const TrendSeries::Line &line : series->lines)
-                csv << ',' << line.counts[b];
-            csv << "\n";
-        }
-        if (Status s = writeText(args.value("csv"), csv.str()); !s.ok())
+        if (Status s = writeText(args.value("csv"), report->toCsv()); !s.ok())
             return ctx.fail(s.message());
-        result["csv"] = args.value("csv");
     }
+    if (Status s = storeAnalysis(p, args, "trends", report->defaultName(), datasetId, report->paramsJson(), result); !s.ok())
+        return ctx.fail(s.message());
+    if (result.contains("analysis_id"))
+        text << "Stored as analysis " << result["analysis_id"].get<std::int64_t>() << "\n";
+    result["project"] = p.path();
+    if (args.has("csv"))
+        result["csv"] = args.value("csv");
     return ctx.succeed(result, text.str());
 }

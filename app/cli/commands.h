@@ -24,4 +24,5 @@ int commandExplain(const std::vector<std::string> &args);
 int commandTrends(const std::vector<std::string> &args);
 int commandProfile(const std::vector<std::string> &args);
 int commandTopics(const std::vector<std::string> &args);
+int commandAnalyses(const std::vector<std::string> &args);
 int commandPlugins(const std::vector<std::string> &args);

@@ -36,6 +36,7 @@ const Subcommand kSubcommands[] = {
     {"trends", "hashtag, term and label trends, bursts, forecasts, opinion", commandTrends},
     {"profile", "a user's activity, reach and label mix; similar users; user features", commandProfile},
     {"topics", "discover topics (k-means, density, LDA) and store them as labels", commandTopics},
+    {"analyses", "list, show, export, rename or delete stored analytics results", commandAnalyses},
     {"devices", "list the CPU and CUDA devices training can use", commandDevices},
     {"plugins", "list plugins and their state; enable or disable one", commandPlugins},
 };

@@ -171,15 +171,9 @@ void symmetricEigen(std::vector<double> a, std::size_t n, std::vector<double> &v
     }
 }
 
-} // namespace
-
-Result<LsaResult> latentSemanticAnalysis(const TopicCorpus &corpus, const LsaOptions &options)
+// The randomized SVD of the rows, as LsaResult.
+LsaResult reduce(const SparseRows &x, const LsaOptions &options)
 {
-    if (options.dimensions == 0)
-        return Error{"LSA: dimensions must be at least 1"};
-    if (corpus.size() == 0 || corpus.termCount() == 0)
-        return Error{"LSA: the corpus has no posts or no terms left after filtering (lower --min-count?)"};
-    const SparseRows x = tfidfRows(corpus);
     const std::size_t limit = std::min(x.rows, x.columns);
     const std::size_t width = std::min(options.dimensions + options.oversampling, limit);
     const std::size_t dims = std::min(options.dimensions, width);
@@ -233,6 +227,41 @@ Result<LsaResult> latentSemanticAnalysis(const TopicCorpus &corpus, const LsaOpt
     }
     normalizeRows(m);
     return result;
+}
+
+} // namespace
+
+Result<LsaResult> latentSemanticAnalysis(const TopicCorpus &corpus, const LsaOptions &options)
+{
+    if (options.dimensions == 0)
+        return Error{"LSA: dimensions must be at least 1"};
+    if (corpus.size() == 0 || corpus.termCount() == 0)
+        return Error{"LSA: the corpus has no posts or no terms left after filtering (lower --min-count?)"};
+    return reduce(tfidfRows(corpus), options);
+}
+
+Result<LsaResult> reduceWeightedRows(const std::vector<std::vector<std::pair<int, double>>> &rows, std::size_t columns,
+                                     const LsaOptions &options)
+{
+    if (options.dimensions == 0)
+        return Error{"LSA: dimensions must be at least 1"};
+    if (rows.empty() || columns == 0)
+        return Error{"LSA: no rows or no columns to reduce"};
+    SparseRows x;
+    x.rows = rows.size();
+    x.columns = columns;
+    x.start.reserve(x.rows + 1);
+    x.start.push_back(0);
+    for (const auto &row : rows) {
+        for (const auto &[column, value] : row) {
+            if (column < 0 || static_cast<std::size_t>(column) >= columns)
+                return Error{"LSA: column " + std::to_string(column) + " outside the " + std::to_string(columns) + " columns"};
+            x.column.push_back(static_cast<std::uint32_t>(column));
+            x.value.push_back(value);
+        }
+        x.start.push_back(x.value.size());
+    }
+    return reduce(x, options);
 }
 
 } // namespace chorus

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace chorus {
@@ -32,5 +33,10 @@ struct LsaResult {
 // are held. Fewer dimensions are kept when the corpus has fewer posts or terms than asked for.
 // Deterministic for a seed (DeterministicRandom, sequential sums).
 Result<LsaResult> latentSemanticAnalysis(const TopicCorpus &corpus, const LsaOptions &options = {});
+
+// The same reduction of rows weighted elsewhere (e.g. UserSimilarity's TF-IDF user vectors):
+// each row's (column, weight) pairs, columns below `columns`. Rows are used as given.
+Result<LsaResult> reduceWeightedRows(const std::vector<std::vector<std::pair<int, double>>> &rows, std::size_t columns,
+                                     const LsaOptions &options = {});
 
 } // namespace chorus

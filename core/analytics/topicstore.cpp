@@ -1,5 +1,6 @@
 #include "core/analytics/topicstore.h"
 
+#include "core/analytics/analysisstore.h"
 #include "core/store/project.h"
 
 namespace chorus {
@@ -78,6 +79,17 @@ Result<std::optional<TopicModelResult>> TopicStore::load(Project &project, std::
     if (!result)
         return result.error();
     return std::optional<TopicModelResult>(std::move(*result));
+}
+
+Result<std::int64_t> TopicStore::recordAnalysis(Project &project, const TopicModelResult &result, const std::string &name)
+{
+    const std::string title = !name.empty() ? name
+                                            : result.task + ": " + std::to_string(result.topics.size()) + " topics by " +
+                                                  result.method;
+    const nlohmann::json params = {{"dataset_id", result.datasetId}, {"method", result.method},
+                                   {"embedding", result.embedding},  {"task", result.task},
+                                   {"seed", result.seed},            {"details", result.details}};
+    return AnalysisStore(project).save("topics", title, result.datasetId, params, result.toJson());
 }
 
 } // namespace chorus

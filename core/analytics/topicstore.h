@@ -33,6 +33,11 @@ public:
 
     // The stored description (no per-post assignments), nullopt when none is stored.
     static Result<std::optional<TopicModelResult>> load(Project &project, std::int64_t datasetId, const std::string &task);
+
+    // Keeps the description as a stored analysis too (AnalysisStore kind "topics"), so the run
+    // stays listed, with its own parameters, after the task's labels are replaced by a newer model.
+    // name empty: "<task>: N topics by <method>". Returns the analysis id.
+    static Result<std::int64_t> recordAnalysis(Project &project, const TopicModelResult &result, const std::string &name = {});
 };
 
 } // namespace chorus

@@ -247,7 +247,7 @@ Result<std::vector<TrendPost>> TrendQuery::topPosts(Project &project, const Tren
     std::string sql;
     if (options.kind == TrendKind::Label)
         sql = "SELECT " + columns + " FROM labels l JOIN posts p ON p.id = l.post_id WHERE l.task = ? AND l.value = ? AND " +
-              filter.sql + order + " LIMIT " + std::to_string(limit);
+              filter.sql + order + " LIMIT ?";
     else
         sql = "SELECT " + columns + " FROM posts p WHERE " + filter.sql + order;
     auto statement = project.db().prepare(sql);
@@ -258,7 +258,9 @@ Result<std::vector<TrendPost>> TrendQuery::topPosts(Project &project, const Tren
         statement->bind(1, options.task).bind(2, key);
         index = 3;
     }
-    filter.bind(*statement, index);
+    index = filter.bind(*statement, index);
+    if (options.kind == TrendKind::Label)
+        statement->bind(index, static_cast<std::int64_t>(limit));
     const std::string wanted = normalizeKey(options.kind, key);
     const HashtagExtractor hashtags;
     const TrendTermExtractor terms;

@@ -39,7 +39,8 @@ Result<UserFeatureTable> UserFeatures::build(Project &project, const UserFeature
     table.privacy = options.privacy;
     table.columns = {"posts", "active_days", "posts_per_active_day", "mean_likes", "mean_shares", "mean_replies",
                      "interactions"};
-    const std::string dataset = options.datasetId != 0 ? " AND p.dataset_id = " + std::to_string(options.datasetId) : "";
+    // Parameter ?2 in every query that filters on it (bound only when set).
+    const std::string dataset = options.datasetId != 0 ? " AND p.dataset_id = ?2" : "";
 
     std::string secret;
     if (options.privacy) {
@@ -54,10 +55,12 @@ Result<UserFeatureTable> UserFeatures::build(Project &project, const UserFeature
         "SELECT p.author_id, u.source_id, coalesce(u.pseudonym, ''), coalesce(u.name, ''), count(*), count(DISTINCT " + day +
         "), min(p.created_at), max(p.created_at), avg(coalesce(p.likes, 0)), avg(coalesce(p.shares, 0)),"
         " avg(coalesce(p.replies, 0)) FROM posts p JOIN users u ON u.id = p.author_id WHERE 1 = 1" + dataset +
-        " GROUP BY p.author_id HAVING count(*) >= ? ORDER BY count(*) DESC, p.author_id");
+        " GROUP BY p.author_id HAVING count(*) >= ?1 ORDER BY count(*) DESC, p.author_id");
     if (!activity)
         return activity.error();
     activity->bind(1, std::max(options.minPosts, 1));
+    if (options.datasetId != 0)
+        activity->bind(2, options.datasetId);
     while (activity->step()) {
         UserFeatureTable::Row row;
         row.user = UserProfiler::makeIdentity(activity->int64(0), activity->text(1), activity->text(2), activity->text(3),
@@ -87,10 +90,12 @@ Result<UserFeatureTable> UserFeatures::build(Project &project, const UserFeature
 
     for (const std::string &task : options.tasks) {
         auto mix = project.db().prepare("SELECT p.author_id, l.value, count(*) FROM labels l JOIN posts p ON p.id = l.post_id"
-                                        " WHERE l.task = ? AND p.author_id IS NOT NULL" + dataset + " GROUP BY 1, 2");
+                                        " WHERE l.task = ?1 AND p.author_id IS NOT NULL" + dataset + " GROUP BY 1, 2");
         if (!mix)
             return mix.error();
         mix->bind(1, task);
+        if (options.datasetId != 0)
+            mix->bind(2, options.datasetId);
         std::map<std::string, std::vector<std::pair<std::size_t, std::int64_t>>> byValue;
         std::vector<std::int64_t> labelled(table.rows.size(), 0);
         while (mix->step()) {

@@ -13,11 +13,6 @@ namespace {
 // The length of the pseudonym a pseudonymising import stores (ImportWriter): the HMAC's prefix.
 constexpr std::size_t kPseudonymLength = 16;
 
-std::string datasetCondition(const UserProfileOptions &options)
-{
-    return options.datasetId != 0 ? " AND p.dataset_id = " + std::to_string(options.datasetId) : std::string();
-}
-
 std::optional<std::int64_t> parseId(const std::string &text)
 {
     if (text.empty() || text.size() > 18 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -115,13 +110,14 @@ Result<UserProfile> UserProfiler::profile(Project &project, std::int64_t userId,
     UserProfile profile;
     profile.user = std::move(*who);
     profile.resolution = options.resolution;
-    const std::string where = "p.author_id = ?" + datasetCondition(options);
+    // The user is ?1 and the dataset, when one is chosen, ?3 in every query below (?2 is free for a LIMIT).
+    const std::string where = options.datasetId != 0 ? "p.author_id = ?1 AND p.dataset_id = ?3" : "p.author_id = ?1";
 
     auto totals = project.db().prepare("SELECT count(*), min(p.created_at), max(p.created_at), sum(coalesce(p.likes, 0)),"
                                        " sum(coalesce(p.shares, 0)), sum(coalesce(p.replies, 0)) FROM posts p WHERE " + where);
     if (!totals)
         return totals.error();
-    totals->bind(1, userId);
+    totals->bind(1, userId).bind(3, options.datasetId);
     if (!totals->step())
         return Error{"summarising the user's posts: " + totals->lastError()};
     profile.posts = totals->int64(0);
@@ -149,7 +145,7 @@ Result<UserProfile> UserProfiler::profile(Project &project, std::int64_t userId,
                                          " AND p.created_at IS NOT NULL GROUP BY 1");
     if (!activity)
         return activity.error();
-    activity->bind(1, userId);
+    activity->bind(1, userId).bind(3, options.datasetId);
     while (activity->step())
         profile.activity[indexOf(activity->int64(0))] = activity->int64(1);
     if (activity->failed())
@@ -163,7 +159,7 @@ Result<UserProfile> UserProfiler::profile(Project &project, std::int64_t userId,
                                        " GROUP BY 1, 2, 3 ORDER BY 1, 2");
     if (!labels)
         return labels.error();
-    labels->bind(1, userId);
+    labels->bind(1, userId).bind(3, options.datasetId);
     std::map<std::string, std::map<std::string, std::vector<std::int64_t>>> perBucket;
     std::map<std::string, std::map<std::string, std::int64_t>> perValue;
     while (labels->step()) {
@@ -211,7 +207,7 @@ Result<UserProfile> UserProfiler::profile(Project &project, std::int64_t userId,
                                        " ORDER BY p.created_at IS NULL, p.created_at DESC, p.id DESC LIMIT ?2");
     if (!recent)
         return recent.error();
-    recent->bind(1, userId).bind(2, static_cast<std::int64_t>(options.recentPosts));
+    recent->bind(1, userId).bind(2, static_cast<std::int64_t>(options.recentPosts)).bind(3, options.datasetId);
     while (recent->step()) {
         UserPost post;
         post.postId = recent->int64(0);

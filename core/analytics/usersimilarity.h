@@ -37,6 +37,8 @@ public:
     std::size_t userCount() const { return m_userIds.size(); }
     std::size_t vocabularySize() const { return m_terms.size(); }
     bool hasUser(std::int64_t userId) const { return m_rowOf.count(userId) != 0; }
+    // The users with a vector, in row order (by user id).
+    const std::vector<std::int64_t> &userIds() const { return m_userIds; }
     const SparseVector *vector(std::int64_t userId) const;
 
     // The k users most cosine-similar to userId (not userId itself), by similarity descending

@@ -172,6 +172,20 @@ WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_deferred') BEGIN
     INSERT INTO posts_fts(rowid, text) VALUES (new.id, new.text);
 END;
 )sql",
+        // 5: analyses (trends, opinion, user profiles, topic runs) kept with their parameters and
+        // result as JSON, so a view can show one again without recomputing it (AnalysisStore).
+        // AUTOINCREMENT: an id names one result for good, never a later one after a delete.
+        R"sql(
+CREATE TABLE analyses(
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL DEFAULT '',
+    dataset_id INTEGER REFERENCES datasets(id) ON DELETE CASCADE,
+    params TEXT NOT NULL DEFAULT '{}',
+    result TEXT NOT NULL,
+    created_at INTEGER NOT NULL DEFAULT (unixepoch()));
+CREATE INDEX analyses_kind ON analyses(kind, dataset_id, id);
+)sql",
     };
     return steps;
 }

@@ -1,4 +1,5 @@
 // Migrations: a project made by every older schema version opens, migrates forward, and keeps its data.
+#include "core/analytics/analysisstore.h"
 #include "core/store/project.h"
 #include "core/store/schema.h"
 #include "core/store/sqlitedatabase.h"
@@ -72,6 +73,33 @@ private slots:
             QCOMPARE(hits->size(), std::size_t(1));
         }
         QCOMPARE(*db.queryText("PRAGMA integrity_check"), std::string("ok"));
+    }
+
+    void version5AddsStoredAnalyses()
+    {
+        // A version 4 project has nowhere to keep analyses; migrated, it stores and lists them and
+        // keeps what it had.
+        QVERIFY(Schema::latestVersion() >= 5);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("v4.chorus").toStdString();
+        {
+            SqliteDatabase db;
+            QVERIFY(db.open(path).ok());
+            QVERIFY(Schema::migrate(db, 4).ok());
+            QVERIFY(db.exec("INSERT INTO datasets(name) VALUES ('old')").ok());
+            QCOMPARE(*db.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'analyses'"), std::int64_t(0));
+        }
+        auto project = Project::open(path, Project::OpenMode::OpenExisting);
+        QVERIFY(project.ok());
+        QCOMPARE(*Schema::version((*project)->db()), Schema::latestVersion());
+        AnalysisStore store(**project);
+        QVERIFY(store.list()->empty());
+        auto id = store.save("trends", "hashtag per day", *(*project)->datasetId("old"), {{"top", 5}}, {{"mode", "series"}});
+        QVERIFY2(id.ok(), id.ok() ? "" : id.message().c_str());
+        auto listed = store.list();
+        QCOMPARE(listed->size(), std::size_t(1));
+        QCOMPARE(listed->front().dataset, std::string("old"));
+        QCOMPARE(store.load(*id)->params["top"].get<int>(), 5);
     }
 
     void refusesNewerVersion()

@@ -6,6 +6,7 @@
 
 // Not core/analytics/timebucket.h nor anything including it: mainwindow.h brings
 // core/store/postbrowser.h, whose chorus::TimeBucket enum clashes with it.
+#include "core/analytics/analysisstore.h"
 #include "core/analytics/topicmodelresult.h"
 #include "core/embeddings/wordvectors.h"
 #include "core/store/project.h"
@@ -16,6 +17,7 @@
 #include "ui/analytics/opinionview.h"
 #include "ui/analytics/projectcatalog.h"
 #include "ui/analytics/stackedareachart.h"
+#include "ui/analytics/storedanalysesview.h"
 #include "ui/analytics/topicsview.h"
 #include "ui/analytics/trendsview.h"
 #include "ui/analytics/userprofileview.h"
@@ -28,6 +30,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -171,7 +174,7 @@ private slots:
         m_panel->resize(1200, 800);
         m_panel->setProject(m_project.get());
         QCOMPARE(m_panel->datasetId(), m_datasetId);
-        QCOMPARE(m_panel->tabs()->count(), 3);
+        QCOMPARE(m_panel->tabs()->count(), 4);
     }
 
     void cleanupTestCase()
@@ -379,6 +382,82 @@ private slots:
         QCOMPARE(readLines(seriesCsv).size(), 1 + kDays);
     }
 
+    void trendsAreStoredAndReopenedWithoutCounting()
+    {
+        TrendsView *trends = m_panel->trendsView();
+        const std::int64_t id = trends->analysisId();
+        QVERIFY(id > 0);
+        // Stored in the project, listed in the Stored analyses tab.
+        auto stored = AnalysisStore(*m_project).list("trends");
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->front().id, id);
+        QCOMPARE(stored->front().datasetId, m_datasetId);
+        StoredAnalysesView *list = m_panel->storedView();
+        QVERIFY(list->select(id));
+        QCOMPARE(list->selectedId(), id);
+
+        auto drawn = [](QCustomPlot *plot) {
+            QStringList lines;
+            for (int g = 0; g < plot->graphCount(); ++g) {
+                QStringList points;
+                for (auto it = plot->graph(g)->data()->constBegin(); it != plot->graph(g)->data()->constEnd(); ++it)
+                    points << QStringLiteral("%1:%2").arg(it->key, 0, 'f', 0).arg(it->value);
+                lines << plot->graph(g)->name() + QLatin1Char('=') + points.join(QLatin1Char(','));
+            }
+            return lines;
+        };
+        const QStringList before = drawn(trends->plot());
+        QCOMPARE(before.size(), 1);
+        const int bursts = trends->burstCount();
+        const QString csvBefore = m_dir.filePath("trends-before.csv");
+        QVERIFY(trends->exportSeriesCsv(csvBefore));
+
+        // Something else is shown meanwhile ...
+        trends->setKind(QStringLiteral("term"));
+        trends->setTop(4);
+        QSignalSpy shown(trends, &TrendsView::resultShown);
+        trends->run();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 1, 10000);
+        QVERIFY(trends->analysisId() != id);
+        QVERIFY(drawn(trends->plot()) != before);
+
+        // ... and opening the stored one draws it again, at once (no thread, nothing counted).
+        m_panel->tabs()->setCurrentIndex(0);
+        QPushButton *open = nullptr;
+        for (QPushButton *button : list->findChildren<QPushButton *>())
+            if (button->text() == QLatin1String("Open"))
+                open = button;
+        QVERIFY(list->select(id));
+        QVERIFY(open && open->isEnabled());
+        open->click();
+        QCOMPARE(shown.count(), 2);
+        QVERIFY(!trends->isRunning());
+        QCOMPARE(m_panel->tabs()->currentIndex(), 1);
+        QCOMPARE(trends->analysisId(), id);
+        QCOMPARE(drawn(trends->plot()), before);
+        QCOMPARE(trends->burstCount(), bursts);
+        QCOMPARE(trends->burstMarkCount(), bursts);
+        // Its exports work as they did when it was computed.
+        const QString csvAfter = m_dir.filePath("trends-after.csv");
+        QVERIFY(trends->exportSeriesCsv(csvAfter));
+        QCOMPARE(readLines(csvAfter), readLines(csvBefore));
+        QVERIFY(trends->exportBurstsCsv(m_dir.filePath("bursts-after.csv")));
+        QCOMPARE(readLines(m_dir.filePath("bursts-after.csv")).size(), 1 + bursts);
+
+        // Renamed and deleted from the list.
+        QVERIFY(list->renameAnalysis(id, QStringLiteral("quake")));
+        QCOMPARE(AnalysisStore(*m_project).load(id)->name, std::string("quake"));
+        const QString json = m_dir.filePath("quake.json");
+        QVERIFY(list->exportJson(id, json));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("\"#quake\""));
+        QVERIFY(list->deleteAnalysis(id));
+        QVERIFY(!AnalysisStore(*m_project).load(id).ok());
+        QVERIFY(!m_panel->openAnalysis(id));
+        trends->setKind(QStringLiteral("hashtag"));
+    }
+
     void opinionSharesAndForecast()
     {
         OpinionView *opinion = m_panel->opinionView();
@@ -419,6 +498,27 @@ private slots:
         const QString forecastCsv = m_dir.filePath("forecast.csv");
         QVERIFY(forecast->save(forecastCsv));
         QCOMPARE(readLines(forecastCsv).size(), 1 + kDays + 3);
+
+        // Stored with the forecast it was computed with; reopened, the same shares and forecast.
+        const std::int64_t id = opinion->analysisId();
+        QVERIFY(id > 0);
+        QCOMPARE(AnalysisStore(*m_project).load(id)->result["forecasts"]["negative"]["points"].size(), std::size_t(5));
+        const double share = shares->value(1, 20);
+        const double fifth = [&] {
+            opinion->setHorizon(5);
+            return forecast->forecastValue(5);
+        }();
+        opinion->setHorizon(2);
+        QVERIFY(m_panel->openAnalysis(id));
+        QCOMPARE(shown.count(), 2);
+        QCOMPARE(opinion->analysisId(), id);
+        QCOMPARE(shares->bucketCount(), kDays);
+        QCOMPARE(shares->value(1, 20), share);
+        QCOMPARE(forecast->forecastCount(), 5);
+        QCOMPARE(forecast->forecastValue(5), fifth);
+        QVERIFY(opinion->shiftLabel()->text().contains(QLatin1String("2024-03-16")));
+        QVERIFY(opinion->exportSharesCsv(csv));
+        QCOMPARE(readLines(csv), lines);
     }
 
     void usersShowProfileTwinAndPrivacy()
@@ -497,6 +597,30 @@ private slots:
                 QVERIFY2(!line.contains(QLatin1String(secret)), qPrintable(line));
         users->setPrivacy(false);
         QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 5, 10000);
+
+        // Every profile shown was stored; Ann's, stored without privacy, reopens under privacy
+        // with pseudonyms only, and the list does not name her either.
+        const std::int64_t annId = users->analysisId();
+        QVERIFY(annId > 0);
+        QCOMPARE(AnalysisStore(*m_project).load(annId)->params["user_id"].get<std::int64_t>(), m_ann);
+        QVERIFY(AnalysisStore(*m_project).list("profile")->size() >= 3);
+        users->setPrivacy(true);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 6, 10000);
+        QVERIFY(m_panel->openAnalysis(annId));
+        QCOMPARE(shown.count(), 7);
+        QCOMPARE(users->analysisId(), annId);
+        QCOMPARE(users->currentUserId(), m_ann);
+        QCOMPARE(users->postsTable()->rowCount(), 4);
+        QCOMPARE(users->similarList()->item(0)->data(Qt::UserRole).toLongLong(), m_twin);
+        QStringList hidden = visibleTexts(users) + visibleTexts(m_panel->storedView());
+        for (const QString &text : hidden) {
+            for (const char *secret : kSecretIds)
+                QVERIFY2(!text.contains(QLatin1String(secret)), qPrintable(text));
+            QVERIFY2(!text.contains(QLatin1String("Ann")) && !text.contains(QLatin1String("Bob")), qPrintable(text));
+        }
+        users->setPrivacy(false);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() == 8, 10000);
+        QVERIFY(visibleTexts(m_panel->storedView()).join(QLatin1Char('\n')).contains(QLatin1String("profile of Ann")));
     }
 
     void mainWindowHasTheAnalyticsTab()

@@ -1,7 +1,10 @@
 #include "ui/analytics/analyticspanel.h"
 
+#include "core/analytics/analysisstore.h"
+#include "core/store/project.h"
 #include "ui/analytics/opinionview.h"
 #include "ui/analytics/projectcatalog.h"
+#include "ui/analytics/storedanalysesview.h"
 #include "ui/analytics/topicsview.h"
 #include "ui/analytics/trendsview.h"
 #include "ui/analytics/userprofileview.h"
@@ -15,7 +18,7 @@
 
 AnalyticsPanel::AnalyticsPanel(QWidget *parent)
     : QWidget(parent), m_dataset(new QComboBox), m_tabs(new QTabWidget), m_topics(new TopicsView),
-      m_trends(new TrendsView), m_opinion(new OpinionView), m_users(new UserProfileView)
+      m_trends(new TrendsView), m_opinion(new OpinionView), m_users(new UserProfileView), m_stored(new StoredAnalysesView)
 {
     auto *trendsAndOpinion = new QSplitter(Qt::Vertical);
     trendsAndOpinion->addWidget(m_trends);
@@ -23,6 +26,7 @@ AnalyticsPanel::AnalyticsPanel(QWidget *parent)
     m_tabs->addTab(m_topics, tr("Topics"));
     m_tabs->addTab(trendsAndOpinion, tr("Trends && opinion"));
     m_tabs->addTab(m_users, tr("Users"));
+    m_tabs->addTab(m_stored, tr("Stored analyses"));
     m_dataset->setMinimumContentsLength(16);
 
     auto *bar = new QHBoxLayout;
@@ -41,6 +45,16 @@ AnalyticsPanel::AnalyticsPanel(QWidget *parent)
         m_opinion->refreshTasks();
         m_users->refreshChoices();
     });
+    // Whatever a view computes is stored; the list follows, and opens any of them again.
+    connect(m_topics, &TopicsView::analysisStored, m_stored, &StoredAnalysesView::refresh);
+    connect(m_trends, &TrendsView::analysisStored, m_stored, &StoredAnalysesView::refresh);
+    connect(m_opinion, &OpinionView::analysisStored, m_stored, &StoredAnalysesView::refresh);
+    connect(m_users, &UserProfileView::analysisStored, m_stored, &StoredAnalysesView::refresh);
+    connect(m_users, &UserProfileView::privacyChanged, m_stored, &StoredAnalysesView::setPrivacy);
+    connect(m_stored, &StoredAnalysesView::openRequested, this, [this](qint64 id) { openAnalysis(id); });
+    connect(m_users, &UserProfileView::projectorRequested, this, [this](qint64 userId, bool privacy) {
+        emit userEmbeddingRequested(m_dataset->currentText(), userId, privacy);
+    });
 }
 
 void AnalyticsPanel::setProject(chorus::Project *project)
@@ -50,6 +64,7 @@ void AnalyticsPanel::setProject(chorus::Project *project)
     m_trends->setProject(project);
     m_opinion->setProject(project);
     m_users->setProject(project);
+    m_stored->setProject(project);
     refresh();
 }
 
@@ -71,6 +86,7 @@ void AnalyticsPanel::refresh()
     m_trends->refreshTasks();
     m_opinion->refreshTasks();
     m_users->refreshChoices();
+    m_stored->refresh();
 }
 
 bool AnalyticsPanel::setDataset(const QString &name)
@@ -91,4 +107,40 @@ void AnalyticsPanel::datasetChanged()
     m_trends->setDataset(id);
     m_opinion->setDataset(id);
     m_users->setDataset(id);
+}
+
+bool AnalyticsPanel::openAnalysis(std::int64_t id)
+{
+    if (!m_project)
+        return false;
+    auto analysis = chorus::AnalysisStore(*m_project).load(id);
+    if (!analysis) {
+        m_stored->statusLabel()->setText(QString::fromStdString(analysis.message()));
+        return false;
+    }
+    // The view shows the analysis of its own dataset: switch to it first (a result of every dataset
+    // is shown over whichever is chosen).
+    if (!analysis->dataset.empty())
+        setDataset(QString::fromStdString(analysis->dataset));
+    bool shown = false;
+    QWidget *tab = nullptr;
+    if (analysis->kind == "trends") {
+        shown = m_trends->showStored(*analysis);
+        tab = m_tabs->widget(1);
+    } else if (analysis->kind == "opinion") {
+        shown = m_opinion->showStored(*analysis);
+        tab = m_tabs->widget(1);
+    } else if (analysis->kind == "profile") {
+        shown = m_users->showStored(*analysis);
+        tab = m_users;
+    } else if (analysis->kind == "topics") {
+        shown = m_topics->showStored(*analysis);
+        tab = m_topics;
+    }
+    if (!shown) {
+        m_stored->statusLabel()->setText(tr("Cannot open analysis %1 (%2)").arg(id).arg(QString::fromStdString(analysis->kind)));
+        return false;
+    }
+    m_tabs->setCurrentWidget(tab);
+    return true;
 }

@@ -10,14 +10,16 @@ class Project;
 
 class OpinionView;
 class QComboBox;
+class StoredAnalysesView;
 class QTabWidget;
 class TopicsView;
 class TrendsView;
 class UserProfileView;
 
-// The Analytics tab: a dataset chooser over three views, each computed on the analytics thread
-// and exportable: Topics, Trends & opinion (trends above, opinion below) and Users. It only wires
-// the views together (a stored topic task shows up among the label tasks of the others).
+// The Analytics tab: a dataset chooser over four views, each computed on the analytics thread,
+// stored in the project and exportable: Topics, Trends & opinion (trends above, opinion below),
+// Users, and the Stored analyses, which opens any of them again in its view. It only wires the
+// views together (a stored topic task shows up among the label tasks of the others).
 class AnalyticsPanel : public QWidget {
     Q_OBJECT
 
@@ -36,6 +38,15 @@ public:
     TrendsView *trendsView() const { return m_trends; }
     OpinionView *opinionView() const { return m_opinion; }
     UserProfileView *usersView() const { return m_users; }
+    StoredAnalysesView *storedView() const { return m_stored; }
+
+    // Shows stored analysis `id` in its view (switching to that view's tab); false, with the
+    // reason in the stored list's status line, when it cannot be shown.
+    bool openAnalysis(std::int64_t id);
+
+signals:
+    // The Users view asks for the dataset's users in the embedding projector, this one selected.
+    void userEmbeddingRequested(const QString &dataset, qint64 userId, bool privacy);
 
 private:
     void datasetChanged();
@@ -47,4 +58,5 @@ private:
     TrendsView *m_trends;
     OpinionView *m_opinion;
     UserProfileView *m_users;
+    StoredAnalysesView *m_stored;
 };

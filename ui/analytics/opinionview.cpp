@@ -1,6 +1,7 @@
 #include "ui/analytics/opinionview.h"
 
-#include "core/analytics/opinionmonitor.h"
+#include "core/analytics/analysisstore.h"
+#include "core/analytics/opinionreport.h"
 #include "core/store/project.h"
 #include "ui/analytics/analyticsrunner.h"
 #include "ui/analytics/forecastchart.h"
@@ -20,6 +21,12 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+struct OpinionView::Pending {
+    chorus::OpinionReport report;
+    std::int64_t analysisId = 0;
+    QString storeError;
+};
 
 OpinionView::OpinionView(QWidget *parent)
     : QWidget(parent), m_runner(new AnalyticsRunner(this)), m_task(new QComboBox), m_resolution(new QComboBox),
@@ -124,8 +131,13 @@ OpinionView::OpinionView(QWidget *parent)
     });
     connect(m_runner, &AnalyticsRunner::finished, this, [this] {
         setBusy(false);
-        m_series = std::make_unique<chorus::OpinionSeries>(std::move(*m_pending));
+        m_report = std::make_unique<chorus::OpinionReport>(std::move(m_pending->report));
+        m_analysisId = m_pending->analysisId;
         showResult();
+        if (!m_pending->storeError.isEmpty())
+            m_status->setText(tr("%1 (not stored: %2)").arg(m_status->text(), m_pending->storeError));
+        if (m_analysisId > 0)
+            emit analysisStored(m_analysisId);
         emit resultShown();
     });
     connect(m_runner, &AnalyticsRunner::failed, this, [this](const QString &message) {
@@ -146,7 +158,8 @@ void OpinionView::setProject(chorus::Project *project)
     m_runner->cancel();
     m_project = project;
     m_datasetId = 0;
-    m_series.reset();
+    m_report.reset();
+    m_analysisId = 0;
     showResult();
     refreshTasks();
 }
@@ -208,6 +221,7 @@ void OpinionView::setForecastClass(const QString &name)
 }
 
 bool OpinionView::isRunning() const { return m_runner->isRunning(); }
+const chorus::OpinionSeries *OpinionView::series() const { return m_report ? &m_report->series : nullptr; }
 void OpinionView::cancel() { m_runner->cancel(); }
 
 void OpinionView::setBusy(bool busy)
@@ -239,20 +253,58 @@ void OpinionView::run()
         options.topicValue = m_topicValue->text().trimmed().toStdString();
     }
     m_runner->cancel();
-    m_pending = std::make_shared<chorus::OpinionSeries>();
+    m_pending = std::make_shared<Pending>();
     auto pending = m_pending;
+    const int horizon = m_horizon->value();
     setBusy(true);
     m_status->setText(tr("Counting..."));
     m_runner->start(QString::fromStdString(m_project->path()),
-                    [pending, options](chorus::Project &project, const AnalyticsRunner::Progress &progress) -> std::string {
-                        if (!progress("counting opinion", 0))
+                    [pending, options, horizon](chorus::Project &project, const AnalyticsRunner::Progress &progress) -> std::string {
+                        auto report = chorus::OpinionReport::compute(project, options, horizon, progress);
+                        if (!report)
+                            return report.message();
+                        if (!progress("storing", 1.0))
                             return {};
-                        auto series = chorus::OpinionMonitor::compute(project, options);
-                        if (!series)
-                            return series.message();
-                        *pending = std::move(*series);
+                        auto id = chorus::AnalysisStore(project).save("opinion", report->defaultName(), options.datasetId,
+                                                                      report->paramsJson(), report->toJson());
+                        if (id)
+                            pending->analysisId = *id;
+                        else
+                            pending->storeError = QString::fromStdString(id.message());
+                        pending->report = std::move(*report);
                         return {};
                     });
+}
+
+bool OpinionView::showStored(const chorus::StoredAnalysis &analysis)
+{
+    auto report = chorus::OpinionReport::fromJson(analysis.result);
+    if (analysis.kind != "opinion" || !report) {
+        m_status->setText(tr("Cannot show analysis %1: %2")
+                              .arg(analysis.id)
+                              .arg(report ? tr("it is not an opinion result") : QString::fromStdString(report.message())));
+        return false;
+    }
+    m_runner->cancel();
+    setBusy(false);
+    m_report = std::make_unique<chorus::OpinionReport>(std::move(*report));
+    m_analysisId = analysis.id;
+    {
+        // The form shows what the stored result was asked with; nothing recomputes meanwhile.
+        const QSignalBlocker blockHorizon(m_horizon);
+        const chorus::OpinionOptions &options = m_report->options;
+        setTask(QString::fromStdString(options.task));
+        m_resolution->setCurrentIndex(m_resolution->findData(int(options.resolution)));
+        m_hashtag->setText(QString::fromStdString(options.hashtag));
+        setTopicFilter(QString::fromStdString(options.topicTask), QString::fromStdString(options.topicValue));
+        if (m_report->horizon > 0)
+            m_horizon->setValue(m_report->horizon);
+    }
+    showResult();
+    m_status->setText(tr("Stored analysis %1: %2").arg(analysis.id).arg(QString::fromStdString(analysis.name)) +
+                      QLatin1String("; ") + m_status->text());
+    emit resultShown();
+    return true;
 }
 
 void OpinionView::showResult()
@@ -260,13 +312,13 @@ void OpinionView::showResult()
     m_forecast.reset();
     const QSignalBlocker block(m_forecastClass);
     m_forecastClass->clear();
-    if (!m_series) {
+    if (!m_report) {
         m_shares->clear();
         m_forecastChart->clear();
         m_shift->clear();
         return;
     }
-    const chorus::OpinionSeries &s = *m_series;
+    const chorus::OpinionSeries &s = m_report->series;
     QStringList names;
     std::vector<std::vector<double>> shares;
     for (std::size_t c = 0; c < s.classes.size(); ++c) {
@@ -305,30 +357,33 @@ void OpinionView::updateForecast()
 {
     m_forecast.reset();
     const int c = m_forecastClass->currentIndex();
-    if (!m_series || c < 0 || c >= int(m_series->classes.size())) {
+    if (!m_report || c < 0 || c >= int(m_report->series.classes.size())) {
         m_forecastChart->clear();
         return;
     }
-    const chorus::OpinionSeries &s = *m_series;
-    std::vector<double> history;
-    for (std::size_t b = 0; b < s.buckets.size(); ++b)
-        history.push_back(s.share(std::size_t(c), b));
-    auto forecast = chorus::HoltForecaster::forecast(history, m_horizon->value());
-    if (!forecast) {
+    const chorus::OpinionSeries &s = m_report->series;
+    const std::vector<double> history = m_report->shareHistory(std::size_t(c));
+    // The forecast computed (or stored) with the series, while the horizon is the one it was made for.
+    chorus::SeriesForecast forecast;
+    if (m_horizon->value() == m_report->horizon && std::size_t(c) < m_report->forecasts.size())
+        forecast = m_report->forecasts[std::size_t(c)];
+    else
+        forecast = chorus::SeriesForecast::of(history, m_horizon->value());
+    if (!forecast.forecast) {
         m_forecastChart->setData(s.buckets, history, {}, s.resolution, tr("share"));
-        m_status->setText(tr("No forecast: %1").arg(QString::fromStdString(forecast.message())));
+        m_status->setText(tr("No forecast: %1").arg(QString::fromStdString(forecast.error)));
         return;
     }
-    m_forecast = std::move(*forecast);
+    m_forecast = std::move(*forecast.forecast);
     m_forecastChart->setData(s.buckets, history, m_forecast->points, s.resolution,
                              tr("share of '%1'").arg(m_forecastClass->currentText()));
 }
 
 bool OpinionView::exportSharesCsv(const QString &path) const
 {
-    if (!m_series)
+    if (!m_report)
         return false;
-    const chorus::OpinionSeries &s = *m_series;
+    const chorus::OpinionSeries &s = m_report->series;
     QStringList header{QStringLiteral("bucket"), QStringLiteral("bucket_start"), QStringLiteral("posts")};
     for (const std::string &c : s.classes)
         header << QString::fromStdString(c);

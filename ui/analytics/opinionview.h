@@ -13,7 +13,9 @@
 // compiles every Q_OBJECT header of the library in one translation unit.
 namespace chorus {
 class Project;
+struct OpinionReport;
 struct OpinionSeries;
+struct StoredAnalysis;
 } // namespace chorus
 
 class AnalyticsRunner;
@@ -29,8 +31,10 @@ class StackedAreaChart;
 // Opinion over time as one action: the shares of a label task's classes (e.g. sentiment) per
 // bucket, optionally among posts with a hashtag or of one topic, stacked; the largest shift of
 // those shares in words; and Holt's forecast of one class's share for the next periods beside its
-// history, with the 95% interval as a band. Counting runs on the analytics thread; the forecast
-// of a few hundred buckets is instant and follows the class and horizon chosen.
+// history, with the 95% interval as a band. Counting, the forecast of every class at the chosen
+// horizon and storing the result (AnalysisStore kind "opinion") run on the analytics thread; a
+// stored result is shown again without counting. Another class or horizon is forecast at once (a
+// few hundred buckets are instant).
 class OpinionView : public QWidget {
     Q_OBJECT
 
@@ -54,9 +58,14 @@ public:
     void run();
     void cancel();
     bool isRunning() const;
+    // Shows a stored opinion analysis (the form follows its task, resolution, filters and
+    // horizon); false, with the reason in the status line, when it is not one.
+    bool showStored(const chorus::StoredAnalysis &analysis);
+    // The stored analysis shown; 0 when nothing shown is stored.
+    std::int64_t analysisId() const { return m_analysisId; }
 
     // The series shown; nullptr before the first run.
-    const chorus::OpinionSeries *series() const { return m_series.get(); }
+    const chorus::OpinionSeries *series() const;
     const std::optional<chorus::HoltForecast> &forecast() const { return m_forecast; }
     StackedAreaChart *sharesChart() const { return m_shares; }
     ForecastChart *forecastChart() const { return m_forecastChart; }
@@ -68,6 +77,8 @@ public:
 
 signals:
     void resultShown();
+    // A computed result was stored in the project as analysis `id`.
+    void analysisStored(qint64 id);
 
 private:
     void showResult();
@@ -94,7 +105,9 @@ private:
     QPushButton *m_exportShares;
     QPushButton *m_exportForecast;
 
-    std::unique_ptr<chorus::OpinionSeries> m_series;
+    std::unique_ptr<chorus::OpinionReport> m_report;
+    std::int64_t m_analysisId = 0;
     std::optional<chorus::HoltForecast> m_forecast;
-    std::shared_ptr<chorus::OpinionSeries> m_pending;
+    struct Pending;
+    std::shared_ptr<Pending> m_pending;
 };

@@ -1,5 +1,6 @@
 #include "ui/analytics/topicsview.h"
 
+#include "core/analytics/analysisstore.h"
 #include "core/analytics/topiccorpus.h"
 #include "core/analytics/topicmodeler.h"
 #include "core/analytics/topicstore.h"
@@ -31,6 +32,8 @@
 struct TopicsView::Pending {
     std::optional<chorus::TopicModelResult> result;
     chorus::TopicTimeSeries timeline;
+    std::int64_t analysisId = 0; // the stored analysis a computed model was recorded as
+    QString note;                // replaces the status line when set
 };
 
 namespace {
@@ -174,9 +177,13 @@ TopicsView::TopicsView(QWidget *parent)
         else
             m_status->setText(m_result ? tr("Showing the stored topics of '%1'").arg(QString::fromStdString(m_result->task))
                                        : QString());
+        if (!m_pending->note.isEmpty())
+            m_status->setText(m_pending->note);
         if (computed) {
             refreshChoices();
             emit labelsChanged();
+            if (m_pending->analysisId > 0)
+                emit analysisStored(m_pending->analysisId);
         }
         emit resultShown();
     });
@@ -337,6 +344,11 @@ void TopicsView::run()
                             return "cancelled";
                         if (chorus::Status s = chorus::TopicStore::save(project, *result, storeOptions); !s.ok())
                             return s.message();
+                        if (auto id = chorus::TopicStore::recordAnalysis(project, *result))
+                            pending->analysisId = *id;
+                        else
+                            pending->note = tr("Topics stored as label task '%1', but not listed as an analysis: %2")
+                                                .arg(QString::fromStdString(result->task), QString::fromStdString(id.message()));
                         pending->timeline = chorus::TopicTimeline::fromResult(*result, corpus->times(), buckets);
                         pending->result = std::move(*result);
                         return {};
@@ -372,6 +384,49 @@ void TopicsView::reloadStored()
                         pending->timeline = std::move(*timeline);
                         return {};
                     });
+}
+
+bool TopicsView::showStored(const chorus::StoredAnalysis &analysis)
+{
+    auto stored = chorus::TopicModelResult::fromJson(analysis.result);
+    if (analysis.kind != "topics" || !stored) {
+        m_status->setText(tr("Cannot show analysis %1: %2")
+                              .arg(analysis.id)
+                              .arg(stored ? tr("it is not a topics result") : QString::fromStdString(stored.message())));
+        return false;
+    }
+    if (!m_project)
+        return false;
+    m_pending = std::make_shared<Pending>();
+    auto pending = m_pending;
+    const chorus::TimeResolution buckets = resolution();
+    const QString title = tr("Stored analysis %1: %2").arg(analysis.id).arg(QString::fromStdString(analysis.name));
+    m_runner->cancel();
+    m_computing = false;
+    setBusy(true);
+    m_runner->start(QString::fromStdString(m_project->path()),
+                    [pending, buckets, title, model = std::move(*stored)](
+                        chorus::Project &project, const AnalyticsRunner::Progress &progress) mutable -> std::string {
+                        progress("loading the stored topics", 0);
+                        // The labels hold this model only while the task's current model is this one.
+                        auto current = chorus::TopicStore::load(project, model.datasetId, model.task);
+                        if (!current)
+                            return current.message();
+                        if (*current && (*current)->toJson() == model.toJson()) {
+                            auto timeline = chorus::TopicTimeline::fromProject(project, model.datasetId, model.task, buckets);
+                            if (!timeline)
+                                return timeline.message();
+                            pending->timeline = std::move(*timeline);
+                            pending->note = title;
+                        } else {
+                            pending->note = title + QLatin1String("; ") +
+                                            tr("label task '%1' now holds another model, so sizes over time are not shown")
+                                                .arg(QString::fromStdString(model.task));
+                        }
+                        pending->result = std::move(model);
+                        return {};
+                    });
+    return true;
 }
 
 void TopicsView::showResult()

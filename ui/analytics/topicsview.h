@@ -13,6 +13,7 @@
 // compiles every Q_OBJECT header of the library in one translation unit.
 namespace chorus {
 class Project;
+struct StoredAnalysis;
 struct TopicTimeSeries;
 enum class TimeResolution;
 } // namespace chorus
@@ -60,6 +61,10 @@ public:
     bool isRunning() const;
     // Loads the stored model of the task in the background (what opening the panel does).
     void reloadStored();
+    // Shows a stored topics analysis: its topics at once, their sizes over time (read in the
+    // background) while its task's labels still hold that model. False, with the reason in the
+    // status line, when it is not a topics analysis.
+    bool showStored(const chorus::StoredAnalysis &analysis);
 
     // The model shown (computed or stored), nullopt when none.
     const std::optional<chorus::TopicModelResult> &result() const { return m_result; }
@@ -80,6 +85,8 @@ signals:
     void resultShown();
     // The project's label tasks changed (a new topic task was stored).
     void labelsChanged();
+    // A computed model was also kept as stored analysis `id`.
+    void analysisStored(qint64 id);
 
 private:
     void showResult();

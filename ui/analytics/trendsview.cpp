@@ -1,7 +1,7 @@
 #include "ui/analytics/trendsview.h"
 
-#include "core/analytics/burstdetector.h"
-#include "core/analytics/trendquery.h"
+#include "core/analytics/analysisstore.h"
+#include "core/analytics/trendreport.h"
 #include "core/store/project.h"
 #include "core/util/timeparse.h"
 #include "ui/analytics/analyticsplotstyle.h"
@@ -32,18 +32,12 @@ namespace {
 
 constexpr int kPostsPerBurst = 5;
 
-// One burst of one key, with the most engaging posts inside it.
-struct BurstRow {
-    int line = 0; // index into the series' lines
-    chorus::Burst burst;
-    std::vector<chorus::TrendPost> posts;
-};
-
 } // namespace
 
 struct TrendsView::Shown {
-    chorus::TrendSeries series;
-    std::vector<BurstRow> bursts;
+    chorus::TrendReport report;
+    std::int64_t analysisId = 0;
+    QString storeError; // why a computed result is not stored
 };
 
 TrendsView::TrendsView(QWidget *parent)
@@ -154,6 +148,10 @@ TrendsView::TrendsView(QWidget *parent)
         setBusy(false);
         *m_shown = std::move(*m_pending);
         showResult();
+        if (!m_shown->storeError.isEmpty())
+            m_status->setText(tr("%1 (not stored: %2)").arg(m_status->text(), m_shown->storeError));
+        if (m_shown->analysisId > 0)
+            emit analysisStored(m_shown->analysisId);
         emit resultShown();
     });
     connect(m_runner, &AnalyticsRunner::failed, this, [this](const QString &message) {
@@ -216,8 +214,9 @@ void TrendsView::setResolution(const QString &resolution)
 
 void TrendsView::setTop(int top) { m_top->setValue(top); }
 
-const chorus::TrendSeries &TrendsView::series() const { return m_shown->series; }
-int TrendsView::burstCount() const { return int(m_shown->bursts.size()); }
+const chorus::TrendSeries &TrendsView::series() const { return m_shown->report.series; }
+int TrendsView::burstCount() const { return int(m_shown->report.bursts.size()); }
+std::int64_t TrendsView::analysisId() const { return m_shown->analysisId; }
 
 bool TrendsView::isRunning() const { return m_runner->isRunning(); }
 void TrendsView::cancel() { m_runner->cancel(); }
@@ -237,17 +236,19 @@ void TrendsView::run()
         m_status->setText(tr("Open a project first"));
         return;
     }
-    chorus::TrendOptions options;
-    options.datasetId = m_datasetId;
-    options.kind = static_cast<chorus::TrendKind>(m_kind->currentData().toInt());
-    options.resolution = static_cast<chorus::TimeResolution>(m_resolution->currentData().toInt());
-    options.top = m_top->value();
-    if (options.kind == chorus::TrendKind::Label) {
+    chorus::TrendReportOptions options;
+    options.trend.datasetId = m_datasetId;
+    options.trend.kind = static_cast<chorus::TrendKind>(m_kind->currentData().toInt());
+    options.trend.resolution = static_cast<chorus::TimeResolution>(m_resolution->currentData().toInt());
+    options.trend.top = m_top->value();
+    options.bursts = true;
+    options.postsPerBurst = kPostsPerBurst;
+    if (options.trend.kind == chorus::TrendKind::Label) {
         if (m_task->currentText().isEmpty()) {
             m_status->setText(tr("Pick a label task to count"));
             return;
         }
-        options.task = m_task->currentText().toStdString();
+        options.trend.task = m_task->currentText().toStdString();
     }
     m_runner->cancel();
     m_pending = std::make_shared<Shown>();
@@ -256,27 +257,46 @@ void TrendsView::run()
     m_status->setText(tr("Counting..."));
     m_runner->start(QString::fromStdString(m_project->path()),
                     [pending, options](chorus::Project &project, const AnalyticsRunner::Progress &progress) -> std::string {
-                        if (!progress("counting", 0))
+                        auto report = chorus::TrendReport::compute(project, options, progress);
+                        if (!report)
+                            return report.message();
+                        if (!progress("storing", 1.0))
                             return {};
-                        auto series = chorus::TrendQuery::series(project, options);
-                        if (!series)
-                            return series.message();
-                        for (std::size_t l = 0; l < series->lines.size(); ++l) {
-                            if (!progress("finding bursts", double(l) / double(series->lines.size())))
-                                return {};
-                            const chorus::TrendSeries::Line &line = series->lines[l];
-                            for (const chorus::Burst &burst : chorus::BurstDetector::kleinberg(line.counts, series->posts)) {
-                                auto posts = chorus::TrendQuery::topPosts(project, options, line.key,
-                                                                          series->buckets[burst.start],
-                                                                          series->bucketEnd(burst.end), kPostsPerBurst);
-                                if (!posts)
-                                    return posts.message();
-                                pending->bursts.push_back({int(l), burst, std::move(*posts)});
-                            }
-                        }
-                        pending->series = std::move(*series);
+                        auto id = chorus::AnalysisStore(project).save("trends", report->defaultName(),
+                                                                      options.trend.datasetId, report->paramsJson(),
+                                                                      report->toJson());
+                        if (id)
+                            pending->analysisId = *id;
+                        else
+                            pending->storeError = QString::fromStdString(id.message());
+                        pending->report = std::move(*report);
                         return {};
                     });
+}
+
+bool TrendsView::showStored(const chorus::StoredAnalysis &analysis)
+{
+    auto report = chorus::TrendReport::fromJson(analysis.result);
+    if (analysis.kind != "trends" || !report) {
+        m_status->setText(tr("Cannot show analysis %1: %2")
+                              .arg(analysis.id)
+                              .arg(report ? tr("it is not a trends result") : QString::fromStdString(report.message())));
+        return false;
+    }
+    m_runner->cancel();
+    m_shown->report = std::move(*report);
+    m_shown->analysisId = analysis.id;
+    m_shown->storeError.clear();
+    const chorus::TrendOptions &options = m_shown->report.options.trend;
+    m_kind->setCurrentIndex(m_kind->findData(int(options.kind)));
+    m_resolution->setCurrentIndex(m_resolution->findData(int(options.resolution)));
+    if (!options.task.empty())
+        setLabelTask(QString::fromStdString(options.task));
+    showResult();
+    m_status->setText(tr("Stored analysis %1: %2").arg(analysis.id).arg(QString::fromStdString(analysis.name)) +
+                      QLatin1String("; ") + m_status->text());
+    emit resultShown();
+    return true;
 }
 
 int TrendsView::burstMarkCount() const
@@ -292,14 +312,14 @@ void TrendsView::showResult()
 {
     m_plot->clearGraphs();
     m_plot->clearItems();
-    const chorus::TimeResolution resolution = m_shown->series.resolution;
+    const chorus::TimeResolution resolution = m_shown->report.series.resolution;
     AnalyticsPlotStyle::setTimeAxis(m_plot->xAxis, resolution);
     QVector<double> keys;
-    for (std::int64_t start : m_shown->series.buckets)
+    for (std::int64_t start : m_shown->report.series.buckets)
         keys << AnalyticsPlotStyle::bucketCenter(start, resolution);
     double top = 0;
-    for (std::size_t l = 0; l < m_shown->series.lines.size(); ++l) {
-        const chorus::TrendSeries::Line &line = m_shown->series.lines[l];
+    for (std::size_t l = 0; l < m_shown->report.series.lines.size(); ++l) {
+        const chorus::TrendSeries::Line &line = m_shown->report.series.lines[l];
         QVector<double> values(line.counts.begin(), line.counts.end());
         QCPGraph *graph = m_plot->addGraph();
         graph->setName(QString::fromStdString(line.key));
@@ -309,20 +329,20 @@ void TrendsView::showResult()
             top = std::max(top, v);
     }
     // A burst is a translucent span over its buckets in its key's colour, with a dot on the peak.
-    for (const BurstRow &row : m_shown->bursts) {
-        const QColor color = AnalyticsPlotStyle::seriesColor(row.line);
+    for (const chorus::TrendBurst &row : m_shown->report.bursts) {
+        const QColor color = AnalyticsPlotStyle::seriesColor(int(row.line));
         auto *span = new QCPItemRect(m_plot);
         span->topLeft->setType(QCPItemPosition::ptPlotCoords);
         span->bottomRight->setType(QCPItemPosition::ptPlotCoords);
-        span->topLeft->setCoords(double(m_shown->series.buckets[row.burst.start]), top * 1.05 + 1);
-        span->bottomRight->setCoords(double(m_shown->series.bucketEnd(row.burst.end)), 0);
+        span->topLeft->setCoords(double(m_shown->report.series.buckets[row.burst.start]), top * 1.05 + 1);
+        span->bottomRight->setCoords(double(m_shown->report.series.bucketEnd(row.burst.end)), 0);
         QColor fill = color;
         fill.setAlpha(40);
         span->setBrush(fill);
         span->setPen(QPen(color, 1, Qt::DotLine));
         auto *peak = new QCPItemTracer(m_plot);
-        peak->setGraph(m_plot->graph(row.line));
-        peak->setGraphKey(AnalyticsPlotStyle::bucketCenter(m_shown->series.buckets[row.burst.peak], resolution));
+        peak->setGraph(m_plot->graph(int(row.line)));
+        peak->setGraphKey(AnalyticsPlotStyle::bucketCenter(m_shown->report.series.buckets[row.burst.peak], resolution));
         peak->setStyle(QCPItemTracer::tsCircle);
         peak->setSize(8);
         peak->setPen(QPen(color, 2));
@@ -337,25 +357,25 @@ void TrendsView::showResult()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 
     const QSignalBlocker block(m_burstTable);
-    m_burstTable->setRowCount(int(m_shown->bursts.size()));
-    for (int r = 0; r < int(m_shown->bursts.size()); ++r) {
-        const BurstRow &row = m_shown->bursts[std::size_t(r)];
+    m_burstTable->setRowCount(int(m_shown->report.bursts.size()));
+    for (int r = 0; r < int(m_shown->report.bursts.size()); ++r) {
+        const chorus::TrendBurst &row = m_shown->report.bursts[std::size_t(r)];
         auto *intensity = new QTableWidgetItem;
         intensity->setData(Qt::DisplayRole, row.burst.intensity);
         auto *posts = new QTableWidgetItem;
         posts->setData(Qt::DisplayRole, qlonglong(row.burst.count));
-        m_burstTable->setItem(r, KeyColumn, new QTableWidgetItem(QString::fromStdString(m_shown->series.lines[std::size_t(row.line)].key)));
-        m_burstTable->setItem(r, StartColumn, new QTableWidgetItem(QString::fromStdString(m_shown->series.bucketLabel(row.burst.start))));
-        m_burstTable->setItem(r, PeakColumn, new QTableWidgetItem(QString::fromStdString(m_shown->series.bucketLabel(row.burst.peak))));
-        m_burstTable->setItem(r, EndColumn, new QTableWidgetItem(QString::fromStdString(m_shown->series.bucketLabel(row.burst.end))));
+        m_burstTable->setItem(r, KeyColumn, new QTableWidgetItem(QString::fromStdString(m_shown->report.series.lines[row.line].key)));
+        m_burstTable->setItem(r, StartColumn, new QTableWidgetItem(QString::fromStdString(m_shown->report.series.bucketLabel(row.burst.start))));
+        m_burstTable->setItem(r, PeakColumn, new QTableWidgetItem(QString::fromStdString(m_shown->report.series.bucketLabel(row.burst.peak))));
+        m_burstTable->setItem(r, EndColumn, new QTableWidgetItem(QString::fromStdString(m_shown->report.series.bucketLabel(row.burst.end))));
         m_burstTable->setItem(r, IntensityColumn, intensity);
         m_burstTable->setItem(r, PostsColumn, posts);
     }
     m_burstPosts->clear();
-    if (!m_shown->series.lines.empty())
-        m_status->setText(tr("%n key(s) over %1 buckets, %2 burst(s)", nullptr, int(m_shown->series.lines.size()))
-                              .arg(m_shown->series.buckets.size())
-                              .arg(m_shown->bursts.size()));
+    if (!m_shown->report.series.lines.empty())
+        m_status->setText(tr("%n key(s) over %1 buckets, %2 burst(s)", nullptr, int(m_shown->report.series.lines.size()))
+                              .arg(m_shown->report.series.buckets.size())
+                              .arg(m_shown->report.bursts.size()));
     else if (m_project)
         m_status->setText(QString());
 }
@@ -364,9 +384,9 @@ void TrendsView::showBurstPosts()
 {
     m_burstPosts->clear();
     const int r = m_burstTable->currentRow();
-    if (r < 0 || r >= int(m_shown->bursts.size()))
+    if (r < 0 || r >= int(m_shown->report.bursts.size()))
         return;
-    for (const chorus::TrendPost &post : m_shown->bursts[std::size_t(r)].posts) {
+    for (const chorus::TrendPost &post : m_shown->report.bursts[std::size_t(r)].posts) {
         auto *item = new QListWidgetItem(tr("[engagement %1] %2  %3")
                                              .arg(post.engagement())
                                              .arg(QString::fromStdString(chorus::formatIsoUtc(post.createdAt)),
@@ -379,13 +399,13 @@ void TrendsView::showBurstPosts()
 bool TrendsView::exportSeriesCsv(const QString &path) const
 {
     QStringList header{QStringLiteral("bucket"), QStringLiteral("bucket_start"), QStringLiteral("posts")};
-    for (const chorus::TrendSeries::Line &line : m_shown->series.lines)
+    for (const chorus::TrendSeries::Line &line : m_shown->report.series.lines)
         header << QString::fromStdString(line.key);
     QVector<QStringList> rows;
-    for (std::size_t b = 0; b < m_shown->series.buckets.size(); ++b) {
-        QStringList row{QString::fromStdString(m_shown->series.bucketLabel(b)), QString::number(m_shown->series.buckets[b]),
-                        QString::number(m_shown->series.posts[b])};
-        for (const chorus::TrendSeries::Line &line : m_shown->series.lines)
+    for (std::size_t b = 0; b < m_shown->report.series.buckets.size(); ++b) {
+        QStringList row{QString::fromStdString(m_shown->report.series.bucketLabel(b)), QString::number(m_shown->report.series.buckets[b]),
+                        QString::number(m_shown->report.series.posts[b])};
+        for (const chorus::TrendSeries::Line &line : m_shown->report.series.lines)
             row << QString::number(line.counts[b]);
         rows << row;
     }
@@ -395,11 +415,11 @@ bool TrendsView::exportSeriesCsv(const QString &path) const
 bool TrendsView::exportBurstsCsv(const QString &path) const
 {
     QVector<QStringList> rows;
-    for (const BurstRow &row : m_shown->bursts)
-        rows << QStringList{QString::fromStdString(m_shown->series.lines[std::size_t(row.line)].key),
-                            QString::fromStdString(m_shown->series.bucketLabel(row.burst.start)),
-                            QString::fromStdString(m_shown->series.bucketLabel(row.burst.peak)),
-                            QString::fromStdString(m_shown->series.bucketLabel(row.burst.end)),
+    for (const chorus::TrendBurst &row : m_shown->report.bursts)
+        rows << QStringList{QString::fromStdString(m_shown->report.series.lines[row.line].key),
+                            QString::fromStdString(m_shown->report.series.bucketLabel(row.burst.start)),
+                            QString::fromStdString(m_shown->report.series.bucketLabel(row.burst.peak)),
+                            QString::fromStdString(m_shown->report.series.bucketLabel(row.burst.end)),
                             QString::number(row.burst.intensity, 'g', 6), QString::number(row.burst.count)};
     return PlotExporter::writeCsv(path, {QStringLiteral("key"), QStringLiteral("start"), QStringLiteral("peak"),
                                          QStringLiteral("end"), QStringLiteral("intensity"), QStringLiteral("posts")},

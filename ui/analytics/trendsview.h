@@ -10,6 +10,7 @@
 // Q_OBJECT header of the library in one translation unit.
 namespace chorus {
 class Project;
+struct StoredAnalysis;
 struct TrendSeries;
 } // namespace chorus
 
@@ -26,7 +27,8 @@ class QTableWidget;
 // Trends as one action: the top keys (hashtags, terms or a label task's values) per hour, day or
 // week drawn as lines, their bursts (Kleinberg's automaton over each key's share of the posts)
 // listed and shaded on the chart, and the posts that drove the selected burst. Counting, burst
-// detection and the burst posts all run on the analytics thread.
+// detection, the burst posts and storing the result in the project (AnalysisStore kind "trends")
+// all run on the analytics thread; a stored result is shown again without counting.
 class TrendsView : public QWidget {
     Q_OBJECT
 
@@ -50,6 +52,11 @@ public:
     void run();
     void cancel();
     bool isRunning() const;
+    // Shows a stored trends analysis (the form follows its kind and resolution); false, with the
+    // reason in the status line, when it is not one.
+    bool showStored(const chorus::StoredAnalysis &analysis);
+    // The stored analysis shown; 0 when nothing shown is stored.
+    std::int64_t analysisId() const;
 
     const chorus::TrendSeries &series() const;
     int burstCount() const;
@@ -68,6 +75,8 @@ public:
 
 signals:
     void resultShown();
+    // A computed result was stored in the project as analysis `id`.
+    void analysisStored(qint64 id);
 
 private:
     void showResult();

@@ -1,5 +1,7 @@
 #include "ui/analytics/userprofileview.h"
 
+#include "core/analytics/analysisstore.h"
+#include "core/analytics/profilereport.h"
 #include "core/analytics/userfeatures.h"
 #include "core/analytics/userprofile.h"
 #include "core/recommend/recommendermodel.h"
@@ -39,6 +41,8 @@ struct UserProfileView::Pending {
     std::vector<std::pair<std::string, double>> terms;
     std::shared_ptr<const chorus::UserSimilarity> similarity; // set when this run built it
     QStringList recommendations; // "title (score): reason", from the newest recommender run
+    std::int64_t analysisId = 0;
+    QString storeError;
 };
 
 namespace {
@@ -105,8 +109,11 @@ UserProfileView::UserProfileView(QWidget *parent)
       m_resolution(new QComboBox), m_tasks(new QListWidget), m_exportFeatures(new QPushButton(tr("Export features CSV..."))),
       m_progress(new QProgressBar), m_status(new QLabel), m_summary(new QLabel), m_terms(new QLabel),
       m_activity(new QCustomPlot), m_labels(new QCustomPlot), m_similar(new QListWidget), m_posts(new QTableWidget),
-      m_recommendations(new QListWidget)
+      m_recommendations(new QListWidget), m_showInProjector(new QPushButton(tr("Show in projector")))
 {
+    m_showInProjector->setToolTip(tr("The dataset's users as points in the embedding projector (their TF-IDF vectors "
+                                     "reduced by LSA), with this user selected"));
+    m_showInProjector->setEnabled(false);
     m_completer->setModel(m_authorModel);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setFilterMode(Qt::MatchContains);
@@ -181,6 +188,7 @@ UserProfileView::UserProfileView(QWidget *parent)
     rightLayout->addWidget(new QLabel(tr("Writes most alike (click to open)")));
     rightLayout->addWidget(m_similar, 2);
     rightLayout->addWidget(m_terms);
+    rightLayout->addWidget(m_showInProjector);
     rightLayout->addWidget(new QLabel(tr("Recommended next (newest recommender run)")));
     rightLayout->addWidget(m_recommendations, 1);
     rightLayout->addWidget(new QLabel(tr("Label tasks")));
@@ -199,7 +207,12 @@ UserProfileView::UserProfileView(QWidget *parent)
     connect(m_show, &QPushButton::clicked, this, [this] { showUser(m_user->text()); });
     connect(m_user, &QLineEdit::returnPressed, this, [this] { showUser(m_user->text()); });
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &UserProfileView::showUser);
-    connect(m_privacy, &QCheckBox::toggled, this, [this] {
+    connect(m_showInProjector, &QPushButton::clicked, this, [this] {
+        if (m_profile)
+            emit projectorRequested(m_profile->user.userId, privacy());
+    });
+    connect(m_privacy, &QCheckBox::toggled, this, [this](bool on) {
+        emit privacyChanged(on);
         refreshAuthors();
         if (m_profile)
             showUserId(m_profile->user.userId);
@@ -229,12 +242,17 @@ UserProfileView::UserProfileView(QWidget *parent)
         m_profile = std::move(m_pending->profile);
         m_neighbours = std::move(m_pending->neighbours);
         m_recommendationTexts = m_pending->recommendations;
+        m_analysisId = m_pending->analysisId;
         QStringList terms;
         for (const auto &term : m_pending->terms)
             terms << QString::fromStdString(term.first);
         m_terms->setText(terms.isEmpty() ? QString() : tr("Characteristic terms: %1").arg(terms.join(QStringLiteral(", "))));
         m_status->clear();
+        if (!m_pending->storeError.isEmpty())
+            m_status->setText(tr("Not stored: %1").arg(m_pending->storeError));
         showProfile();
+        if (m_analysisId > 0)
+            emit analysisStored(m_analysisId);
         emit profileShown();
     });
     connect(m_runner, &AnalyticsRunner::failed, this, [this](const QString &message) {
@@ -385,11 +403,6 @@ void UserProfileView::start(std::int64_t userId, const QString &query)
                                 return who.message();
                             id = who->userId;
                         }
-                        if (!progress("profile", 0.1))
-                            return {};
-                        auto profile = chorus::UserProfiler::profile(project, id, options);
-                        if (!profile)
-                            return profile.message();
                         std::shared_ptr<const chorus::UserSimilarity> model = similarity;
                         if (!model) {
                             if (!progress("user vectors", 0.3))
@@ -402,22 +415,76 @@ void UserProfileView::start(std::int64_t userId, const QString &query)
                             model = std::make_shared<const chorus::UserSimilarity>(std::move(*built));
                             pending->similarity = model;
                         }
-                        for (const chorus::SimilarUser &other : model->mostSimilar(id, kSimilarUsers)) {
-                            auto who = chorus::UserProfiler::identity(project, other.userId, options.privacy);
-                            if (!who)
-                                return who.message();
-                            pending->neighbours.push_back({who->userId, QString::fromStdString(who->display), other.similarity});
-                        }
-                        pending->terms = model->topTerms(id, 10);
+                        auto report =
+                            chorus::ProfileReport::compute(project, id, options, kSimilarUsers, model.get(), progress);
+                        if (!report)
+                            return report.message();
+                        for (const chorus::ProfileReport::Neighbour &other : report->similar)
+                            pending->neighbours.push_back(
+                                {other.user.userId, QString::fromStdString(other.user.display), other.similarity});
+                        pending->terms = report->topTerms;
                         pending->recommendations = recommendationsFor(project, id);
-                        pending->profile = std::make_unique<chorus::UserProfile>(std::move(*profile));
+                        for (const QString &line : pending->recommendations)
+                            report->recommendations.push_back(line.toStdString());
+                        if (!progress("storing", 1.0))
+                            return {};
+                        auto stored = chorus::AnalysisStore(project).save("profile", report->defaultName(), datasetId,
+                                                                          report->paramsJson(), report->toJson());
+                        if (stored)
+                            pending->analysisId = *stored;
+                        else
+                            pending->storeError = QString::fromStdString(stored.message());
+                        pending->profile = std::make_unique<chorus::UserProfile>(std::move(report->profile));
                         return {};
                     });
+}
+
+bool UserProfileView::showStored(const chorus::StoredAnalysis &analysis)
+{
+    auto report = chorus::ProfileReport::fromJson(analysis.result);
+    if (analysis.kind != "profile" || !report) {
+        m_status->setText(tr("Cannot show analysis %1: %2")
+                              .arg(analysis.id)
+                              .arg(report ? tr("it is not a profile") : QString::fromStdString(report.message())));
+        return false;
+    }
+    // Stored without privacy and privacy on now (or the other way round): name the users as the
+    // setting in force asks, from their numeric ids.
+    if (m_project && report->options.privacy != privacy())
+        if (chorus::Status s = report->reidentify(*m_project, privacy()); !s.ok()) {
+            m_status->setText(QString::fromStdString(s.message()));
+            return false;
+        }
+    m_runner->cancel();
+    setBusy(false);
+    {
+        const QSignalBlocker block(m_resolution); // showing a stored profile recomputes nothing
+        m_resolution->setCurrentIndex(m_resolution->findData(int(report->options.resolution)));
+    }
+    m_neighbours.clear();
+    for (const chorus::ProfileReport::Neighbour &other : report->similar)
+        m_neighbours.push_back({other.user.userId, QString::fromStdString(other.user.display), other.similarity});
+    QStringList terms;
+    for (const auto &term : report->topTerms)
+        terms << QString::fromStdString(term.first);
+    m_terms->setText(terms.isEmpty() ? QString() : tr("Characteristic terms: %1").arg(terms.join(QStringLiteral(", "))));
+    m_recommendationTexts.clear();
+    for (const std::string &line : report->recommendations)
+        m_recommendationTexts << QString::fromStdString(line);
+    m_profile = std::make_unique<chorus::UserProfile>(std::move(report->profile));
+    m_analysisId = analysis.id;
+    showProfile();
+    // The analysis name may hold the name the profile was stored under: under privacy, say nothing but the id.
+    m_status->setText(privacy() ? tr("Stored analysis %1").arg(analysis.id)
+                                : tr("Stored analysis %1: %2").arg(analysis.id).arg(QString::fromStdString(analysis.name)));
+    emit profileShown();
+    return true;
 }
 
 void UserProfileView::showProfile()
 {
     m_similar->clear();
+    m_showInProjector->setEnabled(m_profile != nullptr);
     if (!m_profile) {
         m_posts->setRowCount(0);
         m_recommendations->clear();

@@ -16,6 +16,7 @@
 // header of the library in one translation unit.
 namespace chorus {
 class Project;
+struct StoredAnalysis;
 struct UserProfile;
 } // namespace chorus
 
@@ -37,7 +38,9 @@ class QStringListModel;
 // click opens theirs) and their characteristic terms. Users are picked by typing with completion
 // over the dataset's authors. With privacy on, only pseudonyms appear anywhere in the view and
 // lookups accept only pseudonyms. Profiles, the similarity model (built once per dataset) and the
-// user feature CSV are computed on the analytics thread.
+// user feature CSV are computed on the analytics thread; each profile is stored in the project
+// (AnalysisStore kind "profile") and a stored one is shown again without recomputing. "Show in
+// projector" asks for the dataset's users as points of the embedding projector, this one selected.
 class UserProfileView : public QWidget {
     Q_OBJECT
 
@@ -67,6 +70,12 @@ public:
     void showUser(const QString &query);
     void showUserId(std::int64_t userId);
     bool isRunning() const;
+    // Shows a stored profile analysis, its users named under the current privacy setting; false,
+    // with the reason in the status line, when it is not one.
+    bool showStored(const chorus::StoredAnalysis &analysis);
+    // The stored analysis shown; 0 when nothing shown is stored.
+    std::int64_t analysisId() const { return m_analysisId; }
+    QPushButton *projectorButton() const { return m_showInProjector; }
 
     // Writes the user feature table (checked tasks as columns) in the background; featuresExported
     // or exportFailed follows.
@@ -93,6 +102,11 @@ public:
 
 signals:
     void profileShown();
+    // A computed profile was stored in the project as analysis `id`.
+    void analysisStored(qint64 id);
+    void privacyChanged(bool on);
+    // "Show in projector": the users of the dataset as points, with this one selected.
+    void projectorRequested(qint64 userId, bool privacy);
     void featuresExported(const QString &path, int rows);
     void exportFailed(const QString &message);
 
@@ -126,7 +140,9 @@ private:
     QListWidget *m_similar;
     QTableWidget *m_posts;
     QListWidget *m_recommendations;
+    QPushButton *m_showInProjector;
     QStringList m_recommendationTexts;
+    std::int64_t m_analysisId = 0;
 
     std::unique_ptr<chorus::UserProfile> m_profile;
     std::vector<Neighbour> m_neighbours;

@@ -13,10 +13,12 @@ const char *const kStages[] = {
     QT_TRANSLATE_NOOP("StageText", "encoding posts"),
     QT_TRANSLATE_NOOP("StageText", "estimating k"),
     QT_TRANSLATE_NOOP("StageText", "finding bursts"),
+    QT_TRANSLATE_NOOP("StageText", "forecasting"),
     QT_TRANSLATE_NOOP("StageText", "loading the stored topics"),
     QT_TRANSLATE_NOOP("StageText", "lsa"),
     QT_TRANSLATE_NOOP("StageText", "profile"),
     QT_TRANSLATE_NOOP("StageText", "sampling topics"),
+    QT_TRANSLATE_NOOP("StageText", "similar users"),
     QT_TRANSLATE_NOOP("StageText", "storing"),
     QT_TRANSLATE_NOOP("StageText", "user vectors"),
 };

@@ -1,6 +1,7 @@
 #include "ui/embeddings/embeddingprojector.h"
 
 #include "core/analytics/postembeddingtable.h"
+#include "core/analytics/userembeddingtable.h"
 #include "core/embeddings/projectortable.h"
 #include "core/embeddings/word2vecrun.h"
 #include "core/embeddings/wordvectors.h"
@@ -36,6 +37,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace {
 
@@ -179,6 +181,18 @@ EmbeddingProjector::EmbeddingProjector(QWidget *parent)
         setBusy(false);
         m_status->setText(tr("Projection cancelled"));
     });
+    connect(this, &EmbeddingProjector::tableLoaded, this, [this] {
+        const qint64 userId = std::exchange(m_selectUserId, 0);
+        if (userId <= 0 || !m_table)
+            return;
+        const auto column = std::find(m_table->columns.begin(), m_table->columns.end(), "user_id");
+        if (column == m_table->columns.end())
+            return;
+        const std::vector<std::string> &ids = m_table->values[std::size_t(column - m_table->columns.begin())];
+        const auto row = std::find(ids.begin(), ids.end(), std::to_string(userId));
+        if (row != ids.end())
+            selectPoint(int(row - ids.begin()));
+    });
     methodChanged();
     fillColourChoices();
     refresh();
@@ -230,6 +244,11 @@ void EmbeddingProjector::refresh()
                 if (dataset.posts > 0)
                     m_source->addItem(tr("Posts of '%1' (LSA)").arg(QString::fromStdString(dataset.name)),
                                       QString::fromStdString(dataset.name));
+            // Users: what each one writes as one TF-IDF vector, reduced like the posts.
+            for (const chorus::DatasetInfo &dataset : *datasets)
+                if (dataset.posts > 0)
+                    m_source->addItem(tr("Users of '%1' (TF-IDF, LSA)").arg(QString::fromStdString(dataset.name)),
+                                      QStringList{QStringLiteral("users"), QString::fromStdString(dataset.name)});
         }
     }
     const int index = m_source->findData(current);
@@ -250,7 +269,9 @@ void EmbeddingProjector::loadSelectedSource()
     if (m_source->currentIndex() < 0)
         return;
     const QVariant data = m_source->currentData();
-    if (data.typeId() == QMetaType::QString)
+    if (data.typeId() == QMetaType::QStringList)
+        loadUsers(data.toStringList().value(1), m_userPrivacy);
+    else if (data.typeId() == QMetaType::QString)
         loadPosts(data.toString());
     else
         loadRun(data.toLongLong());
@@ -268,6 +289,27 @@ void EmbeddingProjector::loadPosts(const QString &dataset)
         if (!project)
             return project.error();
         return chorus::postEmbeddingTable(**project, name);
+    });
+}
+
+void EmbeddingProjector::loadUsers(const QString &dataset, bool privacy, qint64 selectUserId)
+{
+    if (!m_project)
+        return showError(tr("No project is open"));
+    const std::string path = m_project->path();
+    const std::string name = dataset.toStdString();
+    chorus::UserEmbeddingTableOptions options;
+    options.privacy = privacy;
+    m_selectUserId = selectUserId;
+    // Shown as a source of its own, so the combo says what is on screen.
+    const int index = m_source->findData(QStringList{QStringLiteral("users"), dataset});
+    if (index >= 0)
+        m_source->setCurrentIndex(index);
+    loadInBackground(tr("users of '%1'").arg(dataset), [path, name, options]() -> chorus::Result<chorus::ProjectorTable> {
+        auto project = chorus::Project::open(path, chorus::Project::OpenMode::OpenExisting);
+        if (!project)
+            return project.error();
+        return chorus::userEmbeddingTable(**project, name, options);
     });
 }
 

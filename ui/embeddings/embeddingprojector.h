@@ -60,6 +60,12 @@ public:
     void loadTsv(const QString &vectorsPath, const QString &metadataPath);
     // A dataset's posts as LSA vectors with their text, author, day, labels and split as metadata.
     void loadPosts(const QString &dataset);
+    // A dataset's users as points (core's userEmbeddingTable: the TF-IDF vectors user similarity
+    // ranks by, reduced by LSA), named by pseudonym under privacy; selectUserId > 0 is selected
+    // once loaded. The "Users of" sources load with the privacy set by setUserPrivacy.
+    void loadUsers(const QString &dataset, bool privacy, qint64 selectUserId = 0);
+    void setUserPrivacy(bool on) { m_userPrivacy = on; }
+    bool userPrivacy() const { return m_userPrivacy; }
     bool isLoading() const;
 
     void setMethod(ProjectionMethod method);
@@ -126,6 +132,8 @@ private:
 
     chorus::Project *m_project = nullptr;
     QString m_cliProgram;
+    bool m_userPrivacy = false;
+    qint64 m_selectUserId = 0; // selected when the users table it belongs to arrives
     std::shared_ptr<const chorus::ProjectorTable> m_table;
     QString m_tableName;
     QStringList m_labels;

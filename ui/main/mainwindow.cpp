@@ -4,6 +4,7 @@
 #include "core/store/postbrowser.h"
 #include "core/store/project.h"
 #include "ui/analytics/analyticspanel.h"
+#include "ui/analytics/userprofileview.h"
 #include "ui/attention/attentionexplorer.h"
 #include "ui/common/applanguage.h"
 #include "ui/common/apptheme.h"
@@ -134,6 +135,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_dashboard, &TrainingDashboard::runEnded, m_projector, &EmbeddingProjector::refresh);
     connect(m_dashboard, &TrainingDashboard::runEnded, m_analytics, &AnalyticsPanel::refresh);
     connect(m_dashboard, &TrainingDashboard::runEnded, m_recommenders, &RecommenderPanel::refresh);
+    // A user's profile opens the projector on the dataset's users with that user selected; the
+    // projector's user sources follow the profile's privacy switch.
+    connect(m_analytics, &AnalyticsPanel::userEmbeddingRequested, this,
+            [this](const QString &dataset, qint64 userId, bool privacy) {
+                m_projector->setUserPrivacy(privacy);
+                m_projector->loadUsers(dataset, privacy, userId);
+                m_tabs->setCurrentWidget(m_projector);
+            });
+    connect(m_analytics->usersView(), &UserProfileView::privacyChanged, m_projector, &EmbeddingProjector::setUserPrivacy);
     connect(m_runsPanel->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const QList<qint64> runs = m_runsPanel->selectedRuns();
         if (runs.size() == 1 || (!runs.isEmpty() && !runs.contains(m_evaluation->run())))
