@@ -172,9 +172,12 @@ Result<PostRecord> makePost(const CsvLayout &layout, std::vector<std::string> &r
     for (const CsvLayout::Media &media : layout.media) {
         const std::string value = trimmedAscii(row[media.column]);
         if (!value.empty()) {
+            auto resolved = resolveMediaPath(path, value);
+            if (!resolved)
+                return resolved.error();
             MediaRecord record;
             record.kind = media.kind;
-            record.path = resolveMediaPath(path, value);
+            record.path = std::move(*resolved);
             post.media.push_back(std::move(record));
         }
     }

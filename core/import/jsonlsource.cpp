@@ -190,9 +190,12 @@ Result<PostRecord> makePost(const JsonLayout &layout, const nlohmann::json &obje
             const std::string text = trimmedAscii(p->get<std::string>());
             if (text.empty())
                 continue;
+            auto resolved = resolveMediaPath(path, text);
+            if (!resolved)
+                return resolved.error();
             MediaRecord media;
             media.kind = kind;
-            media.path = resolveMediaPath(path, text);
+            media.path = std::move(*resolved);
             post.media.push_back(std::move(media));
         }
     }

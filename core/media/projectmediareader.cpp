@@ -26,7 +26,13 @@ Result<ProjectMediaReader::Row> ProjectMediaReader::row(std::int64_t mediaId, co
     select->bind(1, mediaId).bind(2, kind);
     if (!select->step())
         return Error{"media " + std::to_string(mediaId) + ": no " + kind + " with this id in the project"};
-    return Row{select->text(0), select->isNull(1) ? std::string() : select->blob(1)};
+    Row found{select->text(0), select->isNull(1) ? std::string() : select->blob(1)};
+    // A link kept from a social-media dump is a reference, not a file: Chorus never fetches it (nor
+    // lets FFmpeg open a URL a dataset chose).
+    if (found.path.find("://") != std::string::npos)
+        return Error{"media " + std::to_string(mediaId) + " is a link (" + found.path +
+                     "), not a local file; Chorus does not download media"};
+    return found;
 }
 
 Result<std::vector<float>> ProjectMediaReader::image(std::int64_t mediaId, int size, bool augment, std::uint64_t seed)

@@ -1,5 +1,7 @@
 #include "core/media/videoframesampler.h"
 
+#include "core/media/localvideoinput.h"
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -67,7 +69,7 @@ struct OpenVideo {
 Result<OpenVideo> openVideo(const std::string &path)
 {
     AVFormatContext *raw = nullptr;
-    int rc = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);
+    int rc = LocalVideoInput::open(&raw, path);
     if (rc < 0)
         return Error{"cannot open video " + quoted(path) + ": " + avError(rc)};
     OpenVideo video;

@@ -1,6 +1,7 @@
 #include "core/media/videoprobe.h"
 
 #include "core/media/imagedecoder.h"
+#include "core/media/localvideoinput.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -142,7 +143,7 @@ Result<VideoInfo> VideoProbe::probe(const std::string &path, int thumbnailMaxSid
 {
     quietFfmpegLogging();
     AVFormatContext *rawFormat = nullptr;
-    int rc = avformat_open_input(&rawFormat, path.c_str(), nullptr, nullptr);
+    int rc = LocalVideoInput::open(&rawFormat, path);
     if (rc < 0)
         return Error{"cannot open video '" + path + "': " + avError(rc)};
     FormatContext format(rawFormat);

@@ -15,14 +15,17 @@ std::string environment(const char *name)
     return value ? std::string(value) : std::string();
 }
 
-// $VAR when set to an absolute path (as the XDG spec requires), else ~/fallback.
+// $VAR when set to an absolute path (as the XDG spec requires), else ~/fallback; empty when
+// neither is known. Never a shared folder such as /tmp, where anyone could place a library.
 std::string xdgFolder(const char *variable, const char *fallback)
 {
     const std::string value = environment(variable);
     if (!value.empty() && value.front() == '/')
         return value;
     const std::string home = environment("HOME");
-    return (home.empty() ? std::string("/tmp") : home) + "/" + fallback;
+    if (home.empty() || home.front() != '/')
+        return {};
+    return home + "/" + fallback;
 }
 
 std::string parentFolder(const std::string &path)
@@ -48,9 +51,17 @@ std::string installedFolder()
     return (prefix == "/" ? std::string() : prefix) + "/" + kInstalledRelative;
 }
 
-std::string userFolder() { return xdgFolder("XDG_DATA_HOME", ".local/share") + "/chorus/plugins"; }
+std::string userFolder()
+{
+    const std::string data = xdgFolder("XDG_DATA_HOME", ".local/share");
+    return data.empty() ? std::string() : data + "/chorus/plugins";
+}
 
-std::string settingsFile() { return xdgFolder("XDG_CONFIG_HOME", ".config") + "/chorus/plugins.json"; }
+std::string settingsFile()
+{
+    const std::string config = xdgFolder("XDG_CONFIG_HOME", ".config");
+    return config.empty() ? std::string() : config + "/chorus/plugins.json";
+}
 
 std::vector<std::string> defaultFolders()
 {
@@ -61,7 +72,9 @@ std::vector<std::string> defaultFolders()
         while (start <= list.size()) {
             const std::size_t colon = list.find(':', start);
             const std::string folder = list.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-            if (!folder.empty())
+            // Only absolute folders: a relative entry (or an empty one, which a shell's PATH
+            // convention reads as ".") would make the working directory a plugin folder.
+            if (!folder.empty() && folder.front() == '/')
                 folders.push_back(folder);
             if (colon == std::string::npos)
                 break;
@@ -71,7 +84,8 @@ std::vector<std::string> defaultFolders()
     }
     if (std::string installed = installedFolder(); !installed.empty())
         folders.push_back(installed);
-    folders.push_back(userFolder());
+    if (std::string user = userFolder(); !user.empty())
+        folders.push_back(user);
     return folders;
 }
 

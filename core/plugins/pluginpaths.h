@@ -11,9 +11,10 @@ namespace chorus {
 //     build/tests, plugins in build/lib/chorus/plugins), so a developer build finds its own plugins
 //     and nothing else;
 //  2. the user's folder, $XDG_DATA_HOME/chorus/plugins (default ~/.local/share/chorus/plugins).
-// CHORUS_PLUGIN_PATH, a ':'-separated list of folders, replaces both when set: for tests and for
-// trying a plugin from its build folder. Nothing else (not the working directory, not
-// LD_LIBRARY_PATH) is ever searched.
+// CHORUS_PLUGIN_PATH, a ':'-separated list of absolute folders, replaces both when set: for tests
+// and for trying a plugin from its build folder; relative entries are ignored. Nothing else (not
+// the working directory, not LD_LIBRARY_PATH, not a path stored in a project) is ever searched.
+// Without $HOME and $XDG_DATA_HOME there is no user folder.
 namespace pluginpaths {
 
 inline constexpr const char *kInstalledRelative = "lib/chorus/plugins"; // relative to the prefix
@@ -21,8 +22,8 @@ inline constexpr const char *kManifestSuffix = ".plugin.json";
 
 std::vector<std::string> defaultFolders();
 std::string installedFolder(); // empty when the executable's path is unknown
-std::string userFolder();
-// $XDG_CONFIG_HOME/chorus/plugins.json (default ~/.config/chorus/plugins.json).
+std::string userFolder(); // empty when neither $XDG_DATA_HOME nor $HOME is an absolute path
+// $XDG_CONFIG_HOME/chorus/plugins.json (default ~/.config/chorus/plugins.json); empty when unknown.
 std::string settingsFile();
 
 } // namespace pluginpaths

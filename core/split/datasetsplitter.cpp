@@ -271,11 +271,13 @@ Result<SplitInfo> DatasetSplitter::create(Project &project, const std::string &d
     const auto datasetId = project.datasetId(datasetName);
     if (!datasetId)
         return Error{"no dataset named '" + datasetName + "' in the project"};
-    auto postCount =
-        project.db().queryInt("SELECT count(*) FROM posts WHERE dataset_id = " + std::to_string(*datasetId));
+    auto postCount = project.db().prepare("SELECT count(*) FROM posts WHERE dataset_id = ?1");
     if (!postCount)
         return postCount.error();
-    if (*postCount == 0)
+    postCount->bind(1, *datasetId);
+    if (!postCount->step())
+        return Error{postCount->lastError()};
+    if (postCount->int64(0) == 0)
         return Error{"dataset '" + datasetName + "' has no posts to split"};
 
     Result<Ordering> ordering = Error{};
@@ -352,10 +354,13 @@ Result<std::int64_t> DatasetSplitter::latest(Project &project, const std::string
 
 Result<SplitInfo> DatasetSplitter::counts(Project &project, std::int64_t splitId)
 {
-    auto exists = project.db().queryInt("SELECT count(*) FROM splits WHERE id = " + std::to_string(splitId));
+    auto exists = project.db().prepare("SELECT count(*) FROM splits WHERE id = ?1");
     if (!exists)
         return exists.error();
-    if (*exists == 0)
+    exists->bind(1, splitId);
+    if (!exists->step())
+        return Error{exists->lastError()};
+    if (exists->int64(0) == 0)
         return Error{"no split with id " + std::to_string(splitId)};
     auto select = project.db().prepare("SELECT part, count(*) FROM split_assignments WHERE split_id = ? GROUP BY part");
     if (!select)

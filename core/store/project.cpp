@@ -2,9 +2,15 @@
 
 #include "core/store/schema.h"
 
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <random>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace chorus {
 namespace {
@@ -31,6 +37,45 @@ std::string randomHex(std::size_t bytes)
     return out;
 }
 
+std::string folderOf(const std::string &path)
+{
+    const std::size_t slash = path.find_last_of('/');
+    if (slash == std::string::npos)
+        return ".";
+    return slash == 0 ? std::string("/") : path.substr(0, slash);
+}
+
+// Another connection holds the file (an exclusive lock, or a write that outlasted the busy timeout).
+bool isLockedCode(int code)
+{
+    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+}
+
+Error lockedError(const std::string &path, const std::string &detail)
+{
+    return Error{"project '" + path + "' is locked by another program (" + detail +
+                 "): another Chorus or a SQLite tool holds it exclusively. Close it there or let it finish, then "
+                 "try again"};
+}
+
+Error readOnlyError(const std::string &path, const std::string &why)
+{
+    return Error{"project '" + path + "' is read-only (" + why +
+                 "): Chorus records imports, labels and runs in it. Make it writable, or copy it to a folder you "
+                 "can write to"};
+}
+
+// Why SQLite could not write the project: its own message, named after the cause where one is known.
+Error setupError(SqliteDatabase &db, const std::string &path, const std::string &message)
+{
+    const int code = db.lastErrorCode();
+    if (isLockedCode(code))
+        return lockedError(path, message);
+    if ((code & 0xff) == SQLITE_READONLY)
+        return readOnlyError(path, message);
+    return Error{"cannot set up project '" + path + "': " + message};
+}
+
 } // namespace
 
 Result<std::unique_ptr<Project>> Project::open(const std::string &path, OpenMode mode)
@@ -41,23 +86,56 @@ Result<std::unique_ptr<Project>> Project::open(const std::string &path, OpenMode
     if (mode == OpenMode::CreateNew && exists)
         return Error{"project '" + path + "' already exists"};
 
+    // SQLite would open an unwritable file read-only without a word, and fail later on the first
+    // write; a project in a folder it cannot write to cannot keep its write-ahead log (-wal, -shm)
+    // beside it. Both are said up front, naming the cause.
+    // (AT_EACCESS: with the rights this process really has, its effective ids and capabilities.)
+    const std::string folder = folderOf(path);
+    if (exists && ::faccessat(AT_FDCWD, path.c_str(), W_OK, AT_EACCESS) != 0)
+        return readOnlyError(path, std::strerror(errno));
+    if (::faccessat(AT_FDCWD, folder.c_str(), W_OK, AT_EACCESS) != 0) {
+        const std::string why = std::strerror(errno);
+        if (!exists)
+            return Error{"cannot create project '" + path + "': its folder '" + folder + "' is not writable (" + why + ")"};
+        return Error{"cannot open project '" + path + "': its folder '" + folder + "' is not writable (" + why +
+                     "), and Chorus keeps the project's write-ahead log beside it. Copy the project to a folder "
+                     "you can write to"};
+    }
+
     std::unique_ptr<Project> project(new Project());
     if (Status s = project->m_db.open(path, SqliteDatabase::Mode::ReadWriteCreate); !s.ok())
         return s.error();
     SqliteDatabase &db = project->m_db;
+    if (db.isReadOnly())
+        return readOnlyError(path, "SQLite could open it for reading only");
     // A file that is not SQLite fails here, on the first read, with SQLite's own words.
-    if (auto check = db.queryInt("SELECT count(*) FROM sqlite_master"); !check)
-        return Error{"'" + path + "' is not a Chorus project: " + check.message()};
-    if (auto appId = db.queryInt("PRAGMA application_id"); appId && *appId != 0 && *appId != 0x43484f52)
+    auto check = db.queryInt("SELECT count(*) FROM sqlite_master");
+    if (!check) {
+        if (isLockedCode(db.lastErrorCode()))
+            return lockedError(path, check.message());
+        if ((db.lastErrorCode() & 0xff) == SQLITE_NOTADB)
+            return Error{"'" + path + "' is not a Chorus project: " + check.message()};
+        return Error{"cannot read project '" + path + "': " + check.message()};
+    }
+    auto appId = db.queryInt("PRAGMA application_id");
+    if (appId && *appId != 0 && *appId != 0x43484f52)
         return Error{"'" + path + "' is a SQLite file of another application"};
     for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
-                               "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536",
-                               "PRAGMA application_id = 0x43484f52"}) {
+                               "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536"}) {
         if (Status s = db.exec(pragma); !s.ok())
-            return Error{"cannot set up project '" + path + "': " + s.message()};
+            return setupError(db, path, s.message());
     }
-    if (Status s = Schema::migrate(db); !s.ok())
+    // Writing the header takes the write lock: only when it is not set yet, so opening a project
+    // another instance is writing to never waits for that writer.
+    if (!appId || *appId == 0) {
+        if (Status s = db.exec("PRAGMA application_id = 0x43484f52"); !s.ok())
+            return setupError(db, path, s.message());
+    }
+    if (Status s = Schema::migrate(db); !s.ok()) {
+        if (isLockedCode(db.lastErrorCode()))
+            return lockedError(path, s.message());
         return s.error();
+    }
     return project;
 }
 

@@ -1,5 +1,8 @@
 #include "core/store/sqlitedatabase.h"
 
+#include "core/store/fulldiskvfs.h"
+#include "core/util/faultinjection.h"
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -25,6 +28,14 @@ SqliteDatabase &SqliteDatabase::operator=(SqliteDatabase &&other) noexcept
 
 Status SqliteDatabase::open(const std::string &path, Mode mode)
 {
+    // Fault-injection tests make a whole process see a full disk (CHORUS_FAULT_DISK_FULL_AFTER).
+    static const Status faultVfs = [] {
+        if (auto allowed = FaultInjection::sqliteBytesAllowed())
+            return FullDiskVfs::install(*allowed);
+        return Status();
+    }();
+    if (!faultVfs.ok())
+        return faultVfs.error();
     close();
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
@@ -100,6 +111,8 @@ Result<std::string> SqliteDatabase::queryText(const std::string &sql, const std:
 
 std::int64_t SqliteDatabase::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
 int SqliteDatabase::changes() const { return sqlite3_changes(m_db); }
+int SqliteDatabase::lastErrorCode() const { return m_db ? sqlite3_extended_errcode(m_db) : SQLITE_MISUSE; }
+bool SqliteDatabase::isReadOnly() const { return m_db && sqlite3_db_readonly(m_db, "main") == 1; }
 std::string SqliteDatabase::lastErrorMessage() const { return m_db ? sqlite3_errmsg(m_db) : "database not open"; }
 
 SqliteTransaction::SqliteTransaction(SqliteDatabase &db) : m_db(db)

@@ -39,6 +39,10 @@ public:
     std::int64_t lastInsertRowId() const;
     int changes() const;
     std::string lastErrorMessage() const;
+    // SQLite's extended result code of the last failed call (SQLITE_BUSY, SQLITE_READONLY, ...).
+    int lastErrorCode() const;
+    // True when SQLite could only open the file for reading (its permissions, a read-only mount).
+    bool isReadOnly() const;
 
 private:
     sqlite3 *m_db = nullptr;

@@ -156,7 +156,7 @@ private slots:
                                                  "m4 mood=calm\nm4 who=p1\n"));
         // Relative media paths are resolved against the CSV's folder, not the working directory.
         QCOMPARE(queryMedia(*project, "m1"), dataPath("csv/img/a.png"));
-        QCOMPARE(queryMedia(*project, "m2"), std::string("/abs/b.jpg"));
+        QCOMPARE(queryMedia(*project, "m2"), dataPath("csv/img/b.jpg"));
         QCOMPARE(queryMedia(*project, "m4"), std::string("https://example.org/c.png"));
         auto extras = project->db().queryText("SELECT extras FROM posts WHERE source_id = 'm1'", "");
         QVERIFY(extras.ok());
