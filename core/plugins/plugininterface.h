@@ -22,8 +22,10 @@
 // because objects they made (record sources, model factories) may live until the process ends.
 
 // Bump on any change to ChorusPluginInfo, ImporterPlugin, RecordSource, RecordSink, the record
-// structs, ImportOptions, ModelSpec or the entry points above.
-#define CHORUS_PLUGIN_INTERFACE_VERSION 1
+// structs, ImportOptions, ModelSpec (with what its models take and return: ModelShape, ModelInputs,
+// ModelOutputs) or the entry points above.
+// 2: ModelInputs and ModelOutputs carry reply-thread inputs and post-level attention.
+#define CHORUS_PLUGIN_INTERFACE_VERSION 2
 
 #define CHORUS_PLUGIN_STRINGIFY2(x) #x
 #define CHORUS_PLUGIN_STRINGIFY(x) CHORUS_PLUGIN_STRINGIFY2(x)

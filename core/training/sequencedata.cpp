@@ -111,11 +111,13 @@ Status loadReplies(Project &project, std::int64_t datasetId, const SequenceDataO
         if (latest)
             splitId = *latest; // no stored split is fine: every pair is assigned by hash
     } else {
-        auto exists = project.db().queryInt("SELECT count(*) FROM splits WHERE id = " + std::to_string(splitId) +
-                                            " AND dataset_id = " + std::to_string(datasetId));
+        auto exists = project.db().prepare("SELECT count(*) FROM splits WHERE id = ?1 AND dataset_id = ?2");
         if (!exists)
             return exists.error();
-        if (*exists == 0)
+        exists->bind(1, splitId).bind(2, datasetId);
+        if (!exists->step())
+            return Error{exists->lastError()};
+        if (exists->int64(0) == 0)
             return Error{"split: split " + std::to_string(splitId) + " is not a split of dataset '" + options.dataset +
                          "'"};
     }

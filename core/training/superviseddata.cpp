@@ -2,6 +2,7 @@
 
 #include "core/split/datasetsplitter.h"
 #include "core/store/project.h"
+#include "core/training/replythreads.h"
 
 #include <algorithm>
 #include <charconv>
@@ -11,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 namespace chorus {
 namespace {
@@ -32,6 +34,7 @@ struct RawPost {
     SplitPart part = SplitPart::Train;
     std::int64_t imageMedia = 0;
     std::int64_t videoMedia = 0;
+    std::vector<std::int64_t> thread; // with thread context: ReplyThreads::context of the post
 };
 
 } // namespace
@@ -166,6 +169,51 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
                          (options.requireImage || options.requireVideo
                               ? std::string(" and ") + (options.requireImage ? "an image" : "a video")
                               : std::string())};
+    // Thread context: the texts of the posts read with each example. The vocabulary also counts
+    // the words of the context of training posts, since the model reads them in training (their
+    // labels, if any, are never read).
+    std::unordered_map<std::int64_t, std::vector<std::string>> contextTokens;
+    if (options.threadPosts > 0) {
+        auto threads = ReplyThreads::load(project, *datasetId);
+        if (!threads)
+            return threads.error();
+        std::unordered_map<std::int64_t, const RawPost *> byId;
+        for (const RawPost &raw : rows)
+            byId.emplace(raw.postId, &raw);
+        auto textOf = project.db().prepare("SELECT text FROM posts WHERE id = ?1");
+        if (!textOf)
+            return textOf.error();
+        for (RawPost &raw : rows) {
+            raw.thread = threads->context(raw.postId, options.threadPosts);
+            for (std::int64_t id : raw.thread) {
+                if (contextTokens.count(id))
+                    continue;
+                if (auto known = byId.find(id); known != byId.end()) {
+                    contextTokens.emplace(id, known->second->tokens);
+                    continue;
+                }
+                textOf->reset();
+                textOf->bind(1, id);
+                if (!textOf->step())
+                    return Error{"cannot read the thread of post " + std::to_string(raw.postId) + ": " +
+                                 (textOf->failed() ? textOf->lastError() : "post " + std::to_string(id) + " is missing")};
+                std::vector<std::string> tokens = tokenizer.tokenize(textOf->textView(0));
+                if (tokens.size() > options.maxLength)
+                    tokens.resize(options.maxLength);
+                contextTokens.emplace(id, std::move(tokens));
+            }
+        }
+        std::unordered_set<std::int64_t> counted;
+        for (const RawPost &raw : rows)
+            if (raw.part == SplitPart::Train)
+                counted.insert(raw.postId); // counted above
+        for (const RawPost &raw : rows)
+            if (raw.part == SplitPart::Train)
+                for (std::int64_t id : raw.thread)
+                    if (counted.insert(id).second)
+                        if (Status s = data.vocabulary.add(contextTokens.at(id)); !s.ok())
+                            return s.error();
+    }
     if (Status s = data.vocabulary.finalize(options.minCount, options.maxVocabulary); !s.ok())
         return s.error();
 
@@ -203,6 +251,7 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
         example.ids = data.vocabulary.encode(raw.tokens);
         example.imageMedia = raw.imageMedia;
         example.videoMedia = raw.videoMedia;
+        example.thread = std::move(raw.thread);
         data.withImage += raw.imageMedia != 0;
         data.withVideo += raw.videoMedia != 0;
         example.targets.assign(taskCount, std::numeric_limits<double>::quiet_NaN());
@@ -222,7 +271,34 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
     }
     if (data.train.empty())
         return Error{"split: split " + std::to_string(splitId) + " has no labelled training posts"};
+    data.threadPosts = options.threadPosts;
+    for (const auto &[id, tokens] : contextTokens)
+        data.threadPostTokens.emplace(id, data.vocabulary.encode(tokens));
     return data;
+}
+
+Status SupervisedData::attachThreads(Project &project, const ReplyThreads &threads, std::size_t maxPosts,
+                                     std::vector<PostExample> &examples)
+{
+    threadPosts = std::max(threadPosts, maxPosts);
+    auto textOf = project.db().prepare("SELECT text FROM posts WHERE id = ?1");
+    if (!textOf)
+        return textOf.error();
+    for (PostExample &example : examples) {
+        example.thread = threads.context(example.postId, maxPosts);
+        for (std::int64_t id : example.thread) {
+            if (threadPostTokens.count(id))
+                continue;
+            textOf->reset();
+            textOf->bind(1, id);
+            if (!textOf->step())
+                return Error{textOf->failed() ? "cannot read the thread of post " + std::to_string(example.postId) +
+                                                    ": " + textOf->lastError()
+                                              : "post " + std::to_string(id) + " of a thread is missing"};
+            threadPostTokens.emplace(id, encode(textOf->text(0)));
+        }
+    }
+    return {};
 }
 
 nlohmann::json SupervisedData::encodingJson() const

@@ -8,11 +8,13 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace chorus {
 
 class Project;
+class ReplyThreads;
 
 // A label task as the data defines it: the sorted distinct values are the classes, unless every
 // value is a number and there are many of them (or the caller says so), which makes it a
@@ -41,6 +43,10 @@ struct PostExample {
     std::vector<double> targets;
     std::int64_t imageMedia = 0; // media row id of the post's first image, 0 when none
     std::int64_t videoMedia = 0; // media row id of the post's first video, 0 when none
+    // With thread context (SupervisedDataOptions::threadPosts > 0): the posts of its reply thread
+    // the model reads with it (ReplyThreads::context), oldest first, this post last. Their tokens
+    // are in SupervisedData::threadPostTokens. Empty without thread context.
+    std::vector<std::int64_t> thread;
 };
 
 struct SupervisedDataOptions {
@@ -57,6 +63,11 @@ struct SupervisedDataOptions {
     bool requireVideo = false;
     // Numeric tasks with more distinct values than this are regression targets.
     std::size_t regressionThreshold = 20;
+    // > 0: give every post its reply-thread context of at most this many posts (for families that
+    // read "thread"). Context posts may be unlabelled or in another part of the split: only their
+    // text is read, never their labels. The vocabulary counts the words of training posts and of
+    // their context posts (what the model reads in training).
+    std::size_t threadPosts = 0;
 };
 
 // The posts of a dataset's split with their labels for one or more tasks, tokenised and encoded
@@ -74,8 +85,16 @@ struct SupervisedData {
     std::int64_t withVideo = 0;
     TokenizerOptions tokenizer;
     std::size_t maxLength = 64;
+    std::size_t threadPosts = 0;
+    // Token ids (encoded like the examples' ids) of every post some example's thread names.
+    std::unordered_map<std::int64_t, std::vector<std::int64_t>> threadPostTokens;
 
     static Result<SupervisedData> load(Project &project, const SupervisedDataOptions &options);
+    // Sets each example's `thread` to its context in `threads` (at most maxPosts posts) and encodes
+    // the posts named there into threadPostTokens, reading the texts of those not yet encoded. For
+    // the trainer's parts and for posts explained one at a time with a loaded run's encoding.
+    Status attachThreads(Project &project, const ReplyThreads &threads, std::size_t maxPosts,
+                         std::vector<PostExample> &examples);
 
     const LabelTask &primary() const { return tasks.front(); }
     // What predict and explain need to encode new posts exactly as the training posts were

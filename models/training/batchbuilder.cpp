@@ -13,6 +13,17 @@ BatchBuilder::BatchBuilder(const SupervisedData &data, BatchInputs inputs, Media
 {
 }
 
+std::vector<BatchBuilder::ThreadPost> BatchBuilder::threadPosts(const PostExample &example, const SupervisedData &data)
+{
+    std::vector<ThreadPost> posts;
+    for (std::int64_t id : example.thread)
+        if (id != example.postId)
+            if (auto found = data.threadPostTokens.find(id); found != data.threadPostTokens.end())
+                posts.emplace_back(id, &found->second);
+    posts.emplace_back(example.postId, &example.ids);
+    return posts;
+}
+
 SupervisedBatch BatchBuilder::build(const std::vector<PostExample> &examples, const std::vector<std::size_t> &order,
                                     std::size_t begin, std::size_t end, bool training, std::uint64_t seed) const
 {
@@ -36,6 +47,38 @@ SupervisedBatch BatchBuilder::build(const std::vector<PostExample> &examples, co
         }
         batch.inputs.tokens = tokens;
         batch.inputs.lengths = lengths;
+    }
+
+    if (m_inputs.thread) {
+        std::vector<std::vector<ThreadPost>> threads;
+        std::size_t postsWide = 1, tokensWide = 1;
+        for (std::size_t row : batch.rows) {
+            threads.push_back(threadPosts(examples[row], m_data));
+            postsWide = std::max(postsWide, threads.back().size());
+            for (const ThreadPost &post : threads.back())
+                tokensWide = std::max(tokensWide, post.second->size());
+        }
+        const auto posts = static_cast<std::int64_t>(postsWide);
+        const auto width = static_cast<std::int64_t>(tokensWide);
+        auto tokens = torch::zeros({rows, posts, width}, torch::kInt64);
+        auto lengths = torch::zeros({rows, posts}, torch::kInt64);
+        auto mask = torch::zeros({rows, posts}, torch::kBool);
+        std::int64_t *tokenData = tokens.data_ptr<std::int64_t>();
+        std::int64_t *lengthData = lengths.data_ptr<std::int64_t>();
+        bool *maskData = mask.data_ptr<bool>();
+        for (std::int64_t r = 0; r < rows; ++r) {
+            const auto &thread = threads[static_cast<std::size_t>(r)];
+            for (std::size_t p = 0; p < thread.size(); ++p) {
+                const std::int64_t cell = r * posts + static_cast<std::int64_t>(p);
+                const std::vector<std::int64_t> &ids = *thread[p].second;
+                std::copy(ids.begin(), ids.end(), tokenData + cell * width);
+                lengthData[cell] = static_cast<std::int64_t>(std::max<std::size_t>(1, ids.size()));
+                maskData[cell] = true;
+            }
+        }
+        batch.inputs.threadTokens = tokens;
+        batch.inputs.threadLengths = lengths;
+        batch.inputs.threadMask = mask;
     }
 
     const std::int64_t size = m_inputs.imageSize;

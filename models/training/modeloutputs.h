@@ -22,6 +22,12 @@ struct ModelOutputs {
     torch::Tensor modalityWeights;             // [B, M], order of SupervisedModelImpl::modalityNames()
     torch::Tensor textToImageAttention;        // [B, T, R]: each token's weights over image regions
     torch::Tensor imageToTextAttention;        // [B, R, T]: each region's weights over tokens
+    // Thread families (hierarchical attention): weights over the posts of each thread ([B, P],
+    // summing to 1 over its real posts, 0 on padding posts) and, per post of the thread, over its
+    // tokens ([B, P, T], summing to 1 over the post's real tokens; 0 on padding posts), in the
+    // order of ModelInputs::threadTokens. `tokenAttention` then holds the post's own row.
+    torch::Tensor postAttention;
+    torch::Tensor threadTokenAttention;
     // Activations of the last convolutional layer, still part of the autograd graph, so Grad-CAM
     // can take the gradient of a class score with respect to them.
     torch::Tensor featureMaps; // [B, C, h, w]

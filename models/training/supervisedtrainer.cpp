@@ -8,6 +8,7 @@
 #include "core/training/runstore.h"
 #include "core/training/superviseddata.h"
 #include "core/util/deterministicrandom.h"
+#include "core/util/faultinjection.h"
 #include "models/multitask/multitaskloss.h"
 #include "models/registry/modelspec.h"
 #include "models/runtime/devicechoice.h"
@@ -15,7 +16,9 @@
 #include "models/training/batchbuilder.h"
 #include "models/training/batchprefetcher.h"
 #include "models/training/checkpointfile.h"
+#include "models/training/headattention.h"
 #include "models/training/pretrainedembeddings.h"
+#include "models/training/threadattention.h"
 #include "models/training/trainerloopstate.h"
 #include "models/training/trainercontrol.h"
 
@@ -37,6 +40,8 @@ constexpr std::size_t kProbePosts = 8;
 // run reports the same windows as an uninterrupted one).
 constexpr std::int64_t kReportWindow = 10;
 constexpr int kMaxMediaWarnings = 20;
+// Posts of thread context per post for families that read "thread" and have no "max_posts".
+constexpr std::int64_t kDefaultThreadPosts = 8;
 
 bool reads(const ModelSpec &spec, const char *input)
 {
@@ -100,6 +105,15 @@ Result<TrainOutcome> SupervisedTrainer::run()
 {
     RunStore runs(m_project);
     std::int64_t runId = m_resumeRun;
+    std::int64_t stepReached = 0;
+    // The run is marked failed with the message (when the project can still be written), and the
+    // failure is reported as an event and returned.
+    auto failRun = [&](const std::string &message) -> Result<TrainOutcome> {
+        if (runId)
+            runs.setStatus(runId, "failed", message);
+        emit({{"event", "failed"}, {"run_id", runId}, {"message", message}});
+        return Error{message};
+    };
     try {
         if (!m_spec.makeModel && !m_spec.makeTextClassifier)
             return Error{"model: '" + m_spec.name + "' is not trained by the supervised trainer"};
@@ -120,6 +134,10 @@ Result<TrainOutcome> SupervisedTrainer::run()
         const bool readsText = reads(m_spec, "text") || m_spec.makeTextClassifier != nullptr;
         dataOptions.requireImage = reads(m_spec, "image") && !readsText && !reads(m_spec, "video");
         dataOptions.requireVideo = reads(m_spec, "video") && !readsText && !reads(m_spec, "image");
+        const bool readsThread = reads(m_spec, "thread");
+        if (readsThread)
+            dataOptions.threadPosts = static_cast<std::size_t>(
+                std::max<std::int64_t>(1, m_config.params.value("max_posts", kDefaultThreadPosts)));
         auto loaded = SupervisedData::load(m_project, dataOptions);
         if (!loaded)
             return loaded.error();
@@ -132,6 +150,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
         // Families whose image branch is optional switch it on with "use_images".
         inputs.image = reads(m_spec, "image") || m_config.params.value("use_images", false);
         inputs.video = reads(m_spec, "video");
+        inputs.thread = readsThread;
         if (m_config.params.contains("image_size"))
             inputs.imageSize = m_config.params["image_size"].get<std::int64_t>();
         if (m_config.params.contains("frames"))
@@ -162,15 +181,27 @@ Result<TrainOutcome> SupervisedTrainer::run()
         TrainerLoopState state;
         state.baseRate = m_config.optimizer.learningRate;
         std::string checkpointToLoad;
+        // A new run, or a resumed one that died before its first checkpoint and so starts over.
+        bool fromScratch = !m_resumeRun;
         if (m_resumeRun) {
+            if (auto existing = runs.get(runId); !existing)
+                return existing.error();
             auto latest = m_project.db().prepare(
                 "SELECT path FROM checkpoints WHERE run_id = ?1 AND kind = 'latest' ORDER BY step DESC LIMIT 1");
             if (!latest)
                 return latest.error();
             latest->bind(1, runId);
-            if (!latest->step() || !fs::exists(latest->text(0)))
-                return Error{"run " + std::to_string(runId) + " has no checkpoint to resume from"};
-            checkpointToLoad = latest->text(0);
+            if (latest->step()) {
+                checkpointToLoad = latest->text(0);
+                if (!fs::exists(checkpointToLoad))
+                    return Error{"run " + std::to_string(runId) + ": its latest checkpoint '" + checkpointToLoad +
+                                 "' is missing, so it cannot be resumed"};
+            } else {
+                // Nothing to continue from: the run is trained again from step 0, in the same run,
+                // and what it recorded before (metrics, a best model, artifacts) is dropped first.
+                fromScratch = true;
+                check(runs.discardAfter(runId, -1));
+            }
             check(runs.setStatus(runId, "running"));
         } else {
             auto created = runs.create(m_config.model, m_config.dataset, m_config.toJson(), device.str());
@@ -180,14 +211,20 @@ Result<TrainOutcome> SupervisedTrainer::run()
         }
         const fs::path runDir = runDirectory(m_project, runId);
         fs::create_directories(runDir);
+        if (fromScratch && m_resumeRun) {
+            std::error_code ignored;
+            fs::remove(runDir / "best.pt", ignored);
+        }
 
-        if (!m_resumeRun) {
+        if (fromScratch) {
             nlohmann::json encoding = data.encodingJson();
             encoding["inputs"] = {{"text", inputs.text},
                                   {"image", inputs.image},
                                   {"video", inputs.video},
                                   {"image_size", inputs.imageSize},
-                                  {"frames", inputs.frames}};
+                                  {"frames", inputs.frames},
+                                  {"thread", inputs.thread},
+                                  {"thread_posts", dataOptions.threadPosts}};
             encoding["target_mean"] = targetMean;
             encoding["target_scale"] = targetScale;
             check(runs.addArtifact(runId, "encoding", "encoding", 0, "application/json", encoding.dump()));
@@ -206,7 +243,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
                              : std::shared_ptr<SupervisedModelImpl>(m_spec.makeTextClassifier(
                                    m_config.params, TextModelShape{shape.vocabularySize, shape.classes, shape.maxLength}));
         nlohmann::json pretrained;
-        if (!m_config.pretrainedVectors.empty() && !m_resumeRun)
+        if (!m_config.pretrainedVectors.empty() && fromScratch)
             pretrained = loadPretrainedVectorsInto(*model, data.vocabulary, m_config.pretrainedVectors, m_config.seed);
         model->to(device);
 
@@ -235,11 +272,11 @@ Result<TrainOutcome> SupervisedTrainer::run()
             if (std::isnan(state.bestValue))
                 state.bestValue = higherIsBetter ? -INFINITY : INFINITY;
             check(runs.discardAfter(runId, state.step));
-            if (m_resumeRate) {
-                state.baseRate = *m_resumeRate;
-                check(runs.addArtifact(runId, "lr_change", "resume", state.step, "application/json",
-                                       nlohmann::json{{"step", state.step}, {"lr", *m_resumeRate}}.dump()));
-            }
+        }
+        if (m_resumeRun && m_resumeRate) {
+            state.baseRate = *m_resumeRate;
+            check(runs.addArtifact(runId, "lr_change", "resume", state.step, "application/json",
+                                   nlohmann::json{{"step", state.step}, {"lr", *m_resumeRate}}.dump()));
         }
 
         torch::Tensor classWeights;
@@ -489,7 +526,8 @@ Result<TrainOutcome> SupervisedTrainer::run()
             const torch::Tensor modalities =
                 out.modalityWeights.defined() ? out.modalityWeights.to(torch::kCPU, torch::kDouble) : torch::Tensor();
             const torch::Tensor head = headOf(out, 0).to(torch::kCPU, torch::kDouble);
-            if (!tokenWeights.defined() && !frames.defined() && !modalities.defined())
+            const bool hasThreads = out.postAttention.defined() && out.threadTokenAttention.defined();
+            if (!tokenWeights.defined() && !frames.defined() && !modalities.defined() && !hasThreads)
                 return;
             const std::vector<std::string> modalityNames = model->modalityNames();
             nlohmann::json posts = nlohmann::json::array();
@@ -499,9 +537,12 @@ Result<TrainOutcome> SupervisedTrainer::run()
                 if (tokenWeights.defined()) {
                     post["tokens"] = data.vocabulary.decode(probe[i].ids);
                     post["weights"] = rowOf(tokenWeights, row, static_cast<std::int64_t>(probe[i].ids.size()));
+                    HeadAttention::addTo(post, out.layerAttention, row, static_cast<std::int64_t>(probe[i].ids.size()));
                 }
                 if (frames.defined())
                     post["frame_weights"] = rowOf(frames, row, frames.size(1));
+                if (hasThreads)
+                    post["thread"] = ThreadAttention::toJson(out, row, probe[i], data);
                 if (modalities.defined()) {
                     nlohmann::json weights = nlohmann::json::object();
                     for (std::int64_t m = 0; m < modalities.size(1); ++m)
@@ -576,6 +617,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
                 const double rate = m_config.schedule.rate(state.baseRate, state.step, totalSteps);
                 for (auto &group : optimizer->param_groups())
                     group.options().set_lr(rate);
+                FaultInjection::atTrainingStep(state.step + 1);
                 optimizer->zero_grad();
                 const ModelOutputs out = model->forward(batch.inputs);
                 torch::Tensor loss = lossOf(out, batch);
@@ -584,6 +626,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
                     torch::nn::utils::clip_grad_norm_(model->parameters(), m_config.gradientClip);
                 optimizer->step();
                 ++state.step;
+                stepReached = state.step;
                 const double lossValue = loss.item<double>();
                 if (!std::isfinite(lossValue))
                     throw std::runtime_error("training diverged: the loss is " + std::to_string(lossValue) +
@@ -659,15 +702,16 @@ Result<TrainOutcome> SupervisedTrainer::run()
         TrainOutcome outcome{runId, status, state.bestValid, test, state.step, lastRate};
         emit({{"event", "finished"}, {"run_id", runId}, {"status", status}, {"steps", state.step}, {"test", test}});
         return outcome;
+    } catch (const std::bad_alloc &) {
+        // Said in words: "std::bad_alloc" tells a researcher nothing about what to change.
+        return failRun("out of memory: an allocation failed at step " + std::to_string(stepReached + 1) +
+                       "; try a smaller batch_size, max_length or model");
     } catch (const std::exception &e) {
         // c10::Error derives from std::exception: LibTorch failures end here as values.
         std::string message = e.what();
         if (auto newline = message.find('\n'); newline != std::string::npos)
             message = message.substr(0, newline);
-        if (runId)
-            runs.setStatus(runId, "failed", message);
-        emit({{"event", "failed"}, {"run_id", runId}, {"message", message}});
-        return Error{message};
+        return failRun(message);
     }
 }
 

@@ -1,6 +1,8 @@
 // `chorus-cli plugins` and an import through the Mastodon plugin as the installed program does it:
 // the plugin is found beside the executable (build/app/../lib/chorus/plugins), never linked in.
 #include "clirun.h"
+#include "core/plugins/plugininterface.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -58,7 +60,7 @@ private slots:
         const Run run = cli({"plugins", "--json"});
         QVERIFY2(run.code == 0, run.err.constData());
         const QJsonObject listing = run.json();
-        QCOMPARE(listing["interface_version"].toInt(), 1);
+        QCOMPARE(listing["interface_version"].toInt(), chorus::kPluginInterfaceVersion);
         const QJsonArray folders = listing["folders"].toArray();
         QCOMPARE(folders.size(), 2);
         QCOMPARE(QFileInfo(folders[0].toString()).canonicalFilePath(),

@@ -1,4 +1,4 @@
-// Help > Plugins...: the dialog lists the real Mastodon plugin (loaded from the build tree through
+// Help > Plugins...: the dialog lists the real Mastodon and HAN plugins (loaded from the build tree through
 // the plugin loader) and a failed one with its reason; its checkbox records the choice for the
 // next start.
 #include "core/plugins/pluginmanager.h"
@@ -33,7 +33,12 @@ private slots:
         PluginsDialog dialog(plugins);
         dialog.show();
         QTreeWidget *list = dialog.pluginList();
-        QCOMPARE(list->topLevelItemCount(), 2);
+        // The build tree's two real plugins (Mastodon importer, HAN model) and the broken manifest.
+        QCOMPARE(list->topLevelItemCount(), 3);
+        QTreeWidgetItem *han = list->findItems("han", Qt::MatchExactly, 0).value(0);
+        QVERIFY(han);
+        QCOMPARE(han->text(2), QStringLiteral("Loaded"));
+        QCOMPARE(han->text(3), QStringLiteral("models: han"));
         QTreeWidgetItem *mastodon = list->findItems("mastodon", Qt::MatchExactly, 0).value(0);
         QVERIFY(mastodon);
         QCOMPARE(mastodon->text(1), QStringLiteral("1.0.0"));
