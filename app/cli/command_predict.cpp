@@ -11,6 +11,7 @@
 #include "core/util/csvescape.h"
 #include "core/text/tokenizer.h"
 #include "core/text/vocabulary.h"
+#include "core/training/replythreads.h"
 #include "core/training/runstore.h"
 #include "core/training/superviseddata.h"
 #include "models/image/gradcam.h"
@@ -18,6 +19,7 @@
 #include "models/training/batchbuilder.h"
 #include "models/training/runmodel.h"
 #include "models/training/textpredictor.h"
+#include "models/training/threadattention.h"
 #ifdef CHORUS_HAVE_MEDIA
 #include "core/media/heatmapoverlay.h"
 #include "core/media/imagetensorizer.h"
@@ -30,6 +32,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 using namespace chorus;
@@ -268,7 +271,8 @@ static int explainWithRunModel(CliContext &ctx, Project &project, std::int64_t r
     auto select = project.db().prepare(
         "SELECT p.text,"
         " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'image' ORDER BY m.id LIMIT 1),"
-        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'video' ORDER BY m.id LIMIT 1)"
+        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'video' ORDER BY m.id LIMIT 1),"
+        " p.dataset_id"
         " FROM posts p WHERE p.id = ?1");
     if (!select)
         return ctx.fail(select.message());
@@ -281,9 +285,20 @@ static int explainWithRunModel(CliContext &ctx, Project &project, std::int64_t r
     example.imageMedia = select->isNull(1) ? 0 : select->int64(1);
     example.videoMedia = select->isNull(2) ? 0 : select->int64(2);
     example.targets.assign(shell.tasks.size(), std::nan(""));
+    const std::int64_t datasetId = select->int64(3);
 
     BatchInputs inputs;
     const nlohmann::json wanted = encoding.value("inputs", nlohmann::json::object());
+    inputs.thread = wanted.value("thread", false);
+    std::vector<PostExample> examples{example};
+    if (inputs.thread) {
+        // The post is read with its reply thread as the run's training posts were.
+        auto threads = ReplyThreads::load(project, datasetId);
+        if (!threads)
+            return ctx.fail(threads.message());
+        if (Status s = shell.attachThreads(project, *threads, wanted.value("thread_posts", std::size_t(8)), examples); !s.ok())
+            return ctx.fail(s.message());
+    }
     inputs.text = wanted.value("text", true);
     inputs.image = wanted.value("image", false);
     inputs.video = wanted.value("video", false);
@@ -295,7 +310,7 @@ static int explainWithRunModel(CliContext &ctx, Project &project, std::int64_t r
     mediaReader = &media;
 #endif
     const BatchBuilder builder(shell, inputs, mediaReader);
-    const SupervisedBatch batch = builder.build({example}, {0}, 0, 1, false, 0);
+    const SupervisedBatch batch = builder.build(examples, {0}, 0, 1, false, 0);
     try {
         ModelOutputs out;
         {
@@ -332,6 +347,22 @@ static int explainWithRunModel(CliContext &ctx, Project &project, std::int64_t r
             std::vector<double> weights = rowOf(out.tokenAttention);
             weights.resize(example.ids.size());
             json["weights"] = weights;
+        }
+        if (out.postAttention.defined()) {
+            json["thread"] = ThreadAttention::toJson(out, 0, examples.front(), shell);
+            human << "Thread (post weight, then the words weighed most):\n";
+            for (const nlohmann::json &post : json["thread"]) {
+                human << "  post " << post["post_id"].get<std::int64_t>() << "\t" << post["weight"].get<double>();
+                const auto tokens = post["tokens"].get<std::vector<std::string>>();
+                const auto weights = post["weights"].get<std::vector<double>>();
+                std::vector<std::size_t> order(weights.size());
+                for (std::size_t i = 0; i < order.size(); ++i)
+                    order[i] = i;
+                std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return weights[a] > weights[b]; });
+                for (std::size_t k = 0; k < order.size() && k < 3; ++k)
+                    human << "\t" << tokens[order[k]] << " " << weights[order[k]];
+                human << "\n";
+            }
         }
         if (out.frameAttention.defined() && batch.inputs.hasVideo[0].item<bool>()) {
             json["frame_weights"] = rowOf(out.frameAttention);
@@ -401,9 +432,13 @@ int commandExplain(const std::vector<std::string> &argv)
                                "paid to each token (token attention, or a Transformer's last layer averaged over heads,\n"
                                "with every layer's matrix in --json). For image, video, fusion and multi-task runs: frame\n"
                                "attention, modality weights, co-attention and a Grad-CAM map of the post's picture,\n"
-                               "drawn over it as PNG with --png OUT.png.\n"))
+                               "drawn over it as PNG with --png OUT.png. For thread models (e.g. the han plugin): the\n"
+                               "post's reply thread with each post's weight and each post's word weights (\"thread\").\n"
+                               "With --saliency (text classifiers): gradient x input and integrated gradients per token,\n"
+                               "taken on the token embeddings for the predicted class's logit; --steps N (default 50)\n"
+                               "path intervals, --baseline zero|pad (default zero: all-zero embeddings).\n"))
         return 0;
-    Arguments args(argv, {"run", "post", "text", "png"}, {"json"});
+    Arguments args(argv, {"run", "post", "text", "png", "steps", "baseline"}, {"json", "saliency"});
     CliContext ctx("explain", args.has("json"));
     const long long runId = args.integer("run", 0);
     const long long postId = args.integer("post", 0);
@@ -415,6 +450,17 @@ int commandExplain(const std::vector<std::string> &argv)
         return ctx.usage("expected exactly one project path");
     if ((postId > 0) == args.has("text"))
         return ctx.usage("give either --post ID or --text \"...\"");
+    SaliencyOptions saliencyOptions;
+    saliencyOptions.steps = static_cast<int>(args.integer("steps", saliencyOptions.steps));
+    saliencyOptions.baseline = args.value("baseline", saliencyOptions.baseline);
+    if (!args.ok())
+        return ctx.usage(args.error());
+    if ((args.has("steps") || args.has("baseline")) && !args.has("saliency"))
+        return ctx.usage("--steps and --baseline go with --saliency");
+    if (saliencyOptions.steps < 1 || saliencyOptions.steps > 1000)
+        return ctx.usage("--steps must be between 1 and 1000");
+    if (saliencyOptions.baseline != "zero" && saliencyOptions.baseline != "pad")
+        return ctx.usage("--baseline must be zero or pad");
     auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
     if (!project)
         return ctx.fail(project.message());
@@ -423,6 +469,9 @@ int commandExplain(const std::vector<std::string> &argv)
         if (spec && spec->makeModel) {
             if (postId <= 0)
                 return ctx.usage("model '" + run->model + "' explains stored posts: give --post ID");
+            if (args.has("saliency"))
+                return ctx.fail("--saliency: model '" + run->model + "' is not a text classifier (saliency covers "
+                                "the text classifier families)");
             return explainWithRunModel(ctx, **project, runId, postId, args.value("png"));
         }
     }
@@ -452,13 +501,39 @@ int commandExplain(const std::vector<std::string> &argv)
         json["post_id"] = postId;
     if (!explanation->layers.empty())
         json["layers"] = explanation->layers;
+    if (!explanation->headWeights.empty())
+        json["head_weights"] = explanation->headWeights;
+    std::optional<TokenSaliency> saliency;
+    if (args.has("saliency")) {
+        auto computed = predictor->saliency(text, saliencyOptions);
+        if (!computed)
+            return ctx.fail(computed.message());
+        saliency = std::move(*computed);
+        json["saliency"] = {{"gradient_x_input", saliency->gradientTimesInput},
+                            {"integrated_gradients", saliency->integratedGradients},
+                            {"target", predictor->classes().at(static_cast<std::size_t>(saliency->target))},
+                            {"score", saliency->score},
+                            {"baseline_score", saliency->baselineScore},
+                            {"completeness_gap", saliency->completenessGap()},
+                            {"steps", saliency->steps},
+                            {"baseline", saliency->baseline}};
+    }
     std::ostringstream human;
     human << "Predicted " << explanation->prediction.label << "\n";
+    if (saliency)
+        human << "  token\tattention\tgradient x input\tintegrated gradients\n";
     for (std::size_t i = 0; i < explanation->tokens.size(); ++i) {
         human << "  " << explanation->tokens[i];
         if (i < explanation->weights.size())
             human << "\t" << explanation->weights[i];
+        else if (saliency)
+            human << "\t-";
+        if (saliency && i < saliency->integratedGradients.size())
+            human << "\t" << saliency->gradientTimesInput[i] << "\t" << saliency->integratedGradients[i];
         human << "\n";
     }
+    if (saliency)
+        human << "Integrated gradients sum to " << saliency->score - saliency->baselineScore + saliency->completenessGap()
+              << "; logit(post) - logit(baseline) = " << saliency->score - saliency->baselineScore << "\n";
     return ctx.succeed(json, human.str());
 }

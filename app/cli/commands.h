@@ -14,6 +14,7 @@ int commandExport(const std::vector<std::string> &args);
 int commandSearch(const std::vector<std::string> &args);
 int commandDevices(const std::vector<std::string> &args);
 int commandModels(const std::vector<std::string> &args);
+int commandDescribe(const std::vector<std::string> &args);
 int commandTrain(const std::vector<std::string> &args);
 int commandResume(const std::vector<std::string> &args);
 int commandRuns(const std::vector<std::string> &args);

@@ -26,6 +26,7 @@ const Subcommand kSubcommands[] = {
     {"export", "write a dataset to CSV or JSON Lines", commandExport},
     {"search", "full-text search over post text", commandSearch},
     {"models", "list the model families and their hyperparameters", commandModels},
+    {"describe", "a model's layer tree, output shapes and parameter counts", commandDescribe},
     {"train", "train a model from a JSON run config", commandTrain},
     {"resume", "continue a run from its latest checkpoint", commandResume},
     {"runs", "list training runs", commandRuns},

@@ -15,7 +15,8 @@ class DeviceInfo {
 public:
     static std::vector<ComputeDevice> available();
     static bool cudaAvailable();
-    // LibTorch defaults to one intra-op thread on some builds; use every core present.
+    // LibTorch defaults to one intra-op thread on some builds; use every core present. Also keeps
+    // freed tensor memory in the process (glibc), so training steps do not refault their pages.
     static int configureCpuThreads(int requested = 0);
     static std::string torchVersion();
 };

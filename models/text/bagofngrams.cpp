@@ -55,8 +55,26 @@ TextClassifierOutput BagOfNgramsImpl::forward(const torch::Tensor &tokens, const
     const torch::Tensor offsets = counts.cumsum(0) - counts;
     const torch::Tensor flat = ids.masked_select(mask);
     TextClassifierOutput out;
+    if (hasEmbeddingProbe()) {
+        // The same mean, from the embedding of each n-gram position, so a saliency method can see
+        // (and replace) them: [B, P, D] -> masked mean over P.
+        const torch::Tensor embedded = probeEmbeddings(torch::embedding(m_embedding->weight, ids)); // [B, P, D]
+        const torch::Tensor real = mask.unsqueeze(2).to(embedded.scalar_type());
+        const torch::Tensor mean = (embedded * real).sum(1) / real.sum(1).clamp_min(1.0);
+        out.logits = m_output->forward(m_dropout->forward(mean));
+        return out;
+    }
     out.logits = m_output->forward(m_dropout->forward(m_embedding->forward(flat, offsets)));
     return out;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> BagOfNgramsImpl::embeddedPositions(std::int64_t tokens) const
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>> positions = TextClassifierImpl::embeddedPositions(tokens);
+    if (m_options.bigrams() && tokens >= 2)
+        for (std::int64_t t = 0; t + 1 < tokens; ++t)
+            positions.emplace_back(t, t + 1);
+    return positions;
 }
 
 } // namespace chorus

@@ -31,6 +31,9 @@ public:
 
     TextClassifierOutput forward(const torch::Tensor &tokens, const torch::Tensor &lengths) override;
     torch::Tensor embeddingWeight() override { return m_embedding->weight; }
+    bool supportsEmbeddingProbe() const override { return true; }
+    // Unigrams first, then bigram (t, t+1) after them, counting half for each of its tokens.
+    std::vector<std::pair<std::int64_t, std::int64_t>> embeddedPositions(std::int64_t tokens) const override;
 
     const BagOfNgramsOptions &options() const { return m_options; }
 

@@ -52,7 +52,7 @@ TextClassifierOutput RnnAttentionClassifierImpl::forward(const torch::Tensor &to
 {
     const std::int64_t length = tokens.size(1);
     const torch::Tensor mask = realTokenMask(lengths, length, tokens.device());      // [B, T]
-    const torch::Tensor states = encode(m_embedding->forward(tokens), lengths, length); // [B, T, 2H]
+    const torch::Tensor states = encode(probeEmbeddings(m_embedding->forward(tokens)), lengths, length); // [B, T, 2H]
 
     torch::Tensor scores = m_attentionScore->forward(torch::tanh(m_attentionProjection->forward(states))).squeeze(2);
     scores = scores.masked_fill(mask.logical_not(), -std::numeric_limits<float>::infinity());

@@ -33,6 +33,7 @@ public:
 
     TextClassifierOutput forward(const torch::Tensor &tokens, const torch::Tensor &lengths) override;
     torch::Tensor embeddingWeight() override { return m_embedding->weight; }
+    bool supportsEmbeddingProbe() const override { return true; }
 
     const RnnAttentionClassifierOptions &options() const { return m_options; }
 

@@ -4,7 +4,10 @@
 
 #include <torch/torch.h>
 
+#include <cstdint>
+#include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chorus {
@@ -34,6 +37,35 @@ public:
         out.layerAttention = std::move(text.layerAttention);
         return out;
     }
+
+    // Saliency (gradient x input, integrated gradients) needs gradients with respect to the token
+    // embeddings, which forward() computes itself. While a probe is set, a family that supports it
+    // passes its embedding output [B, P, D] through the probe and carries on with what comes back
+    // (the same tensor, or one that is a leaf of the autograd graph, or an interpolation towards a
+    // baseline). P is the number of embedded positions: one per token, and for bag-of-n-grams the
+    // bigrams after them.
+    using EmbeddingProbe = std::function<torch::Tensor(const torch::Tensor &embedded)>;
+    void setEmbeddingProbe(EmbeddingProbe probe) { m_embeddingProbe = std::move(probe); }
+    virtual bool supportsEmbeddingProbe() const { return false; }
+    // For a post of `tokens` tokens, the tokens each embedded position stands for: position p counts
+    // for tokens first and second (the same token twice for a unigram). Default: position p is token p.
+    virtual std::vector<std::pair<std::int64_t, std::int64_t>> embeddedPositions(std::int64_t tokens) const
+    {
+        std::vector<std::pair<std::int64_t, std::int64_t>> positions;
+        for (std::int64_t t = 0; t < tokens; ++t)
+            positions.emplace_back(t, t);
+        return positions;
+    }
+
+protected:
+    bool hasEmbeddingProbe() const { return static_cast<bool>(m_embeddingProbe); }
+    torch::Tensor probeEmbeddings(const torch::Tensor &embedded) const
+    {
+        return m_embeddingProbe ? m_embeddingProbe(embedded) : embedded;
+    }
+
+private:
+    EmbeddingProbe m_embeddingProbe;
 };
 
 } // namespace chorus

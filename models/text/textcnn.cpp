@@ -30,7 +30,7 @@ TextClassifierOutput TextCnnImpl::forward(const torch::Tensor &tokens, const tor
     const torch::Tensor mask = realTokenMask(lengths, length, tokens.device()); // [B, T]
     // Zeroing by the mask (not only through padding_idx) keeps windows that overhang a post's end
     // identical to the zero padding added below, so the batch's own padding never matters.
-    torch::Tensor embedded = m_embedding->forward(tokens);
+    torch::Tensor embedded = probeEmbeddings(m_embedding->forward(tokens));
     embedded = embedded * mask.unsqueeze(2).to(embedded.scalar_type());
     embedded = embedded.transpose(1, 2); // [B, E, T]
 

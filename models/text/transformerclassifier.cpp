@@ -49,7 +49,7 @@ TextClassifierOutput TransformerClassifierImpl::forward(const torch::Tensor &tok
     const std::int64_t length = input.size(1);
     const torch::Tensor mask = realTokenMask(lengths, length, input.device()); // [B, T]
 
-    torch::Tensor x = m_embedding->forward(input) + positionEncoding(length, input.device()).unsqueeze(0);
+    torch::Tensor x = probeEmbeddings(m_embedding->forward(input)) + positionEncoding(length, input.device()).unsqueeze(0);
     x = m_dropout->forward(x);
     TextClassifierOutput out;
     out.layerAttention.reserve(m_layers.size());

@@ -160,6 +160,11 @@ Result<TokenExplanation> TextPredictor::explain(const std::string &text)
             // Attention each token receives in the last layer, averaged over heads and queries.
             weights = output.layerAttention.back()[0].mean(0).mean(0);
             for (const torch::Tensor &layer : output.layerAttention) {
+                const torch::Tensor perHead = layer[0].mean(1).to(torch::kDouble).contiguous(); // [H, T]
+                std::vector<std::vector<double>> heads;
+                for (std::int64_t h = 0; h < perHead.size(0); ++h)
+                    heads.emplace_back(perHead[h].data_ptr<double>(), perHead[h].data_ptr<double>() + perHead.size(1));
+                explanation.headWeights.push_back(std::move(heads));
                 auto averaged = layer[0].mean(0).to(torch::kDouble).contiguous();
                 std::vector<std::vector<double>> matrix;
                 for (std::int64_t q = 0; q < averaged.size(0); ++q) {
@@ -175,6 +180,19 @@ Result<TokenExplanation> TextPredictor::explain(const std::string &text)
         return explanation;
     } catch (const std::exception &e) {
         return Error{std::string("explanation failed: ") + e.what()};
+    }
+}
+
+Result<TokenSaliency> TextPredictor::saliency(const std::string &text, const SaliencyOptions &options)
+{
+    try {
+        const std::vector<std::int64_t> ids = m_state->vocabulary.encode(m_state->tokens(text));
+        if (ids.empty())
+            return Error{"saliency: the text has no tokens"};
+        auto tokens = torch::tensor(ids, torch::kInt64).unsqueeze(0);
+        return TextSaliency::compute(*m_state->model, tokens, options);
+    } catch (const std::exception &e) {
+        return Error{std::string("saliency failed: ") + e.what()};
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "models/training/textsaliency.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +24,8 @@ struct TokenExplanation {
     std::vector<double> weights; // per token, summing to 1; empty when the model does not attend
     std::string kind;            // "token_attention" or "layer_attention" (last layer, heads averaged)
     std::vector<std::vector<std::vector<double>>> layers; // Transformer: per layer, [T][T] averaged over heads
+    // Transformer: per layer and head, the attention each token receives (mean over the queries).
+    std::vector<std::vector<std::vector<double>>> headWeights;
     TextPrediction prediction;
 };
 
@@ -42,6 +45,8 @@ public:
     const std::string &dataset() const;
     Result<std::vector<TextPrediction>> predict(const std::vector<std::string> &texts, std::size_t batchSize = 256);
     Result<TokenExplanation> explain(const std::string &text);
+    // Gradient x input and integrated gradients for the tokens explain() returns for the same text.
+    Result<TokenSaliency> saliency(const std::string &text, const SaliencyOptions &options = {});
 
 private:
     struct State;

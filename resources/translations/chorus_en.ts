@@ -4,7 +4,7 @@
 <context>
     <name>AnalyticsPanel</name>
     <message>
-        <location filename="../../ui/analytics/analyticspanel.cpp" line="+23"/>
+        <location filename="../../ui/analytics/analyticspanel.cpp" line="+26"/>
         <source>Topics</source>
         <translation>Topics</translation>
     </message>
@@ -19,9 +19,19 @@
         <translation>Users</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Stored analyses</source>
+        <translation>Stored analyses</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Dataset</source>
         <translation>Dataset</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Cannot open analysis %1 (%2)</source>
+        <translation>Cannot open analysis %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -69,9 +79,103 @@
     </message>
 </context>
 <context>
+    <name>ArchitectureView</name>
+    <message>
+        <location filename="../../ui/models/architectureview.cpp" line="+49"/>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output shape</source>
+        <translation>Output shape</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trainable</source>
+        <translation>Trainable</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The layers appear here once a model family is chosen.</source>
+        <translation>The layers appear here once a model family is chosen.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Cannot start %1: %2</source>
+        <translation>Cannot start %1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Building the model…</source>
+        <translation>Building the model…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the data&apos;s sizes and building the model…</source>
+        <translation>Reading the data&apos;s sizes and building the model…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>the worker ended with code %1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot describe this model: %1</source>
+        <translation>Cannot describe this model: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Output shape of its last layer with parameters, %1</source>
+        <translation>Output shape of its last layer with parameters, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No parameters: its output is not traced</source>
+        <translation>No parameters: its output is not traced</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+12"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; parameters, %2 trainable.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; parameters, %2 trainable.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shapes from a dry run on a dummy batch of %1 (%2).</source>
+        <translation>Shapes from a dry run on a dummy batch of %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parameter tables: this family has no layers to run.</source>
+        <translation>Parameter tables: this family has no layers to run.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sized for: %1</source>
+        <translation>Sized for: %1</translation>
+    </message>
+</context>
+<context>
     <name>AttentionExplorer</name>
     <message>
-        <location filename="../../ui/attention/attentionexplorer.cpp" line="+42"/>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+44"/>
         <source>Predicted class probabilities</source>
         <translation>Predicted class probabilities</translation>
     </message>
@@ -117,7 +221,7 @@
         <translation>Occurrences</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
@@ -132,7 +236,7 @@
         <translation>Epoch</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>Run %1</source>
         <translation>Run %1</translation>
     </message>
@@ -167,7 +271,7 @@
         <translation>#%1 [%2] %3</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</source>
         <translation>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</translation>
     </message>
@@ -177,7 +281,7 @@
         <translation>Run %1 recorded no attention; showing post %2 and its test prediction.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>no snapshots</source>
         <translation>no snapshots</translation>
     </message>
@@ -202,7 +306,7 @@
         <translation>Video %1 (%2 s)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>True class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt; (%3%)%4</source>
         <translation>True class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt; (%3%)%4</translation>
     </message>
@@ -223,8 +327,21 @@
     </message>
     <message>
         <location line="+25"/>
+        <source>Click tokens to add up their attributions.</source>
+        <translation>Click tokens to add up their attributions.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Click tokens to add up their attention.</source>
         <translation>Click tokens to add up their attention.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n token(s) selected: total attribution %1</source>
+        <translation>
+            <numerusform>%n token selected: total attribution %1</numerusform>
+            <numerusform>%n tokens selected: total attribution %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -235,7 +352,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+38"/>
         <source>Tokens attended to most per predicted class</source>
         <translation>Tokens attended to most per predicted class</translation>
     </message>
@@ -257,9 +374,32 @@
     </message>
 </context>
 <context>
+    <name>AttentionHeatmap</name>
+    <message>
+        <location filename="../../ui/attention/attentionheatmap.cpp" line="+21"/>
+        <source>attended token (key)</source>
+        <translation>attended token (key)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attending token (query)</source>
+        <translation>attending token (query)</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>query \ key</source>
+        <translation>query \ key</translation>
+    </message>
+</context>
+<context>
     <name>AttentionSnapshot</name>
     <message>
-        <location filename="../../ui/attention/attentionsnapshot.cpp" line="+43"/>
+        <location filename="../../ui/attention/attentionsnapshot.cpp" line="+74"/>
+        <source>Post %1: the per-head attention does not match its %2 tokens.</source>
+        <translation>Post %1: the per-head attention does not match its %2 tokens.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The attention snapshot is not a JSON object.</source>
         <translation>The attention snapshot is not a JSON object.</translation>
     </message>
@@ -269,7 +409,12 @@
         <translation>Post %1 has %2 tokens but %3 weights.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
+        <source>Post %1 of the thread of post %2 has %3 tokens but %4 weights.</source>
+        <translation>Post %1 of the thread of post %2 has %3 tokens but %4 weights.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>The attention snapshot is malformed: %1</source>
         <translation>The attention snapshot is malformed: %1</translation>
     </message>
@@ -333,7 +478,7 @@
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+61"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+63"/>
         <source>Load</source>
         <translation>Load</translation>
     </message>
@@ -453,7 +598,7 @@
         <translation>Projection cancelled</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>word vectors</source>
         <translation>word vectors</translation>
     </message>
@@ -473,15 +618,26 @@
         <translation>Posts of &apos;%1&apos; (LSA)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+5"/>
+        <source>Users of &apos;%1&apos; (TF-IDF, LSA)</source>
+        <translation>Users of &apos;%1&apos; (TF-IDF, LSA)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <location line="+15"/>
+        <location line="+21"/>
         <source>No project is open</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-32"/>
         <source>posts of &apos;%1&apos;</source>
         <translation>posts of &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>users of &apos;%1&apos;</source>
+        <translation>users of &apos;%1&apos;</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1182,7 +1338,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main/mainwindow.cpp" line="+71"/>
+        <location filename="../../ui/main/mainwindow.cpp" line="+72"/>
         <source>Chorus</source>
         <translation>Chorus</translation>
     </message>
@@ -1252,7 +1408,7 @@
         <translation>Recommend</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>cannot count: %1</source>
         <translation>cannot count: %1</translation>
     </message>
@@ -1498,7 +1654,7 @@
 <context>
     <name>ModelFormWidget</name>
     <message>
-        <location filename="../../ui/models/modelformwidget.cpp" line="+80"/>
+        <location filename="../../ui/models/modelformwidget.cpp" line="+82"/>
         <source>Model parameters</source>
         <translation>Model parameters</translation>
     </message>
@@ -1618,12 +1774,17 @@
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+2"/>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>cannot list the model families: %1</source>
         <translation>cannot list the model families: %1</translation>
     </message>
@@ -1638,7 +1799,7 @@
         <translation>cannot start %1 to list the model families</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>cannot open the preset %1</source>
         <translation>cannot open the preset %1</translation>
     </message>
@@ -1691,7 +1852,7 @@
 <context>
     <name>OpinionView</name>
     <message>
-        <location filename="../../ui/analytics/opinionview.cpp" line="+27"/>
+        <location filename="../../ui/analytics/opinionview.cpp" line="+34"/>
         <source>Show opinion</source>
         <translation>Show opinion</translation>
     </message>
@@ -1807,17 +1968,22 @@
         <translation>%1...</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>%1 (not stored: %2)</source>
+        <translation>%1 (not stored: %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>(no topic filter)</source>
         <translation>(no topic filter)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Pick the label task that holds the opinion (e.g. sentiment)</source>
         <translation>Pick the label task that holds the opinion (e.g. sentiment)</translation>
     </message>
@@ -1827,12 +1993,27 @@
         <translation>Type the topic value to keep, or drop the topic filter</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Counting...</source>
         <translation>Counting...</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+23"/>
+        <source>Cannot show analysis %1: %2</source>
+        <translation>Cannot show analysis %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not an opinion result</source>
+        <translation>it is not an opinion result</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stored analysis %1: %2</source>
+        <translation>Stored analysis %1: %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>share of labelled posts</source>
         <translation>share of labelled posts</translation>
     </message>
@@ -1852,7 +2033,7 @@
         <translation>%1 labelled posts in %2 buckets</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>share</source>
         <translation>share</translation>
     </message>
@@ -2220,7 +2401,7 @@
 <context>
     <name>ProjectionRunner</name>
     <message>
-        <location filename="../../ui/embeddings/projectionrunner.cpp" line="+71"/>
+        <location filename="../../ui/embeddings/projectionrunner.cpp" line="+44"/>
         <source>PCA: the two components explain %1% and %2% of the variance</source>
         <translation>PCA: the two components explain %1% and %2% of the variance</translation>
     </message>
@@ -2233,7 +2414,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/analytics/userprofileview.cpp" line="+96"/>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="+100"/>
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
@@ -2665,6 +2846,39 @@
     </message>
 </context>
 <context>
+    <name>SaliencyRunner</name>
+    <message>
+        <location filename="../../ui/attention/saliencyrunner.cpp" line="+30"/>
+        <source>The worker&apos;s answer is not JSON.</source>
+        <translation>The worker&apos;s answer is not JSON.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The worker&apos;s answer has no saliency.</source>
+        <translation>The worker&apos;s answer has no saliency.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The saliency does not match the post&apos;s tokens.</source>
+        <translation>The saliency does not match the post&apos;s tokens.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The worker&apos;s saliency is malformed: %1</source>
+        <translation>The worker&apos;s saliency is malformed: %1</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>the worker ended with code %1: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot start %1: %2</source>
+        <translation>cannot start %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ScatterView</name>
     <message>
         <location filename="../../ui/embeddings/scatterview.cpp" line="+59"/>
@@ -2872,6 +3086,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>forecasting</source>
+        <translation>forecasting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>loading the stored topics</source>
         <translation>loading the stored topics</translation>
     </message>
@@ -2892,6 +3111,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>similar users</source>
+        <translation>similar users</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>storing</source>
         <translation>storing</translation>
     </message>
@@ -2899,6 +3123,176 @@
         <location line="+1"/>
         <source>user vectors</source>
         <translation>user vectors</translation>
+    </message>
+</context>
+<context>
+    <name>StoredAnalysesView</name>
+    <message>
+        <location filename="../../ui/analytics/storedanalysesview.cpp" line="+26"/>
+        <source>trends</source>
+        <translation>trends</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>opinion</source>
+        <translation>opinion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user profile</source>
+        <translation>user profile</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>topics</source>
+        <translation>topics</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename...</source>
+        <translation>Rename...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON...</source>
+        <translation>Export JSON...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every kind</source>
+        <translation>every kind</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+38"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Dataset</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stored (UTC)</source>
+        <translation>Stored (UTC)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Results of trends, opinion, profiles and topic runs kept in the project, from this window or chorus-cli. Open one to see it again without recomputing.</source>
+        <translation>Results of trends, opinion, profiles and topic runs kept in the project, from this window or chorus-cli. Open one to see it again without recomputing.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Rename analysis</source>
+        <translation>Rename analysis</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete analysis</source>
+        <translation>Delete analysis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete stored analysis %1?</source>
+        <translation>Delete stored analysis %1?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export analysis</source>
+        <translation>Export analysis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>profile of user #%1</source>
+        <translation>profile of user #%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(every dataset)</source>
+        <translation>(every dataset)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n stored analysis(es)</source>
+        <translation>
+            <numerusform>%n stored analysis</numerusform>
+            <numerusform>%n stored analysises</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Deleted analysis %1</source>
+        <translation>Deleted analysis %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot write %1</source>
+        <translation>Cannot write %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote analysis %1 to %2</source>
+        <translation>Wrote analysis %1 to %2</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadAttentionView</name>
+    <message>
+        <location filename="../../ui/attention/threadattentionview.cpp" line="+49"/>
+        <source>Reply thread, oldest first: each post&apos;s share of the post-level attention (bar) and, within each post, the word-level attention (colour).</source>
+        <translation>Reply thread, oldest first: each post&apos;s share of the post-level attention (bar) and, within each post, the word-level attention (colour).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;Post %1&lt;/b&gt; (the classified post)</source>
+        <translation>&lt;b&gt;Post %1&lt;/b&gt; (the classified post)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post %1</source>
+        <translation>Post %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post-level attention %1</source>
+        <translation>Post-level attention %1</translation>
     </message>
 </context>
 <context>
@@ -2933,7 +3327,7 @@
 <context>
     <name>TokenChip</name>
     <message>
-        <location filename="../../ui/attention/tokenchip.cpp" line="+25"/>
+        <location filename="../../ui/attention/tokenchip.cpp" line="+44"/>
         <source>%1
 attention weight %2</source>
         <translation>%1
@@ -2941,9 +3335,156 @@ attention weight %2</translation>
     </message>
 </context>
 <context>
+    <name>TokenColouringPanel</name>
+    <message>
+        <location filename="../../ui/attention/tokencolouringpanel.cpp" line="+17"/>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient × input</source>
+        <translation>Gradient × input</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Integrated gradients</source>
+        <translation>Integrated gradients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the token colours show: the attention the model recorded, or how much each token moved the predicted class&apos;s score (saliency, computed by the worker).</source>
+        <translation>What the token colours show: the attention the model recorded, or how much each token moved the predicted class&apos;s score (saliency, computed by the worker).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Integrated gradients: intervals of the path from the baseline to the post</source>
+        <translation>Integrated gradients: intervals of the path from the baseline to the post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>zero embeddings</source>
+        <translation>zero embeddings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>padding token</source>
+        <translation>padding token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Integrated gradients: the embeddings the path starts from</source>
+        <translation>Integrated gradients: the embeddings the path starts from</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Colour by</source>
+        <translation>Colour by</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>average of heads</source>
+        <translation>average of heads</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>gradient × input</source>
+        <translation>gradient × input</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>integrated gradients</source>
+        <translation>integrated gradients</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+%2 %3</source>
+        <translation>%1
+%2 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (layer %1, average of heads)</source>
+        <translation> (layer %1, average of heads)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (layer %1, head %2)</source>
+        <translation> (layer %1, head %2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+attention weight %2%3</source>
+        <translation>%1
+attention weight %2%3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Self-attention, layer %1, average of heads</source>
+        <translation>Self-attention, layer %1, average of heads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-attention, layer %1, head %2</source>
+        <translation>Self-attention, layer %1, head %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This post is too long for its per-head matrices to have been recorded; the average of the heads has one.</source>
+        <translation>This post is too long for its per-head matrices to have been recorded; the average of the heads has one.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saliency for class &lt;b&gt;%1&lt;/b&gt;: red tokens raise its score, blue ones lower it. Integrated gradients (%2 steps, %3 baseline) add up to the score&apos;s change from the baseline within %4.</source>
+        <translation>Saliency for class &lt;b&gt;%1&lt;/b&gt;: red tokens raise its score, blue ones lower it. Integrated gradients (%2 steps, %3 baseline) add up to the score&apos;s change from the baseline within %4.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The explanation has %1 tokens, the recorded attention %2: colours are not shown.</source>
+        <translation>The explanation has %1 tokens, the recorded attention %2: colours are not shown.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No saliency: %1</source>
+        <translation>No saliency: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saliency needs a project saved to a file.</source>
+        <translation>Saliency needs a project saved to a file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computing the saliency in the background…</source>
+        <translation>Computing the saliency in the background…</translation>
+    </message>
+</context>
+<context>
     <name>TopicsView</name>
     <message>
-        <location filename="../../ui/analytics/topicsview.cpp" line="+45"/>
+        <location filename="../../ui/analytics/topicsview.cpp" line="+48"/>
         <source>Find topics</source>
         <translation>Find topics</translation>
     </message>
@@ -3112,7 +3653,7 @@ attention weight %2</translation>
         <translation>Showing the stored topics of &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Cancelled; the stored topics are unchanged</source>
         <translation>Cancelled; the stored topics are unchanged</translation>
     </message>
@@ -3137,7 +3678,32 @@ attention weight %2</translation>
         <translation>Reading posts...</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+30"/>
+        <source>Topics stored as label task &apos;%1&apos;, but not listed as an analysis: %2</source>
+        <translation>Topics stored as label task &apos;%1&apos;, but not listed as an analysis: %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cannot show analysis %1: %2</source>
+        <translation>Cannot show analysis %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a topics result</source>
+        <translation>it is not a topics result</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stored analysis %1: %2</source>
+        <translation>Stored analysis %1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>label task &apos;%1&apos; now holds another model, so sizes over time are not shown</source>
+        <translation>label task &apos;%1&apos; now holds another model, so sizes over time are not shown</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No topics stored under this task yet</source>
         <translation>No topics stored under this task yet</translation>
     </message>
@@ -3403,7 +3969,7 @@ attention weight %2</translation>
 <context>
     <name>TrendsView</name>
     <message>
-        <location filename="../../ui/analytics/trendsview.cpp" line="+51"/>
+        <location filename="../../ui/analytics/trendsview.cpp" line="+45"/>
         <source>Show trends</source>
         <translation>Show trends</translation>
     </message>
@@ -3544,17 +4110,22 @@ attention weight %2</translation>
         <translation>%1...</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1 (not stored: %2)</source>
+        <translation>%1 (not stored: %2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Open a project first</source>
         <translation>Open a project first</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Pick a label task to count</source>
         <translation>Pick a label task to count</translation>
     </message>
@@ -3563,8 +4134,23 @@ attention weight %2</translation>
         <source>Counting...</source>
         <translation>Counting...</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot show analysis %1: %2</source>
+        <translation>Cannot show analysis %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a trends result</source>
+        <translation>it is not a trends result</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stored analysis %1: %2</source>
+        <translation>Stored analysis %1: %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+80"/>
         <source>%n key(s) over %1 buckets, %2 burst(s)</source>
         <translation>
             <numerusform>%n key over %1 buckets, %2 burst(s)</numerusform>
@@ -3623,7 +4209,17 @@ attention weight %2</translation>
         <translation>Export features CSV...</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Show in projector</source>
+        <translation>Show in projector</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The dataset&apos;s users as points in the embedding projector (their TF-IDF vectors reduced by LSA), with this user selected</source>
+        <translation>The dataset&apos;s users as points in the embedding projector (their TF-IDF vectors reduced by LSA), with this user selected</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>user: source id, name, pseudonym or number</source>
         <translation>user: source id, name, pseudonym or number</translation>
     </message>
@@ -3699,7 +4295,7 @@ attention weight %2</translation>
         <translation>Writes most alike (click to open)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Recommended next (newest recommender run)</source>
         <translation>Recommended next (newest recommender run)</translation>
     </message>
@@ -3709,7 +4305,7 @@ attention weight %2</translation>
         <translation>Label tasks</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Export user features</source>
         <translation>Export user features</translation>
     </message>
@@ -3719,12 +4315,18 @@ attention weight %2</translation>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <location line="+221"/>
         <source>Characteristic terms: %1</source>
         <translation>Characteristic terms: %1</translation>
     </message>
+    <message>
+        <location line="-218"/>
+        <source>Not stored: %1</source>
+        <translation>Not stored: %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Wrote %n user(s) to %1</source>
         <translation>
             <numerusform>Wrote %n user to %1</numerusform>
@@ -3733,17 +4335,37 @@ attention weight %2</translation>
     </message>
     <message>
         <location line="+114"/>
-        <location line="+164"/>
+        <location line="+213"/>
         <source>Open a project first</source>
         <translation>Open a project first</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-196"/>
         <source>Profiling...</source>
         <translation>Profiling...</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
+        <source>Cannot show analysis %1: %2</source>
+        <translation>Cannot show analysis %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a profile</source>
+        <translation>it is not a profile</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Stored analysis %1</source>
+        <translation>Stored analysis %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored analysis %1: %2</source>
+        <translation>Stored analysis %1: %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Pick a user to see their profile</source>
         <translation>Pick a user to see their profile</translation>
     </message>

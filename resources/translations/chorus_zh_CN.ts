@@ -4,7 +4,7 @@
 <context>
     <name>AnalyticsPanel</name>
     <message>
-        <location filename="../../ui/analytics/analyticspanel.cpp" line="+23"/>
+        <location filename="../../ui/analytics/analyticspanel.cpp" line="+26"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
@@ -19,9 +19,19 @@
         <translation>用户</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Stored analyses</source>
+        <translation>已保存的分析</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Dataset</source>
         <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Cannot open analysis %1 (%2)</source>
+        <translation>无法打开分析 %1（%2）</translation>
     </message>
 </context>
 <context>
@@ -69,9 +79,103 @@
     </message>
 </context>
 <context>
+    <name>ArchitectureView</name>
+    <message>
+        <location filename="../../ui/models/architectureview.cpp" line="+49"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trainable</source>
+        <translation>可训练</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The layers appear here once a model family is chosen.</source>
+        <translation>选择模型族后，这里会显示各层。</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Building the model…</source>
+        <translation>正在构建模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading the data&apos;s sizes and building the model…</source>
+        <translation>正在读取数据规模并构建模型…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>工作进程以代码 %1 结束：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot describe this model: %1</source>
+        <translation>无法描述此模型：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Output shape of its last layer with parameters, %1</source>
+        <translation>其最后一个带参数层的输出形状，%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No parameters: its output is not traced</source>
+        <translation>无参数：不追踪其输出</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+12"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; parameters, %2 trainable.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 个参数，其中 %2 个可训练。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shapes from a dry run on a dummy batch of %1 (%2).</source>
+        <translation>形状来自在 %1 个样本的虚拟批次上的试运行（%2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parameter tables: this family has no layers to run.</source>
+        <translation>参数表：此模型族没有可运行的层。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sized for: %1</source>
+        <translation>规模依据：%1</translation>
+    </message>
+</context>
+<context>
     <name>AttentionExplorer</name>
     <message>
-        <location filename="../../ui/attention/attentionexplorer.cpp" line="+42"/>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+44"/>
         <source>Predicted class probabilities</source>
         <translation>预测类别概率</translation>
     </message>
@@ -117,7 +221,7 @@
         <translation>出现次数</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -132,7 +236,7 @@
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
@@ -167,7 +271,7 @@
         <translation>#%1 [%2] %3</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</source>
         <translation>帖子 %1 不在运行 %2 记录注意力的探针帖子之中；仅显示其文本和测试预测。</translation>
     </message>
@@ -177,7 +281,7 @@
         <translation>运行 %1 未记录注意力；显示帖子 %2 及其测试预测。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>no snapshots</source>
         <translation>无快照</translation>
     </message>
@@ -202,7 +306,7 @@
         <translation>视频 %1（%2 秒）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>True class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt; (%3%)%4</source>
         <translation>真实类别 &lt;b&gt;%1&lt;/b&gt;，预测 &lt;b&gt;%2&lt;/b&gt;（%3%）%4</translation>
     </message>
@@ -223,8 +327,20 @@
     </message>
     <message>
         <location line="+25"/>
+        <source>Click tokens to add up their attributions.</source>
+        <translation>点击词元以累加其归因值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Click tokens to add up their attention.</source>
         <translation>点击词元可累加其注意力。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n token(s) selected: total attribution %1</source>
+        <translation>
+            <numerusform>已选 %n 个词元：归因合计 %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -234,7 +350,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+38"/>
         <source>Tokens attended to most per predicted class</source>
         <translation>各预测类别最受关注的词元</translation>
     </message>
@@ -254,9 +370,32 @@
     </message>
 </context>
 <context>
+    <name>AttentionHeatmap</name>
+    <message>
+        <location filename="../../ui/attention/attentionheatmap.cpp" line="+21"/>
+        <source>attended token (key)</source>
+        <translation>被关注的词元（键）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attending token (query)</source>
+        <translation>发出关注的词元（查询）</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>query \ key</source>
+        <translation>查询 \ 键</translation>
+    </message>
+</context>
+<context>
     <name>AttentionSnapshot</name>
     <message>
-        <location filename="../../ui/attention/attentionsnapshot.cpp" line="+43"/>
+        <location filename="../../ui/attention/attentionsnapshot.cpp" line="+74"/>
+        <source>Post %1: the per-head attention does not match its %2 tokens.</source>
+        <translation>帖子 %1：各注意力头的数据与其 %2 个词元不匹配。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The attention snapshot is not a JSON object.</source>
         <translation>注意力快照不是 JSON 对象。</translation>
     </message>
@@ -266,7 +405,12 @@
         <translation>帖子 %1 有 %2 个词元，却有 %3 个权重。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+16"/>
+        <source>Post %1 of the thread of post %2 has %3 tokens but %4 weights.</source>
+        <translation>帖子 %2 的回复串中的帖子 %1 有 %3 个词元，却有 %4 个权重。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>The attention snapshot is malformed: %1</source>
         <translation>注意力快照格式有误：%1</translation>
     </message>
@@ -330,7 +474,7 @@
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+61"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+63"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
@@ -450,7 +594,7 @@
         <translation>投影已取消</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>word vectors</source>
         <translation>词向量</translation>
     </message>
@@ -470,15 +614,26 @@
         <translation>“%1”的帖子（LSA）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+5"/>
+        <source>Users of &apos;%1&apos; (TF-IDF, LSA)</source>
+        <translation>“%1”的用户（TF-IDF，LSA）</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <location line="+15"/>
+        <location line="+21"/>
         <source>No project is open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-32"/>
         <source>posts of &apos;%1&apos;</source>
         <translation>“%1”的帖子</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>users of &apos;%1&apos;</source>
+        <translation>“%1”的用户</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1178,7 +1333,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main/mainwindow.cpp" line="+71"/>
+        <location filename="../../ui/main/mainwindow.cpp" line="+72"/>
         <source>Chorus</source>
         <translation>Chorus</translation>
     </message>
@@ -1248,7 +1403,7 @@
         <translation>推荐</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>cannot count: %1</source>
         <translation>无法计数：%1</translation>
     </message>
@@ -1493,7 +1648,7 @@
 <context>
     <name>ModelFormWidget</name>
     <message>
-        <location filename="../../ui/models/modelformwidget.cpp" line="+80"/>
+        <location filename="../../ui/models/modelformwidget.cpp" line="+82"/>
         <source>Model parameters</source>
         <translation>模型参数</translation>
     </message>
@@ -1613,12 +1768,17 @@
         <translation>JSON</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+2"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>cannot list the model families: %1</source>
         <translation>无法列出模型族：%1</translation>
     </message>
@@ -1633,7 +1793,7 @@
         <translation>无法启动 %1 来列出模型族</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+135"/>
         <source>cannot open the preset %1</source>
         <translation>无法打开预设 %1</translation>
     </message>
@@ -1686,7 +1846,7 @@
 <context>
     <name>OpinionView</name>
     <message>
-        <location filename="../../ui/analytics/opinionview.cpp" line="+27"/>
+        <location filename="../../ui/analytics/opinionview.cpp" line="+34"/>
         <source>Show opinion</source>
         <translation>显示观点</translation>
     </message>
@@ -1802,17 +1962,22 @@
         <translation>%1...</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>%1 (not stored: %2)</source>
+        <translation>%1（未保存：%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>(no topic filter)</source>
         <translation>（不按主题筛选）</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Pick the label task that holds the opinion (e.g. sentiment)</source>
         <translation>选择表示观点的标签任务（如 sentiment）</translation>
     </message>
@@ -1822,12 +1987,27 @@
         <translation>输入要保留的主题值，或取消主题筛选</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Counting...</source>
         <translation>正在计数...</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+23"/>
+        <source>Cannot show analysis %1: %2</source>
+        <translation>无法显示分析 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not an opinion result</source>
+        <translation>它不是观点分析结果</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Stored analysis %1: %2</source>
+        <translation>已保存的分析 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>share of labelled posts</source>
         <translation>已标注帖子中的占比</translation>
     </message>
@@ -1847,7 +2027,7 @@
         <translation>%2 个时间段内共 %1 个已标注帖子</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>share</source>
         <translation>占比</translation>
     </message>
@@ -2213,7 +2393,7 @@
 <context>
     <name>ProjectionRunner</name>
     <message>
-        <location filename="../../ui/embeddings/projectionrunner.cpp" line="+71"/>
+        <location filename="../../ui/embeddings/projectionrunner.cpp" line="+44"/>
         <source>PCA: the two components explain %1% and %2% of the variance</source>
         <translation>PCA：两个主成分分别解释 %1% 和 %2% 的方差</translation>
     </message>
@@ -2226,7 +2406,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/analytics/userprofileview.cpp" line="+96"/>
+        <location filename="../../ui/analytics/userprofileview.cpp" line="+100"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
@@ -2655,6 +2835,39 @@
     </message>
 </context>
 <context>
+    <name>SaliencyRunner</name>
+    <message>
+        <location filename="../../ui/attention/saliencyrunner.cpp" line="+30"/>
+        <source>The worker&apos;s answer is not JSON.</source>
+        <translation>工作进程的回复不是 JSON。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The worker&apos;s answer has no saliency.</source>
+        <translation>工作进程的回复中没有显著性。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The saliency does not match the post&apos;s tokens.</source>
+        <translation>显著性与帖子的词元不匹配。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The worker&apos;s saliency is malformed: %1</source>
+        <translation>工作进程的显著性格式有误：%1</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>工作进程以代码 %1 结束：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ScatterView</name>
     <message>
         <location filename="../../ui/embeddings/scatterview.cpp" line="+59"/>
@@ -2862,6 +3075,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>forecasting</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>loading the stored topics</source>
         <translation>加载已保存的主题</translation>
     </message>
@@ -2882,6 +3100,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>similar users</source>
+        <translation>相似用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>storing</source>
         <translation>保存</translation>
     </message>
@@ -2889,6 +3112,175 @@
         <location line="+1"/>
         <source>user vectors</source>
         <translation>计算用户向量</translation>
+    </message>
+</context>
+<context>
+    <name>StoredAnalysesView</name>
+    <message>
+        <location filename="../../ui/analytics/storedanalysesview.cpp" line="+26"/>
+        <source>trends</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>opinion</source>
+        <translation>观点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user profile</source>
+        <translation>用户画像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename...</source>
+        <translation>重命名...</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON...</source>
+        <translation>导出 JSON...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every kind</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+38"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stored (UTC)</source>
+        <translation>保存时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Results of trends, opinion, profiles and topic runs kept in the project, from this window or chorus-cli. Open one to see it again without recomputing.</source>
+        <translation>项目中保存的趋势、观点、用户画像和主题分析结果，来自此窗口或 chorus-cli。打开一项即可再次查看，无需重新计算。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Rename analysis</source>
+        <translation>重命名分析</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete analysis</source>
+        <translation>删除分析</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete stored analysis %1?</source>
+        <translation>删除已保存的分析 %1？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export analysis</source>
+        <translation>导出分析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>profile of user #%1</source>
+        <translation>用户 #%1 的画像</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(every dataset)</source>
+        <translation>（所有数据集）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n stored analysis(es)</source>
+        <translation>
+            <numerusform>%n 个已保存的分析</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Deleted analysis %1</source>
+        <translation>已删除分析 %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrote analysis %1 to %2</source>
+        <translation>已将分析 %1 写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadAttentionView</name>
+    <message>
+        <location filename="../../ui/attention/threadattentionview.cpp" line="+49"/>
+        <source>Reply thread, oldest first: each post&apos;s share of the post-level attention (bar) and, within each post, the word-level attention (colour).</source>
+        <translation>回复串（从早到晚）：每条帖子在帖子级注意力中的份额（条形），以及每条帖子内部的词级注意力（颜色）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;Post %1&lt;/b&gt; (the classified post)</source>
+        <translation>&lt;b&gt;帖子 %1&lt;/b&gt;（被分类的帖子）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post %1</source>
+        <translation>帖子 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post-level attention %1</source>
+        <translation>帖子级注意力 %1</translation>
     </message>
 </context>
 <context>
@@ -2923,7 +3315,7 @@
 <context>
     <name>TokenChip</name>
     <message>
-        <location filename="../../ui/attention/tokenchip.cpp" line="+25"/>
+        <location filename="../../ui/attention/tokenchip.cpp" line="+44"/>
         <source>%1
 attention weight %2</source>
         <translation>%1
@@ -2931,9 +3323,156 @@ attention weight %2</source>
     </message>
 </context>
 <context>
+    <name>TokenColouringPanel</name>
+    <message>
+        <location filename="../../ui/attention/tokencolouringpanel.cpp" line="+17"/>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head</source>
+        <translation>注意力头</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient × input</source>
+        <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Integrated gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the token colours show: the attention the model recorded, or how much each token moved the predicted class&apos;s score (saliency, computed by the worker).</source>
+        <translation>词元颜色所表示的内容：模型记录的注意力，或每个词元使预测类别得分变化的幅度（显著性，由工作进程计算）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Integrated gradients: intervals of the path from the baseline to the post</source>
+        <translation>积分梯度：从基线到帖子的路径所分的区间数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>zero embeddings</source>
+        <translation>零嵌入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>padding token</source>
+        <translation>填充词元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Integrated gradients: the embeddings the path starts from</source>
+        <translation>积分梯度：路径起点的嵌入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>average of heads</source>
+        <translation>各头平均</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>gradient × input</source>
+        <translation>梯度 × 输入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>integrated gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+%2 %3</source>
+        <translation>%1
+%2 %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (layer %1, average of heads)</source>
+        <translation>（第 %1 层，各头平均）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (layer %1, head %2)</source>
+        <translation>（第 %1 层，第 %2 头）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1
+attention weight %2%3</source>
+        <translation>%1
+注意力权重 %2%3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Self-attention, layer %1, average of heads</source>
+        <translation>自注意力，第 %1 层，各头平均</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-attention, layer %1, head %2</source>
+        <translation>自注意力，第 %1 层，第 %2 头</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This post is too long for its per-head matrices to have been recorded; the average of the heads has one.</source>
+        <translation>此帖子过长，未记录各头的矩阵；各头平均的矩阵已记录。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saliency for class &lt;b&gt;%1&lt;/b&gt;: red tokens raise its score, blue ones lower it. Integrated gradients (%2 steps, %3 baseline) add up to the score&apos;s change from the baseline within %4.</source>
+        <translation>类别 &lt;b&gt;%1&lt;/b&gt; 的显著性：红色词元提高其得分，蓝色词元降低其得分。积分梯度（%2 步，%3 基线）之和与得分相对基线的变化相差不超过 %4。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The explanation has %1 tokens, the recorded attention %2: colours are not shown.</source>
+        <translation>解释有 %1 个词元，记录的注意力有 %2 个：不显示颜色。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No saliency: %1</source>
+        <translation>无显著性：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saliency needs a project saved to a file.</source>
+        <translation>显著性需要已保存为文件的项目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computing the saliency in the background…</source>
+        <translation>正在后台计算显著性…</translation>
+    </message>
+</context>
+<context>
     <name>TopicsView</name>
     <message>
-        <location filename="../../ui/analytics/topicsview.cpp" line="+45"/>
+        <location filename="../../ui/analytics/topicsview.cpp" line="+48"/>
         <source>Find topics</source>
         <translation>发现主题</translation>
     </message>
@@ -3101,7 +3640,7 @@ attention weight %2</source>
         <translation>显示“%1”中已保存的主题</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Cancelled; the stored topics are unchanged</source>
         <translation>已取消；已保存的主题未改变</translation>
     </message>
@@ -3126,7 +3665,32 @@ attention weight %2</source>
         <translation>正在读取帖子...</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+30"/>
+        <source>Topics stored as label task &apos;%1&apos;, but not listed as an analysis: %2</source>
+        <translation>主题已保存为标签任务“%1”，但未列为分析：%2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Cannot show analysis %1: %2</source>
+        <translation>无法显示分析 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a topics result</source>
+        <translation>它不是主题分析结果</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stored analysis %1: %2</source>
+        <translation>已保存的分析 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>label task &apos;%1&apos; now holds another model, so sizes over time are not shown</source>
+        <translation>标签任务“%1”现在保存的是另一个模型，因此不显示随时间变化的规模</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>No topics stored under this task yet</source>
         <translation>此任务下尚未保存主题</translation>
     </message>
@@ -3391,7 +3955,7 @@ attention weight %2</source>
 <context>
     <name>TrendsView</name>
     <message>
-        <location filename="../../ui/analytics/trendsview.cpp" line="+51"/>
+        <location filename="../../ui/analytics/trendsview.cpp" line="+45"/>
         <source>Show trends</source>
         <translation>显示趋势</translation>
     </message>
@@ -3532,17 +4096,22 @@ attention weight %2</source>
         <translation>%1...</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+7"/>
+        <source>%1 (not stored: %2)</source>
+        <translation>%1（未保存：%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Open a project first</source>
         <translation>请先打开项目</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Pick a label task to count</source>
         <translation>请选择要统计的标签任务</translation>
     </message>
@@ -3551,8 +4120,23 @@ attention weight %2</source>
         <source>Counting...</source>
         <translation>正在计数...</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot show analysis %1: %2</source>
+        <translation>无法显示分析 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a trends result</source>
+        <translation>它不是趋势分析结果</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stored analysis %1: %2</source>
+        <translation>已保存的分析 %1：%2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+80"/>
         <source>%n key(s) over %1 buckets, %2 burst(s)</source>
         <translation>
             <numerusform>%n 项，%1 个时间段，%2 次爆发</numerusform>
@@ -3609,7 +4193,17 @@ attention weight %2</source>
         <translation>导出特征 CSV...</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Show in projector</source>
+        <translation>在投影器中显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The dataset&apos;s users as points in the embedding projector (their TF-IDF vectors reduced by LSA), with this user selected</source>
+        <translation>在嵌入投影器中将数据集的用户显示为点（其 TF-IDF 向量经 LSA 降维），并选中此用户</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>user: source id, name, pseudonym or number</source>
         <translation>用户：来源 ID、名称、假名或编号</translation>
     </message>
@@ -3685,7 +4279,7 @@ attention weight %2</source>
         <translation>写作最相似的用户（点击打开）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Recommended next (newest recommender run)</source>
         <translation>接下来推荐（最新的推荐运行）</translation>
     </message>
@@ -3695,7 +4289,7 @@ attention weight %2</source>
         <translation>标签任务</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Export user features</source>
         <translation>导出用户特征</translation>
     </message>
@@ -3705,12 +4299,18 @@ attention weight %2</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <location line="+221"/>
         <source>Characteristic terms: %1</source>
         <translation>特征词：%1</translation>
     </message>
+    <message>
+        <location line="-218"/>
+        <source>Not stored: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Wrote %n user(s) to %1</source>
         <translation>
             <numerusform>已将 %n 个用户写入 %1</numerusform>
@@ -3718,17 +4318,37 @@ attention weight %2</source>
     </message>
     <message>
         <location line="+114"/>
-        <location line="+164"/>
+        <location line="+213"/>
         <source>Open a project first</source>
         <translation>请先打开项目</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-196"/>
         <source>Profiling...</source>
         <translation>正在生成画像...</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
+        <source>Cannot show analysis %1: %2</source>
+        <translation>无法显示分析 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a profile</source>
+        <translation>它不是用户画像</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Stored analysis %1</source>
+        <translation>已保存的分析 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored analysis %1: %2</source>
+        <translation>已保存的分析 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Pick a user to see their profile</source>
         <translation>选择一个用户以查看其画像</translation>
     </message>

@@ -7,7 +7,9 @@
 #include "ui/attention/barchart.h"
 #include "ui/attention/classtokenranking.h"
 #include "ui/attention/flowlayout.h"
+#include "ui/attention/threadattentionview.h"
 #include "ui/attention/tokenchip.h"
+#include "ui/attention/tokencolouringpanel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -70,6 +72,8 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     m_classTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_classTable->horizontalHeader()->setStretchLastSection(true);
     m_classHeading->setWordWrap(true);
+    m_thread = new ThreadAttentionView;
+    m_colouring = new TokenColouringPanel;
 
     auto *pickers = new QHBoxLayout;
     pickers->addWidget(new QLabel(tr("Run")));
@@ -92,6 +96,8 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     postLayout->setContentsMargins(0, 0, 0, 0);
     postLayout->addWidget(m_text);
     postLayout->addWidget(tokenScroll, 1);
+    postLayout->addWidget(m_colouring, 2);
+    postLayout->addWidget(m_thread, 2);
     postLayout->addWidget(m_selection);
     postLayout->addWidget(m_prediction);
     postLayout->addLayout(charts, 2);
@@ -117,6 +123,7 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     connect(m_runs, &QComboBox::currentIndexChanged, this, &AttentionExplorer::runChosen);
     connect(m_posts, &QComboBox::currentIndexChanged, this, &AttentionExplorer::showCurrent);
     connect(m_epoch, &QSlider::valueChanged, this, &AttentionExplorer::showCurrent);
+    connect(m_colouring, &TokenColouringPanel::changed, this, &AttentionExplorer::applyColouring);
     clearPost();
 }
 
@@ -124,6 +131,7 @@ void AttentionExplorer::setProject(chorus::Project *project)
 {
     m_project = project;
     m_loadedRun = 0;
+    m_colouring->setProjectPath(project ? QString::fromStdString(project->path()) : QString());
     refresh();
 }
 
@@ -262,6 +270,8 @@ bool AttentionExplorer::openPost(qint64 runId, qint64 postId)
     clearPost();
     showPostText(postId);
     showTestPrediction(runId, postId);
+    m_colouring->setPost(runId, postId, nullptr, {});
+    applyColouring();
     m_message->setText(row >= 0 ? tr("Post %1 is not one of the probe posts whose attention run %2 recorded; "
                                      "showing its text and test prediction.")
                                       .arg(postId)
@@ -278,6 +288,8 @@ void AttentionExplorer::clearPost()
 {
     qDeleteAll(m_chips);
     m_chips.clear();
+    m_chipsFromSaliency = false;
+    m_colouring->clear();
     m_text->clear();
     m_prediction->clear();
     m_probabilities->clear();
@@ -288,6 +300,8 @@ void AttentionExplorer::clearPost()
     m_image->clear();
     m_image->setVisible(false);
     m_tokenScroll->setVisible(false);
+    m_thread->clear();
+    m_thread->setVisible(false);
     m_epochLabel->setText(m_snapshots.empty() ? tr("no snapshots") : QString());
     updateSelection();
 }
@@ -366,6 +380,12 @@ void AttentionExplorer::showProbePost(const AttentionSnapshot &snapshot, const A
             m_chips.append(chip);
         }
         m_tokenScroll->setVisible(true);
+    }
+    m_colouring->setPost(currentRun(), post.postId, &post, history(post.postId));
+    m_colouring->recolour(m_chips);
+    if (!post.thread.isEmpty()) {
+        m_thread->setThread(post.thread, post.postId);
+        m_thread->setVisible(true);
     }
     const int predicted = post.predicted();
     if (predicted >= 0) {
@@ -452,9 +472,43 @@ void AttentionExplorer::updateSelection()
     if (m_chips.isEmpty())
         m_selection->setText(QString());
     else if (selected == 0)
-        m_selection->setText(tr("Click tokens to add up their attention."));
+        m_selection->setText(m_colouring->showsSaliency() ? tr("Click tokens to add up their attributions.")
+                                                          : tr("Click tokens to add up their attention."));
+    else if (m_colouring->showsSaliency())
+        m_selection->setText(tr("%n token(s) selected: total attribution %1", nullptr, selected).arg(selectedWeight(), 0, 'f', 4));
     else
         m_selection->setText(tr("%n token(s) selected: total attention %1", nullptr, selected).arg(selectedWeight(), 0, 'f', 4));
+}
+
+void AttentionExplorer::applyColouring()
+{
+    if (m_chipsFromSaliency && !m_colouring->showsSaliency()) {
+        qDeleteAll(m_chips);
+        m_chips.clear();
+        m_chipsFromSaliency = false;
+        m_tokenScroll->setVisible(false);
+    }
+    if (m_chips.isEmpty() && m_colouring->showsSaliency()) {
+        for (const QString &token : m_colouring->explainedTokens()) {
+            auto *chip = new TokenChip(token, 0.0, 1.0, m_tokenArea);
+            m_tokenArea->layout()->addWidget(chip);
+            connect(chip, &TokenChip::toggled, this, &AttentionExplorer::updateSelection);
+            m_chips.append(chip);
+        }
+        m_chipsFromSaliency = !m_chips.isEmpty();
+        m_tokenScroll->setVisible(m_chipsFromSaliency);
+    }
+    m_colouring->recolour(m_chips);
+    updateSelection();
+}
+
+QVector<const AttentionPost *> AttentionExplorer::history(qint64 postId) const
+{
+    QVector<const AttentionPost *> posts;
+    for (const AttentionSnapshot &s : m_snapshots)
+        if (const AttentionPost *p = s.post(postId))
+            posts << p;
+    return posts;
 }
 
 void AttentionExplorer::updateClassView()

@@ -16,12 +16,15 @@ class QComboBox;
 class QLabel;
 class QSlider;
 class QTableWidget;
+class ThreadAttentionView;
 class TokenChip;
+class TokenColouringPanel;
 
 // How a trained model's attention on the probe posts evolved: pick a run and a post, move through
 // the epochs, read the tokens coloured by attention (select several to sum their weights), the
 // prediction, the modality weights and per-frame attention of multimodal models beside the post's
-// image, and per predicted class the tokens attended to most. Everything comes from the run's
+// image, the posts of its reply thread with both levels of a thread model's attention, and per
+// predicted class the tokens attended to most. Everything comes from the run's
 // "attention" artifacts in the project; nothing here runs a model.
 class AttentionExplorer : public QWidget {
     Q_OBJECT
@@ -59,6 +62,9 @@ public:
     BarChart *probabilityChart() const { return m_probabilities; }
     BarChart *modalityChart() const { return m_modalities; }
     BarChart *frameStrip() const { return m_frames; }
+    ThreadAttentionView *threadView() const { return m_thread; }
+    // What the chips show (attention per layer and head, or saliency) and the attention heatmap.
+    TokenColouringPanel *colouringPanel() const { return m_colouring; }
     QTableWidget *classTable() const { return m_classTable; }
     // The class view's ranking for one class, best first.
     QStringList classTopTokens(const QString &className) const;
@@ -74,6 +80,10 @@ private:
     void clearPost();
     void updateSelection();
     void updateClassView();
+    // Recolours the chips for the panel's choice; a post shown without recorded tokens gets chips
+    // from its saliency explanation while one is shown.
+    void applyColouring();
+    QVector<const AttentionPost *> history(qint64 postId) const;
 
     chorus::Project *m_project = nullptr;
     std::vector<AttentionSnapshot> m_snapshots; // by epoch
@@ -96,4 +106,7 @@ private:
     QTableWidget *m_classTable;
     QLabel *m_classHeading;
     QLabel *m_message;
+    ThreadAttentionView *m_thread = nullptr;
+    TokenColouringPanel *m_colouring = nullptr;
+    bool m_chipsFromSaliency = false;
 };

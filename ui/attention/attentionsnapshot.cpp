@@ -25,6 +25,59 @@ QStringList strings(const nlohmann::json &array)
     return values;
 }
 
+QVector<QVector<double>> squareMatrix(const nlohmann::json &rows, int size, bool *ok)
+{
+    QVector<QVector<double>> matrix;
+    for (const nlohmann::json &row : rows) {
+        matrix.append(numbers(row));
+        if (matrix.back().size() != size)
+            *ok = false;
+    }
+    if (matrix.size() != size)
+        *ok = false;
+    return matrix;
+}
+
+// A Transformer's per-layer, per-head attention (HeadAttention in models/training): every layer
+// with the same heads, one weight per token, square matrices of the post's tokens.
+bool readHeads(const nlohmann::json &p, AttentionPost &post, QString *error)
+{
+    const int tokens = int(post.tokens.size());
+    bool ok = true;
+    for (const nlohmann::json &layer : p.value("head_weights", nlohmann::json::array())) {
+        QVector<QVector<double>> heads;
+        for (const nlohmann::json &head : layer) {
+            heads.append(numbers(head));
+            ok = ok && heads.back().size() == tokens;
+        }
+        ok = ok && !heads.isEmpty() && (post.headWeights.isEmpty() || heads.size() == post.headWeights.front().size());
+        post.headWeights.append(heads);
+    }
+    for (const nlohmann::json &layer : p.value("head_matrices", nlohmann::json::array())) {
+        QVector<QVector<QVector<double>>> heads;
+        for (const nlohmann::json &head : layer)
+            heads.append(squareMatrix(head, tokens, &ok));
+        post.headMatrices.append(heads);
+    }
+    for (const nlohmann::json &layer : p.value("layer_matrices", nlohmann::json::array()))
+        post.layerMatrices.append(squareMatrix(layer, tokens, &ok));
+    const int layers = int(post.headWeights.size());
+    const int heads = layers > 0 ? int(post.headWeights.front().size()) : 0;
+    if (!post.headMatrices.isEmpty()) {
+        ok = ok && post.headMatrices.size() == layers;
+        for (const auto &layer : post.headMatrices)
+            ok = ok && layer.size() == heads;
+    }
+    if (!post.layerMatrices.isEmpty())
+        ok = ok && post.layerMatrices.size() == layers;
+    if (!ok && error)
+        *error = QCoreApplication::translate("AttentionSnapshot",
+                                             "Post %1: the per-head attention does not match its %2 tokens.")
+                     .arg(post.postId)
+                     .arg(tokens);
+    return ok;
+}
+
 } // namespace
 
 const AttentionPost *AttentionSnapshot::post(qint64 postId) const
@@ -64,6 +117,26 @@ std::optional<AttentionSnapshot> AttentionSnapshot::fromJson(const std::string &
                                  .arg(post.tokens.size())
                                  .arg(post.weights.size());
                 return std::nullopt;
+            }
+            if (!readHeads(p, post, error))
+                return std::nullopt;
+            for (const nlohmann::json &t : p.value("thread", nlohmann::json::array())) {
+                AttentionThreadPost member;
+                member.postId = t.at("post_id").get<std::int64_t>();
+                member.weight = t.at("weight").get<double>();
+                member.tokens = strings(t.value("tokens", nlohmann::json::array()));
+                member.weights = numbers(t.value("weights", nlohmann::json::array()));
+                if (member.weights.size() != member.tokens.size()) {
+                    if (error)
+                        *error = QCoreApplication::translate("AttentionSnapshot",
+                                                             "Post %1 of the thread of post %2 has %3 tokens but %4 weights.")
+                                     .arg(member.postId)
+                                     .arg(post.postId)
+                                     .arg(member.tokens.size())
+                                     .arg(member.weights.size());
+                    return std::nullopt;
+                }
+                post.thread.append(member);
             }
             if (p.contains("frame_weights"))
                 post.frameWeights = numbers(p.at("frame_weights"));

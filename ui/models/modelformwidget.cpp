@@ -1,5 +1,7 @@
 #include "ui/models/modelformwidget.h"
 
+#include "ui/models/architectureview.h"
+
 #include "core/store/postbrowser.h"
 #include "core/store/project.h"
 #include "core/training/paramspec.h"
@@ -130,6 +132,9 @@ ModelFormWidget::ModelFormWidget(QWidget *parent)
     scroll->setWidgetResizable(true);
     m_tabs->addTab(scroll, tr("Form"));
     m_tabs->addTab(m_json, tr("JSON"));
+    m_architecture = new ArchitectureView;
+    m_tabs->addTab(m_architecture, tr("Architecture"));
+    connect(this, &ModelFormWidget::configChanged, this, [this] { m_architecture->setConfig(m_config); });
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -177,6 +182,7 @@ void ModelFormWidget::setPresetDirectory(const QString &dir)
 
 void ModelFormWidget::loadCatalog(const QString &program)
 {
+    m_architecture->setProgram(program);
     if (m_catalogProcess)
         return;
     m_catalogProcess = new QProcess(this);
@@ -250,6 +256,7 @@ QString ModelFormWidget::family() const { return m_family->currentData().toStrin
 void ModelFormWidget::setProject(chorus::Project *project)
 {
     m_project = project;
+    m_architecture->setProjectPath(project ? QString::fromStdString(project->path()) : QString());
     m_syncing = true;
     const QString current = m_dataset->currentText();
     m_dataset->clear();

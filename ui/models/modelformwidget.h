@@ -9,6 +9,7 @@ namespace chorus {
 class Project;
 }
 
+class ArchitectureView;
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -61,6 +62,8 @@ public:
     QPlainTextEdit *jsonEdit() const { return m_json; }
     QLabel *messageLabel() const { return m_messageLabel; }
     QTabWidget *tabs() const { return m_tabs; }
+    // The "Architecture" tab: the configured model's layers, shapes and parameter counts.
+    ArchitectureView *architectureView() const { return m_architecture; }
     // The editor of a config path ("params.filters", "optimizer.lr"), nullptr when none.
     QWidget *editorFor(const QString &path) const { return m_editors.value(path); }
 
@@ -106,5 +109,6 @@ private:
     QLabel *m_messageLabel;
     QTimer *m_jsonDelay;
     QProcess *m_catalogProcess = nullptr;
+    ArchitectureView *m_architecture = nullptr;
     QHash<QString, QWidget *> m_editors;
 };

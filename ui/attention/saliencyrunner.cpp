@@ -1,0 +1,132 @@
+#include "ui/attention/saliencyrunner.h"
+
+#include "ui/training/workerprocess.h"
+
+#include <QProcess>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+QVector<double> numbers(const nlohmann::json &array)
+{
+    QVector<double> values;
+    for (const nlohmann::json &v : array)
+        values.append(v.get<double>());
+    return values;
+}
+
+} // namespace
+
+std::optional<TokenSaliencyResult> TokenSaliencyResult::fromJson(const QByteArray &json, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    const nlohmann::json root = nlohmann::json::parse(json.toStdString(), nullptr, false);
+    if (root.is_discarded() || !root.is_object())
+        return fail(SaliencyRunner::tr("The worker's answer is not JSON."));
+    if (root.contains("error") && root["error"].is_string())
+        return fail(QString::fromStdString(root["error"].get<std::string>()));
+    try {
+        if (!root.contains("saliency") || !root["saliency"].is_object())
+            return fail(SaliencyRunner::tr("The worker's answer has no saliency."));
+        const nlohmann::json &s = root["saliency"];
+        TokenSaliencyResult result;
+        result.runId = root.value("run_id", std::int64_t(0));
+        result.postId = root.value("post_id", std::int64_t(0));
+        for (const nlohmann::json &t : root.at("tokens"))
+            result.tokens << QString::fromStdString(t.get<std::string>());
+        result.gradientTimesInput = numbers(s.at("gradient_x_input"));
+        result.integratedGradients = numbers(s.at("integrated_gradients"));
+        result.target = QString::fromStdString(s.value("target", std::string()));
+        result.completenessGap = s.value("completeness_gap", 0.0);
+        result.steps = s.value("steps", 0);
+        result.baseline = QString::fromStdString(s.value("baseline", std::string()));
+        if (result.gradientTimesInput.size() != result.tokens.size() ||
+            result.integratedGradients.size() != result.tokens.size())
+            return fail(SaliencyRunner::tr("The saliency does not match the post's tokens."));
+        return result;
+    } catch (const nlohmann::json::exception &e) {
+        return fail(SaliencyRunner::tr("The worker's saliency is malformed: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+SaliencyRunner::SaliencyRunner(QObject *parent) : QObject(parent), m_program(WorkerProcess::defaultProgram()) {}
+
+SaliencyRunner::~SaliencyRunner() { cancel(); }
+
+QString SaliencyRunner::key(qint64 runId, qint64 postId, int steps, const QString &baseline)
+{
+    return QStringLiteral("%1/%2/%3/%4").arg(runId).arg(postId).arg(steps).arg(baseline);
+}
+
+const TokenSaliencyResult *SaliencyRunner::cached(qint64 runId, qint64 postId, int steps, const QString &baseline) const
+{
+    const auto found = m_cache.constFind(key(runId, postId, steps, baseline));
+    return found == m_cache.constEnd() ? nullptr : &found.value();
+}
+
+bool SaliencyRunner::isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
+
+void SaliencyRunner::cancel()
+{
+    if (!m_process)
+        return;
+    QProcess *process = m_process;
+    m_process = nullptr;
+    process->disconnect(this);
+    if (process->state() != QProcess::NotRunning) {
+        process->kill();
+        process->waitForFinished(2000);
+    }
+    process->deleteLater();
+}
+
+void SaliencyRunner::request(const QString &projectPath, qint64 runId, qint64 postId, int steps, const QString &baseline)
+{
+    if (isRunning() && m_runningKey == key(runId, postId, steps, baseline))
+        return;
+    cancel();
+    if (const TokenSaliencyResult *result = cached(runId, postId, steps, baseline)) {
+        emit finished(*result);
+        return;
+    }
+    auto *process = new QProcess(this);
+    m_process = process;
+    m_runningKey = key(runId, postId, steps, baseline);
+    connect(process, &QProcess::finished, this, [this, process, runId, postId, steps, baseline](int code, QProcess::ExitStatus status) {
+        if (process != m_process)
+            return;
+        m_process = nullptr;
+        process->deleteLater();
+        const QByteArray output = process->readAllStandardOutput();
+        QString error;
+        std::optional<TokenSaliencyResult> result = TokenSaliencyResult::fromJson(output, &error);
+        if (status != QProcess::NormalExit || !result) {
+            if (status != QProcess::NormalExit || output.trimmed().isEmpty())
+                error = tr("the worker ended with code %1: %2")
+                            .arg(code)
+                            .arg(QString::fromUtf8(process->readAllStandardError()).trimmed());
+            emit failed(runId, postId, error);
+            return;
+        }
+        result->runId = runId;
+        result->postId = postId;
+        m_cache.insert(key(runId, postId, steps, baseline), *result);
+        emit finished(*result);
+    });
+    connect(process, &QProcess::errorOccurred, this, [this, process, runId, postId](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart || process != m_process)
+            return;
+        m_process = nullptr;
+        process->deleteLater();
+        emit failed(runId, postId, tr("cannot start %1: %2").arg(m_program, process->errorString()));
+    });
+    process->start(m_program, {QStringLiteral("explain"), projectPath, QStringLiteral("--run"), QString::number(runId),
+                               QStringLiteral("--post"), QString::number(postId), QStringLiteral("--saliency"),
+                               QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--baseline"), baseline,
+                               QStringLiteral("--json")});
+}

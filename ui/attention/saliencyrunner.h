@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+class QProcess;
+
+// Gradient x input and integrated gradients for one post of a text classifier run, as
+// `chorus-cli explain --saliency --json` computes them (the GUI cannot run a model itself).
+struct TokenSaliencyResult {
+    qint64 runId = 0;
+    qint64 postId = 0;
+    QStringList tokens;
+    QVector<double> gradientTimesInput;
+    QVector<double> integratedGradients;
+    QString target;          // the class explained
+    double completenessGap = 0; // sum of integrated gradients - (logit(post) - logit(baseline))
+    int steps = 0;
+    QString baseline;
+
+    // Parses the worker's JSON; an empty optional with *error set when it is not an explanation
+    // with saliency (or the worker reported an error).
+    static std::optional<TokenSaliencyResult> fromJson(const QByteArray &json, QString *error);
+};
+
+// Runs the worker for saliency in the background, one request at a time: a newer request
+// replaces one still running (explanations only read the project, so stopping one is harmless).
+// Results are kept per run, post, steps and baseline, so going back to a post costs nothing.
+class SaliencyRunner : public QObject {
+    Q_OBJECT
+
+public:
+    explicit SaliencyRunner(QObject *parent = nullptr);
+    ~SaliencyRunner() override;
+
+    void setProgram(const QString &program) { m_program = program; }
+    QString program() const { return m_program; }
+
+    // Starts the worker unless the result is cached (then `finished` follows at once) or the same
+    // request is already running.
+    void request(const QString &projectPath, qint64 runId, qint64 postId, int steps, const QString &baseline);
+    const TokenSaliencyResult *cached(qint64 runId, qint64 postId, int steps, const QString &baseline) const;
+    bool isRunning() const;
+    void cancel();
+
+signals:
+    void finished(const TokenSaliencyResult &result);
+    void failed(qint64 runId, qint64 postId, const QString &message);
+
+private:
+    static QString key(qint64 runId, qint64 postId, int steps, const QString &baseline);
+
+    QString m_program;
+    QProcess *m_process = nullptr;
+    QString m_runningKey;
+    QHash<QString, TokenSaliencyResult> m_cache;
+};
