@@ -42,6 +42,7 @@ const ForwardedParameter kForwarded[] = {
     {"core/analytics/analysisstore.cpp", "sql", "changeOne", 1},
     {"core/analytics/trendquery.cpp", "from", "postsPerBucket", 2},
     {"core/analytics/trendquery.cpp", "where", "postsPerBucket", 3},
+    {"core/import/importwriter.cpp", "sql", "Statements::rows", 2},
 };
 
 // Functions that return SQL text built from their first argument and values that are not text
@@ -52,6 +53,7 @@ struct SqlFunction {
 };
 const SqlFunction kSqlFunctions[] = {
     {"TimeBucket::sqlExpression", "the column given, and integers derived from the TimeResolution enum"},
+    {"withRows", "the literal statement given, its one VALUES row repeated a number of times"},
 };
 
 // Builders of SQL fragments with bound values: the fragments handed to the builder's method are

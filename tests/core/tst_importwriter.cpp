@@ -96,6 +96,53 @@ private slots:
         QCOMPARE(writer.imported(), std::int64_t(1));
     }
 
+    // Posts are stored many to a statement; each stored post must get its own labels, media and
+    // author whatever order SQLite names the new rows in, and a source id repeated across statement
+    // and batch boundaries keeps its first occurrence.
+    void manyPostsPerStatementKeepTheirOwnRows()
+    {
+        QTemporaryDir dir;
+        auto project = Project::open(dir.filePath("w.chorus").toStdString());
+        Project &p = **project;
+        const auto dataset = *p.ensureDataset("d");
+        ImportOptions options;
+        options.batchSize = 150; // batches end in the middle of a 64-post statement
+        ImportWriter writer(p.db(), dataset, options, "");
+        for (int i = 0; i < 500; ++i) {
+            writer.post(makePost(i));
+            if (i % 61 == 60) { // a repeat in the same statement, then one in a later batch
+                PostRecord again = makePost(i - 1);
+                again.text = "a later copy";
+                again.labels = {{"topic", "copy"}};
+                writer.post(std::move(again));
+                writer.post(makePost(i - 59));
+            }
+        }
+        QVERIFY(writer.finish().ok());
+        QCOMPARE(writer.imported(), std::int64_t(500));
+        QCOMPARE(writer.duplicates(), std::int64_t(2 * (500 / 61)));
+        QCOMPARE(count(p, "SELECT count(*) FROM posts"), std::int64_t(500));
+        QCOMPARE(count(p, "SELECT count(*) FROM posts WHERE text = 'a later copy'"), std::int64_t(0));
+        // Every label, medium and author belongs to the post it came with.
+        QCOMPARE(count(p, "SELECT count(*) FROM labels l JOIN posts s ON s.id = l.post_id WHERE l.value <>"
+                          " CASE WHEN CAST(substr(s.source_id, 2) AS INTEGER) % 2 THEN 'politics' ELSE 'sports' END"),
+                 std::int64_t(0));
+        QCOMPARE(count(p, "SELECT count(*) FROM labels"), std::int64_t(500));
+        QCOMPARE(count(p, "SELECT count(*) FROM media m JOIN posts s ON s.id = m.post_id"
+                          " WHERE m.path <> '/img/' || substr(s.source_id, 2) || '.png'"),
+                 std::int64_t(0));
+        QCOMPARE(count(p, "SELECT count(*) FROM media"), std::int64_t(100));
+        QCOMPARE(count(p, "SELECT count(*) FROM posts s JOIN users u ON u.id = s.author_id"
+                          " WHERE u.source_id <> 'u' || (CAST(substr(s.source_id, 2) AS INTEGER) % 7)"),
+                 std::int64_t(0));
+        QCOMPARE(count(p, "SELECT count(*) FROM posts WHERE likes <> CAST(substr(source_id, 2) AS INTEGER)"),
+                 std::int64_t(0));
+        QCOMPARE(count(p, "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'election'"), std::int64_t(250));
+        QCOMPARE(count(p, "SELECT count(*) FROM posts_fts WHERE posts_fts MATCH 'copy'"), std::int64_t(0));
+        QCOMPARE(*p.db().queryText("INSERT INTO posts_fts(posts_fts) VALUES('integrity-check')"), std::string());
+        QCOMPARE(*p.db().queryText("PRAGMA integrity_check"), std::string("ok"));
+        QCOMPARE(*p.db().queryInt("PRAGMA wal_autocheckpoint"), std::int64_t(1000));
+    }
     void interactionsAndItems()
     {
         QTemporaryDir dir;
