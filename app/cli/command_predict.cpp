@@ -18,6 +18,8 @@
 #include "models/registry/modelregistry.h"
 #include "models/training/batchbuilder.h"
 #include "models/training/runmodel.h"
+#include "models/training/runpredictor.h"
+#include "core/metrics/regressionmetrics.h"
 #include "models/training/textpredictor.h"
 #include "models/training/threadattention.h"
 #ifdef CHORUS_HAVE_MEDIA
@@ -79,6 +81,66 @@ Result<std::int64_t> runSplit(Project &project, std::int64_t runId)
     return encoding["split"].get<std::int64_t>();
 }
 
+// Runs of families that are not plain text classifiers (image, video, fusion, multi-task, thread
+// models) are predicted through RunPredictor, which reads each post's media and thread as in training.
+bool isRunModelFamily(Project &project, std::int64_t runId)
+{
+    auto run = RunStore(project).get(runId);
+    if (!run)
+        return false;
+    const ModelSpec *spec = ModelRegistry::instance().find(run->model);
+    return spec && spec->makeModel;
+}
+
+// What predict writes, whichever predictor made it.
+struct PredictionTable {
+    std::vector<std::string> classes; // empty for a regression task
+    std::vector<TextPrediction> rows;
+    std::vector<std::string> mediaProblems;
+};
+
+Result<PredictionTable> predictWithRunModel(Project &project, std::int64_t runId, const std::vector<PostText> &posts,
+                                            bool storedPosts)
+{
+#ifdef CHORUS_HAVE_MEDIA
+    ProjectMediaReader media(project.path());
+    MediaTensorReader *reader = &media;
+#else
+    MediaTensorReader *reader = nullptr; // posts are read without their media
+#endif
+    auto predictor = RunPredictor::load(project, runId, reader);
+    if (!predictor)
+        return predictor.error();
+    std::vector<PostExample> examples;
+    if (storedPosts) {
+        std::vector<std::int64_t> ids;
+        ids.reserve(posts.size());
+        for (const PostText &p : posts)
+            ids.push_back(p.id);
+        auto read = predictor->examples(project, ids);
+        if (!read)
+            return read.error();
+        examples = std::move(*read);
+    } else {
+        if (!predictor->inputs().text)
+            return Error{"model '" + predictor->run().run.model + "' reads no text: predict stored posts with --dataset"};
+        for (const PostText &p : posts)
+            examples.push_back(predictor->exampleOfText(p.text));
+    }
+    auto predictions = predictor->predict(examples);
+    if (!predictions)
+        return predictions.error();
+    PredictionTable table;
+    if (!predictor->regression())
+        table.classes = predictor->classes();
+    for (RunPrediction &p : *predictions) {
+        table.rows.push_back({p.label, p.probabilities});
+        for (std::string &problem : p.mediaProblems)
+            table.mediaProblems.push_back(std::move(problem));
+    }
+    return table;
+}
+
 } // namespace
 
 int commandPredict(const std::vector<std::string> &argv)
@@ -90,7 +152,11 @@ int commandPredict(const std::vector<std::string> &argv)
                                "--store-as keeps the predictions of --dataset as the label task TASK (e.g.\n"
                                "predicted_sentiment), replacing that task's earlier predictions, so trends, opinion\n"
                                "monitoring and user profiles see them; a task holding labels no prediction wrote is\n"
-                               "left alone unless --replace is given.\n"))
+                               "left alone unless --replace is given.\n"
+                               "Runs of image, video, fusion, multi-task and thread families read each stored post's\n"
+                               "picture, video and reply thread as their training posts were (--text only where the\n"
+                               "family reads text). A regression run writes the predicted value (a count for the\n"
+                               "engagement tasks post.likes, post.shares, post.replies) and no probabilities.\n"))
         return 0;
     Arguments args(argv, {"run", "dataset", "text", "store-as"}, {"json", "replace"});
     CliContext ctx("predict", args.has("json"));
@@ -108,13 +174,9 @@ int commandPredict(const std::vector<std::string> &argv)
     auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
     if (!project)
         return ctx.fail(project.message());
-    auto predictor = TextPredictor::load(**project, runId);
-    if (!predictor)
-        return ctx.fail(predictor.message());
-
     std::vector<PostText> posts;
     if (args.has("dataset")) {
-        auto fromDataset = postsOf(**project, args.value("dataset"), predictor->task(), 0, "");
+        auto fromDataset = postsOf(**project, args.value("dataset"), "", 0, "");
         if (!fromDataset)
             return ctx.fail(fromDataset.message());
         if (fromDataset->empty())
@@ -124,12 +186,26 @@ int commandPredict(const std::vector<std::string> &argv)
         for (const std::string &text : args.values("text"))
             posts.push_back({0, text, ""});
     }
-    std::vector<std::string> texts;
-    for (const PostText &p : posts)
-        texts.push_back(p.text);
-    auto predictions = predictor->predict(texts);
-    if (!predictions)
-        return ctx.fail(predictions.message());
+    PredictionTable table;
+    if (isRunModelFamily(**project, runId)) {
+        auto predicted = predictWithRunModel(**project, runId, posts, args.has("dataset"));
+        if (!predicted)
+            return ctx.fail(predicted.message());
+        table = std::move(*predicted);
+    } else {
+        auto predictor = TextPredictor::load(**project, runId);
+        if (!predictor)
+            return ctx.fail(predictor.message());
+        std::vector<std::string> texts;
+        for (const PostText &p : posts)
+            texts.push_back(p.text);
+        auto predictions = predictor->predict(texts);
+        if (!predictions)
+            return ctx.fail(predictions.message());
+        table.classes = predictor->classes();
+        table.rows = std::move(*predictions);
+    }
+    const std::vector<TextPrediction> *predictions = &table.rows;
 
     const std::string output = args.positionals()[1];
     const std::string temporary = output + ".partial";
@@ -138,7 +214,7 @@ int commandPredict(const std::vector<std::string> &argv)
         if (!out)
             return ctx.fail("cannot write '" + output + "': " + std::strerror(errno));
         out << "post_id,text,predicted";
-        for (const std::string &c : predictor->classes())
+        for (const std::string &c : table.classes)
             out << "," << csvEscape("p:" + c);
         out << "\r\n";
         for (std::size_t i = 0; i < posts.size(); ++i) {
@@ -154,6 +230,11 @@ int commandPredict(const std::vector<std::string> &argv)
     if (std::rename(temporary.c_str(), output.c_str()) != 0)
         return ctx.fail("cannot write '" + output + "': " + std::strerror(errno));
     nlohmann::json json = {{"run_id", runId}, {"posts", posts.size()}, {"output", output}};
+    if (!table.mediaProblems.empty()) {
+        // Posts whose picture or video could not be read were predicted without it.
+        json["media_problems"] = table.mediaProblems.size();
+        json["first_media_problem"] = table.mediaProblems.front();
+    }
     std::string stored;
     if (args.has("store-as")) {
         std::vector<std::pair<std::int64_t, std::string>> labels;
@@ -177,11 +258,118 @@ int commandPredict(const std::vector<std::string> &argv)
     return ctx.succeed(json, "Wrote " + std::to_string(posts.size()) + " predictions to " + output + stored + "\n");
 }
 
+// Evaluates an image, video, fusion, multi-task or thread run on one part of its split: each post
+// read with its media and thread as in training; classification metrics, or MAE/RMSE/R2 for a
+// regression task (in the space it was trained in: log1p for engagement counts).
+static int evalWithRunModel(CliContext &ctx, Project &project, std::int64_t runId, const std::string &part)
+{
+#ifdef CHORUS_HAVE_MEDIA
+    ProjectMediaReader media(project.path());
+    MediaTensorReader *reader = &media;
+#else
+    MediaTensorReader *reader = nullptr;
+#endif
+    auto predictor = RunPredictor::load(project, runId, reader);
+    if (!predictor)
+        return ctx.fail(predictor.message());
+    const LabelTask &task = predictor->encoding().primary();
+    auto select = project.db().prepare(
+        "SELECT p.id, l.value, p.likes, p.shares, p.replies FROM posts p JOIN datasets d ON d.id = p.dataset_id"
+        " JOIN split_assignments a ON a.post_id = p.id AND a.split_id = ?3 AND a.part = ?4"
+        " LEFT JOIN labels l ON l.post_id = p.id AND l.task = ?2"
+        " WHERE d.name = ?1 ORDER BY p.id");
+    if (!select)
+        return ctx.fail(select.message());
+    select->bind(1, predictor->dataset()).bind(2, task.name).bind(3, predictor->encoding().splitId).bind(4, part);
+    const std::string column = LabelTask::engagementColumn(task.name);
+    std::vector<std::int64_t> ids;
+    std::vector<double> truth;
+    while (select->step()) {
+        double value = 0;
+        if (!column.empty()) {
+            const int at = column == "likes" ? 2 : column == "shares" ? 3 : 4;
+            if (select->isNull(at))
+                continue;
+            value = static_cast<double>(select->int64(at));
+            if (task.transform == "log1p")
+                value = std::log1p(value);
+        } else {
+            if (select->isNull(1))
+                continue;
+            const std::string label = select->text(1);
+            if (task.regression) {
+                char *end = nullptr;
+                value = std::strtod(label.c_str(), &end);
+                if (end == label.c_str() || !std::isfinite(value))
+                    continue;
+            } else {
+                const auto found = std::find(task.classes.begin(), task.classes.end(), label);
+                if (found == task.classes.end())
+                    continue; // a class the model never saw
+                value = static_cast<double>(found - task.classes.begin());
+            }
+        }
+        ids.push_back(select->int64(0));
+        truth.push_back(value);
+    }
+    if (select->failed())
+        return ctx.fail(select->lastError());
+    if (ids.empty())
+        return ctx.fail("the " + part + " part has no posts labelled for task '" + task.name + "'");
+    auto examples = predictor->examples(project, ids);
+    if (!examples)
+        return ctx.fail(examples.message());
+    auto predictions = predictor->predict(*examples);
+    if (!predictions)
+        return ctx.fail(predictions.message());
+    std::ostringstream text;
+    nlohmann::json json;
+    if (task.regression) {
+        std::vector<double> predicted;
+        for (const RunPrediction &p : *predictions)
+            predicted.push_back(p.value.value_or(0.0));
+        auto report = RegressionMetrics::evaluate(truth, predicted);
+        if (!report)
+            return ctx.fail(report.message());
+        json = report->toJson();
+        text << "Run " << runId << " on " << part << " (" << ids.size() << " posts, task " << task.name
+             << "): MAE " << report->mae << ", RMSE " << report->rmse << ", R2 " << report->r2 << "\n";
+    } else {
+        std::vector<std::int64_t> y(truth.begin(), truth.end()), predicted;
+        std::vector<std::vector<double>> scores;
+        for (const RunPrediction &p : *predictions) {
+            predicted.push_back(std::find(task.classes.begin(), task.classes.end(), p.label) - task.classes.begin());
+            scores.push_back(p.probabilities);
+        }
+        auto report = ClassificationMetrics::evaluate(y, predicted, scores, task.classes.size(), task.classes);
+        if (!report)
+            return ctx.fail(report.message());
+        json = report->toJson();
+        text << "Run " << runId << " on " << part << " (" << ids.size() << " posts): accuracy " << report->accuracy
+             << ", macro-F1 " << report->macroF1 << "\n";
+        for (const ClassScores &c : report->perClass)
+            text << "  " << c.name << ": precision " << c.precision << ", recall " << c.recall << ", F1 " << c.f1
+                 << ", support " << c.support << "\n";
+    }
+    json["run_id"] = runId;
+    json["split"] = part;
+    json["task"] = task.name;
+    std::size_t problems = 0;
+    for (const RunPrediction &p : *predictions)
+        problems += p.mediaProblems.size();
+    if (problems)
+        json["media_problems"] = problems;
+    return ctx.succeed(json, text.str());
+}
+
 int commandEval(const std::vector<std::string> &argv)
 {
     if (printHelpIfAsked(argv, "Usage: chorus-cli eval PROJECT.chorus --run ID [--split test|valid|train] [--json]\n\n"
                                "Evaluates a run's best checkpoint on one part of the split it was trained on:\n"
                                "accuracy, per-class precision/recall/F1, macro/micro F1, ROC-AUC, confusion matrix.\n"
+                               "Image, video, fusion, multi-task and thread runs read each post with its media and\n"
+                               "thread as in training; a regression task reports MAE, RMSE and R2 (engagement counts\n"
+                               "in the log1p space they were trained in).\n"
                                "For a recommender run: its leave-last-out ranking metrics beside popularity.\n"))
         return 0;
     Arguments args(argv, {"run", "split"}, {"json"});
@@ -201,6 +389,8 @@ int commandEval(const std::vector<std::string> &argv)
         return ctx.fail(project.message());
     if (isRecommenderRun(**project, runId))
         return evalRecommenderRun(ctx, **project, runId); // its leave-last-out evaluation
+    if (isRunModelFamily(**project, runId))
+        return evalWithRunModel(ctx, **project, runId, part);
     auto predictor = TextPredictor::load(**project, runId);
     if (!predictor)
         return ctx.fail(predictor.message());
@@ -253,64 +443,24 @@ int commandEval(const std::vector<std::string> &argv)
 static int explainWithRunModel(CliContext &ctx, Project &project, std::int64_t runId, std::int64_t postId,
                                const std::string &pngPath)
 {
-    auto loaded = RunModel::load(project, runId);
-    if (!loaded)
-        return ctx.fail(loaded.message());
-    const nlohmann::json &encoding = loaded->encoding;
-    SupervisedData shell; // what the batch builder needs: vocabulary, tokenizer and tasks
-    auto vocabulary = Vocabulary::fromJson(encoding["vocabulary"]);
-    auto tokenizer = TokenizerOptions::fromJson(encoding["tokenizer"]);
-    if (!vocabulary || !tokenizer)
-        return ctx.fail("run " + std::to_string(runId) + ": the saved encoding is damaged");
-    shell.vocabulary = std::move(*vocabulary);
-    shell.tokenizer = *tokenizer;
-    shell.maxLength = encoding.value("max_length", std::size_t(64));
-    for (const nlohmann::json &task : encoding.value("tasks", nlohmann::json::array()))
-        shell.tasks.push_back({task["name"].get<std::string>(), task.value("regression", false),
-                               task.value("classes", std::vector<std::string>()), task.value("transform", std::string())});
-    auto select = project.db().prepare(
-        "SELECT p.text,"
-        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'image' ORDER BY m.id LIMIT 1),"
-        " (SELECT m.id FROM media m WHERE m.post_id = p.id AND m.kind = 'video' ORDER BY m.id LIMIT 1),"
-        " p.dataset_id"
-        " FROM posts p WHERE p.id = ?1");
-    if (!select)
-        return ctx.fail(select.message());
-    select->bind(1, postId);
-    if (!select->step())
-        return ctx.fail("no post with id " + std::to_string(postId));
-    PostExample example;
-    example.postId = postId;
-    example.ids = shell.encode(select->text(0));
-    example.imageMedia = select->isNull(1) ? 0 : select->int64(1);
-    example.videoMedia = select->isNull(2) ? 0 : select->int64(2);
-    example.targets.assign(shell.tasks.size(), std::nan(""));
-    const std::int64_t datasetId = select->int64(3);
-
-    BatchInputs inputs;
-    const nlohmann::json wanted = encoding.value("inputs", nlohmann::json::object());
-    inputs.thread = wanted.value("thread", false);
-    std::vector<PostExample> examples{example};
-    if (inputs.thread) {
-        // The post is read with its reply thread as the run's training posts were.
-        auto threads = ReplyThreads::load(project, datasetId);
-        if (!threads)
-            return ctx.fail(threads.message());
-        if (Status s = shell.attachThreads(project, *threads, wanted.value("thread_posts", std::size_t(8)), examples); !s.ok())
-            return ctx.fail(s.message());
-    }
-    inputs.text = wanted.value("text", true);
-    inputs.image = wanted.value("image", false);
-    inputs.video = wanted.value("video", false);
-    inputs.imageSize = wanted.value("image_size", std::int64_t(64));
-    inputs.frames = wanted.value("frames", std::int64_t(8));
-    MediaTensorReader *mediaReader = nullptr;
 #ifdef CHORUS_HAVE_MEDIA
     ProjectMediaReader media(project.path());
-    mediaReader = &media;
+    MediaTensorReader *reader = &media;
+#else
+    MediaTensorReader *reader = nullptr;
 #endif
-    const BatchBuilder builder(shell, inputs, mediaReader);
-    const SupervisedBatch batch = builder.build(examples, {0}, 0, 1, false, 0);
+    auto predictor = RunPredictor::load(project, runId, reader);
+    if (!predictor)
+        return ctx.fail(predictor.message());
+    const RunModel *loaded = &predictor->run();
+    const nlohmann::json &encoding = loaded->encoding;
+    const SupervisedData &shell = predictor->encoding();
+    auto read = predictor->examples(project, {postId});
+    if (!read)
+        return ctx.fail(read.message());
+    const std::vector<PostExample> examples = std::move(*read);
+    const PostExample &example = examples.front();
+    const SupervisedBatch batch = predictor->batch(examples, 0, 1);
     try {
         ModelOutputs out;
         {
