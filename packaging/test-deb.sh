@@ -56,7 +56,9 @@ step "contents"
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
 for f in usr/bin/chorus usr/bin/chorus-cli \
-    usr/share/chorus/presets/textcnn-demo-sentiment.json \
+    usr/share/chorus/presets/textcnn-demo-sentiment.json usr/share/chorus/presets/han-demo-topic.json \
+    usr/lib/chorus/plugins/mastodon.plugin.json usr/lib/chorus/plugins/chorus-mastodon.so \
+    usr/lib/chorus/plugins/han.plugin.json usr/lib/chorus/plugins/chorus-han.so \
     usr/share/applications/$app_id.desktop \
     usr/share/icons/hicolor/scalable/apps/$app_id.svg \
     usr/share/metainfo/$app_id.metainfo.xml \
@@ -79,6 +81,7 @@ if command -v appstreamcli >/dev/null; then
 fi
 grep -q "<release version=\"$version\"" "$root/usr/share/metainfo/$app_id.metainfo.xml" ||
     fail "metainfo has no release $version"
+grep -q '^Comment\[zh_CN\]=' "$root/usr/share/applications/$app_id.desktop" || fail "the desktop entry has no Chinese comment"
 
 cli="$root/usr/bin/chorus-cli"
 gui="$root/usr/bin/chorus"
@@ -119,6 +122,7 @@ rows="$(grep -c . "$work/demo.csv")"
 
 step "plugins from the package"
 manifests=("$root"/usr/lib/chorus/plugins/*.plugin.json)
+[ ${#manifests[@]} -ge 2 ] || fail "the package holds ${#manifests[@]} plugin manifests, expected mastodon and han"
 if [ ${#manifests[@]} -gt 0 ]; then
     # One plugin object per line (entries are the only objects that follow "},{").
     listing="$("$cli" plugins --json | sed 's/},{/}\n{/g')" || fail "plugins --json"

@@ -146,13 +146,13 @@
         <translation>No parameters: its output is not traced</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+12"/>
+        <location line="+24"/>
+        <location line="+13"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>&lt;b&gt;%1&lt;/b&gt; parameters, %2 trainable.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; parameters, %2 trainable.</translation>
     </message>
@@ -167,7 +167,7 @@
         <translation>Parameter tables: this family has no layers to run.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Sized for: %1</source>
         <translation>Sized for: %1</translation>
     </message>
@@ -478,7 +478,7 @@
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+63"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+64"/>
         <source>Load</source>
         <translation>Load</translation>
     </message>
@@ -598,7 +598,7 @@
         <translation>Projection cancelled</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+85"/>
         <source>word vectors</source>
         <translation>word vectors</translation>
     </message>
@@ -608,12 +608,22 @@
         <translation>token embeddings</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>#%1 %2 (%3): %4</source>
         <translation>#%1 %2 (%3): %4</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>user factors</source>
+        <translation>user factors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>item factors</source>
+        <translation>item factors</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Posts of &apos;%1&apos; (LSA)</source>
         <translation>Posts of &apos;%1&apos; (LSA)</translation>
     </message>
@@ -623,7 +633,7 @@
         <translation>Users of &apos;%1&apos; (TF-IDF, LSA)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <location line="+15"/>
         <location line="+21"/>
         <source>No project is open</source>
@@ -1654,7 +1664,7 @@
 <context>
     <name>ModelFormWidget</name>
     <message>
-        <location filename="../../ui/models/modelformwidget.cpp" line="+82"/>
+        <location filename="../../ui/models/modelformwidget.cpp" line="+83"/>
         <source>Model parameters</source>
         <translation>Model parameters</translation>
     </message>
@@ -1799,7 +1809,7 @@
         <translation>cannot start %1 to list the model families</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>cannot open the preset %1</source>
         <translation>cannot open the preset %1</translation>
     </message>
@@ -1847,6 +1857,604 @@
         <location line="+14"/>
         <source>The configuration is valid.</source>
         <translation>The configuration is valid.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSchemaText</name>
+    <message>
+        <location filename="../../ui/models/modelschematext.cpp" line="+13"/>
+        <source>TextCNN</source>
+        <translation>TextCNN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BiLSTM/BiGRU + attention</source>
+        <translation>BiLSTM/BiGRU + attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transformer encoder</source>
+        <translation>Transformer encoder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bag of n-grams</source>
+        <translation>Bag of n-grams</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word2Vec</source>
+        <translation>Word2Vec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image CNN (ResNet-style)</source>
+        <translation>Image CNN (ResNet-style)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretrained backbone (TorchScript)</source>
+        <translation>Pretrained backbone (TorchScript)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video: frame CNN + temporal GRU/attention</source>
+        <translation>Video: frame CNN + temporal GRU/attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text + image fusion</source>
+        <translation>Text + image fusion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multi-task</source>
+        <translation>Multi-task</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seq2seq GRU + Bahdanau attention</source>
+        <translation>Seq2seq GRU + Bahdanau attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User-kNN recommender</source>
+        <translation>User-kNN recommender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item-kNN recommender</source>
+        <translation>Item-kNN recommender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content recommender (TF-IDF)</source>
+        <translation>Content recommender (TF-IDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matrix factorisation (implicit ALS)</source>
+        <translation>Matrix factorisation (implicit ALS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hybrid recommender</source>
+        <translation>Hybrid recommender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hierarchical attention network (reply threads)</source>
+        <translation>Hierarchical attention network (reply threads)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convolutions of several widths slide over the token embeddings and keep each filter&apos;s strongest match (Kim 2014). Fast, and strong on short posts where a few phrases decide.</source>
+        <translation>Convolutions of several widths slide over the token embeddings and keep each filter&apos;s strongest match (Kim 2014). Fast, and strong on short posts where a few phrases decide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the token embedding vectors.</source>
+        <translation>Width of the token embedding vectors.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window widths in tokens; one bank of filters per width.</source>
+        <translation>Window widths in tokens; one bank of filters per width.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filters per window width.</source>
+        <translation>Filters per window width.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the pooled features zeroed at random while training.</source>
+        <translation>Fraction of the pooled features zeroed at random while training.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bidirectional LSTM or GRU reads the post both ways; additive attention weighs its tokens and the weights show which words the prediction rests on.</source>
+        <translation>A bidirectional LSTM or GRU reads the post both ways; additive attention weighs its tokens and the weights show which words the prediction rests on.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recurrent cell: LSTM, or GRU (fewer weights, faster).</source>
+        <translation>Recurrent cell: LSTM, or GRU (fewer weights, faster).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units per direction.</source>
+        <translation>Hidden units per direction.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked recurrent layers.</source>
+        <translation>Stacked recurrent layers.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the attention scoring layer.</source>
+        <translation>Width of the attention scoring layer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the attended summary (and the outputs between stacked layers) zeroed at random while training.</source>
+        <translation>Fraction of the attended summary (and the outputs between stacked layers) zeroed at random while training.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-attention layers relate every token to every other; the attention of each layer and head can be inspected. Needs more data than the others to shine.</source>
+        <translation>Self-attention layers relate every token to every other; the attention of each layer and head can be inspected. Needs more data than the others to shine.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention heads per layer; each head gets embedding_dim / heads dimensions (rounded up).</source>
+        <translation>Attention heads per layer; each head gets embedding_dim / heads dimensions (rounded up).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoder layers.</source>
+        <translation>Encoder layers.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the feed-forward block inside each layer.</source>
+        <translation>Width of the feed-forward block inside each layer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of activations and attention weights zeroed at random while training.</source>
+        <translation>Fraction of activations and attention weights zeroed at random while training.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position encoding: a learned table, or fixed sine waves (no extra weights).</source>
+        <translation>Position encoding: a learned table, or fixed sine waves (no extra weights).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The fastText-style baseline: the mean embedding of a post&apos;s words and hashed word pairs, then a linear classifier. Trains in seconds; anything else should beat it.</source>
+        <translation>The fastText-style baseline: the mean embedding of a post&apos;s words and hashed word pairs, then a linear classifier. Trains in seconds; anything else should beat it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the n-gram embedding vectors.</source>
+        <translation>Width of the n-gram embedding vectors.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add hashed pairs of adjacent words to the bag of words.</source>
+        <translation>Add hashed pairs of adjacent words to the bag of words.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash buckets for word pairs; fewer buckets share rows between more pairs.</source>
+        <translation>Hash buckets for word pairs; fewer buckets share rows between more pairs.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the mean embedding zeroed at random while training.</source>
+        <translation>Fraction of the mean embedding zeroed at random while training.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word embeddings learned from the dataset&apos;s post text: skip-gram or CBOW with negative sampling; the vectors initialise text models or are explored in the projector.</source>
+        <translation>Word embeddings learned from the dataset&apos;s post text: skip-gram or CBOW with negative sampling; the vectors initialise text models or are explored in the projector.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip-gram predicts context from a word (better for rare words); CBOW the reverse (faster).</source>
+        <translation>Skip-gram predicts context from a word (better for rare words); CBOW the reverse (faster).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of each word vector.</source>
+        <translation>Length of each word vector.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words on each side that count as context.</source>
+        <translation>Words on each side that count as context.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise words drawn per positive pair.</source>
+        <translation>Noise words drawn per positive pair.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words seen fewer times are left out of the vocabulary.</source>
+        <translation>Words seen fewer times are left out of the vocabulary.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down-sampling threshold for very frequent words (0: off).</source>
+        <translation>Down-sampling threshold for very frequent words (0: off).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting learning rate, decaying linearly to min_alpha.</source>
+        <translation>Starting learning rate, decaying linearly to min_alpha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate at the end of training.</source>
+        <translation>Learning rate at the end of training.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worker threads (0: one per core; 1: bit-reproducible).</source>
+        <translation>Worker threads (0: one per core; 1: bit-reproducible).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A small residual network trained from scratch on the posts&apos; pictures, then average pooling and a linear layer. Grad-CAM shows which regions a prediction rests on.</source>
+        <translation>A small residual network trained from scratch on the posts&apos; pictures, then average pooling and a linear layer. Grad-CAM shows which regions a prediction rests on.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filters of the first stage; each later stage doubles them.</source>
+        <translation>Filters of the first stage; each later stage doubles them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stages of residual blocks; each after the first halves the resolution.</source>
+        <translation>Stages of residual blocks; each after the first halves the resolution.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residual blocks (two 3x3 convolutions each) per stage.</source>
+        <translation>Residual blocks (two 3x3 convolutions each) per stage.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures are scaled (shorter side) and centre-cropped to this many pixels square.</source>
+        <translation>Pictures are scaled (shorter side) and centre-cropped to this many pixels square.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>While training, show each picture with a random crop and left-right flip.</source>
+        <translation>While training, show each picture with a random crop and left-right flip.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own TorchScript network (e.g. a torchvision ResNet saved with torch.jit.trace, its last layer removed) as a frozen feature extractor, with a linear layer trained on top. Grad-CAM works when the backbone returns feature maps.</source>
+        <translation>Your own TorchScript network (e.g. a torchvision ResNet saved with torch.jit.trace, its last layer removed) as a frozen feature extractor, with a linear layer trained on top. Grad-CAM works when the backbone returns feature maps.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TorchScript file (.pt) mapping [B, 3, H, W] pictures to [B, D] or [B, C, h, w] features.</source>
+        <translation>TorchScript file (.pt) mapping [B, 3, H, W] pictures to [B, D] or [B, C, h, w] features.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the backbone&apos;s features zeroed at random while training.</source>
+        <translation>Fraction of the backbone&apos;s features zeroed at random while training.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames sampled uniformly over each clip go through a small ResNet-style CNN; a GRU or position-aware attention combines them, and the per-frame weights show which moments the prediction rests on.</source>
+        <translation>Frames sampled uniformly over each clip go through a small ResNet-style CNN; a GRU or position-aware attention combines them, and the per-frame weights show which moments the prediction rests on.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames sampled per clip, spread evenly over its duration.</source>
+        <translation>Frames sampled per clip, spread evenly over its duration.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side of the square each frame is resized and cropped to.</source>
+        <translation>Side of the square each frame is resized and cropped to.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the frame CNN&apos;s first stage; each later stage doubles it.</source>
+        <translation>Width of the frame CNN&apos;s first stage; each later stage doubles it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stages of the frame CNN; each after the first halves the resolution.</source>
+        <translation>Stages of the frame CNN; each after the first halves the resolution.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How frames are combined: a GRU over time, or attention with learned frame positions.</source>
+        <translation>How frames are combined: a GRU over time, or attention with learned frame positions.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the per-frame temporal states.</source>
+        <translation>Width of the per-frame temporal states.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the attended clip summary zeroed at random while training.</source>
+        <translation>Fraction of the attended clip summary zeroed at random while training.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each frame is summarised on a grid x grid layout; 1 ignores where things are, more keeps the layout that motion shows in.</source>
+        <translation>Each frame is summarised on a grid x grid layout; 1 ignores where things are, more keeps the layout that motion shows in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A BiGRU reads the post&apos;s text and a small ResNet its image; the two are fused by concatenation, a per-post gate, co-attention between words and image regions, or multi-view heads that must agree. Posts without an image still train and predict.</source>
+        <translation>A BiGRU reads the post&apos;s text and a small ResNet its image; the two are fused by concatenation, a per-post gate, co-attention between words and image regions, or multi-view heads that must agree. Posts without an image still train and predict.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>concat: join both vectors; gated: weigh the modalities per post (weights shown); coattention: words and image regions attend to each other (maps shown); multiview: a head per modality plus a fused head, trained to agree.</source>
+        <translation>concat: join both vectors; gated: weigh the modalities per post (weights shown); coattention: words and image regions attend to each other (maps shown); multiview: a head per modality plus a fused head, trained to agree.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GRU units per direction; token and image features are twice this wide.</source>
+        <translation>GRU units per direction; token and image features are twice this wide.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked bidirectional GRU layers.</source>
+        <translation>Stacked bidirectional GRU layers.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels of the image trunk&apos;s first stage; each later stage doubles them.</source>
+        <translation>Channels of the image trunk&apos;s first stage; each later stage doubles them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residual stages; each after the first halves the grid of image regions.</source>
+        <translation>Residual stages; each after the first halves the grid of image regions.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the gate&apos;s scoring layer and of co-attention queries and keys.</source>
+        <translation>Width of the gate&apos;s scoring layer and of co-attention queries and keys.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units of the classification head(s).</source>
+        <translation>Hidden units of the classification head(s).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of head activations zeroed at random while training.</source>
+        <translation>Fraction of head activations zeroed at random while training.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>multiview only: weight of the term that pulls the text and image heads towards each other and towards the fused prediction.</source>
+        <translation>multiview only: weight of the term that pulls the text and image heads towards each other and towards the fused prediction.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One shared BiGRU encoder with a head per label task (e.g. sentiment, topic and an engagement regression); each task&apos;s loss is weighted (the run config&apos;s task_weights) and a post may lack some labels.</source>
+        <translation>One shared BiGRU encoder with a head per label task (e.g. sentiment, topic and an engagement regression); each task&apos;s loss is weighted (the run config&apos;s task_weights) and a post may lack some labels.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units of each task&apos;s head.</source>
+        <translation>Hidden units of each task&apos;s head.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the image trunk to the shared encoder (posts without an image use a learned stand-in).</source>
+        <translation>Add the image trunk to the shared encoder (posts without an image use a learned stand-in).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bidirectional GRU encoder and an attending GRU decoder generate a sequence from a sequence: users&apos; next actions from their last ones, or a reply from the post it answers. Beam search decodes; the cross-attention shows which source tokens each output token looked at.</source>
+        <translation>A bidirectional GRU encoder and an attending GRU decoder generate a sequence from a sequence: users&apos; next actions from their last ones, or a reply from the post it answers. Beam search decodes; the cross-attention shows which source tokens each output token looked at.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to learn: replies (parent post -&gt; reply text) or behaviour (a user&apos;s last actions -&gt; their next ones, from an interactions dataset).</source>
+        <translation>What to learn: replies (parent post -&gt; reply text) or behaviour (a user&apos;s last actions -&gt; their next ones, from an interactions dataset).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GRU units: per direction in the encoder, and the decoder&apos;s state.</source>
+        <translation>GRU units: per direction in the encoder, and the decoder&apos;s state.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked GRU layers in the encoder and the decoder.</source>
+        <translation>Stacked GRU layers in the encoder and the decoder.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of embeddings and decoder features zeroed while training.</source>
+        <translation>Fraction of embeddings and decoder features zeroed while training.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability of feeding the true previous token to the decoder at the first step.</source>
+        <translation>Probability of feeding the true previous token to the decoder at the first step.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same probability at the last step; it decays linearly in between.</source>
+        <translation>The same probability at the last step; it decays linearly in between.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hypotheses kept by beam search at test time (1: greedy).</source>
+        <translation>Hypotheses kept by beam search at test time (1: greedy).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GNMT length penalty alpha: scores are log P / ((5 + length) / 6)^alpha.</source>
+        <translation>GNMT length penalty alpha: scores are log P / ((5 + length) / 6)^alpha.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest output in tokens, &lt;eos&gt; included; longer reply texts are cut.</source>
+        <translation>Longest output in tokens, &lt;eos&gt; included; longer reply texts are cut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies: parent-post tokens read (the first ones).</source>
+        <translation>Replies: parent-post tokens read (the first ones).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behaviour: previous actions in the source, at most.</source>
+        <translation>Behaviour: previous actions in the source, at most.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behaviour: next actions to predict.</source>
+        <translation>Behaviour: next actions to predict.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens seen fewer times in training become &lt;unk&gt;.</source>
+        <translation>Tokens seen fewer times in training become &lt;unk&gt;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users whose histories resemble yours (cosine over their items) vote for their items. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>Users whose histories resemble yours (cosine over their items) vote for their items. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most similar users or items kept per user or item (fewer: faster, less noise).</source>
+        <translation>Most similar users or items kept per user or item (fewer: faster, less noise).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrunk cosine a.b / (|a| |b| + shrinkage): similarities backed by little data count less (0: plain cosine).</source>
+        <translation>Shrunk cosine a.b / (|a| |b| + shrinkage): similarities backed by little data count less (0: plain cosine).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of the recommendation lists scored by the leave-last-out evaluation (NDCG@K, ...).</source>
+        <translation>Length of the recommendation lists scored by the leave-last-out evaluation (NDCG@K, ...).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interaction kinds to learn from, comma-separated (view,like,share), or all.</source>
+        <translation>Interaction kinds to learn from, comma-separated (view,like,share), or all.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How repeated interactions of a user with an item combine: their weights add up, or the strongest counts.</source>
+        <translation>How repeated interactions of a user with an item combine: their weights add up, or the strongest counts.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items the same users interacted with are similar; your items vote for their neighbours. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>Items the same users interacted with are similar; your items vote for their neighbours. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items whose titles and topics share terms with those of your items; ranks new items too. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>Items whose titles and topics share terms with those of your items; ranks new items too. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latent user and item factors fitted by alternating least squares on implicit feedback; the factors open in the embedding projector. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>Latent user and item factors fitted by alternating least squares on implicit feedback; the factors open in the embedding projector. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latent factors per user and item.</source>
+        <translation>Latent factors per user and item.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of the factors&apos; squared norms: keeps rarely seen users and items near zero.</source>
+        <translation>Weight of the factors&apos; squared norms: keeps rarely seen users and items near zero.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidence in an observed interaction is 1 + alpha x weight (unobserved: 1).</source>
+        <translation>Confidence in an observed interaction is 1 + alpha x weight (unobserved: 1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alternating least-squares sweeps (users, then items).</source>
+        <translation>Alternating least-squares sweeps (users, then items).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A weighted blend of item-kNN, user-kNN, matrix factorisation and content scores, each normalised per user. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>A weighted blend of item-kNN, user-kNN, matrix factorisation and content scores, each normalised per user. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of item-kNN in the blend (0: left out).</source>
+        <translation>Weight of item-kNN in the blend (0: left out).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of user-kNN in the blend (0: left out).</source>
+        <translation>Weight of user-kNN in the blend (0: left out).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of matrix factorisation in the blend (0: left out).</source>
+        <translation>Weight of matrix factorisation in the blend (0: left out).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of the content (TF-IDF of item titles) model in the blend (0: left out).</source>
+        <translation>Weight of the content (TF-IDF of item titles) model in the blend (0: left out).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads each post with its reply thread: a BiGRU with attention summarises every post from its words, a second BiGRU with attention summarises the thread from its posts. Both levels of attention show which posts of the thread, and which of their words, the prediction rests on.</source>
+        <translation>Reads each post with its reply thread: a BiGRU with attention summarises every post from its words, a second BiGRU with attention summarises the thread from its posts. Both levels of attention show which posts of the thread, and which of their words, the prediction rests on.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units per direction of the word-level GRU (reads one post).</source>
+        <translation>Hidden units per direction of the word-level GRU (reads one post).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units per direction of the post-level GRU (reads the thread&apos;s post vectors).</source>
+        <translation>Hidden units per direction of the post-level GRU (reads the thread&apos;s post vectors).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the word- and post-level attention scoring layers.</source>
+        <translation>Width of the word- and post-level attention scoring layers.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts of the thread read with each post: itself, its ancestors, then earlier replies (1: every post alone).</source>
+        <translation>Posts of the thread read with each post: itself, its ancestors, then earlier replies (1: every post alone).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens kept per post; longer posts are cut.</source>
+        <translation>Tokens kept per post; longer posts are cut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the embeddings, post vectors and summary zeroed at random while training.</source>
+        <translation>Fraction of the embeddings, post vectors and summary zeroed at random while training.</translation>
     </message>
 </context>
 <context>
@@ -3402,12 +4010,12 @@ attention weight %2</translation>
         <translation>Colour by</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>average of heads</source>
         <translation>average of heads</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+122"/>
         <source>gradient × input</source>
         <translation>gradient × input</translation>
     </message>

@@ -146,13 +146,13 @@
         <translation>无参数：不追踪其输出</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <location line="+12"/>
+        <location line="+24"/>
+        <location line="+13"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>&lt;b&gt;%1&lt;/b&gt; parameters, %2 trainable.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 个参数，其中 %2 个可训练。</translation>
     </message>
@@ -167,7 +167,7 @@
         <translation>参数表：此模型族没有可运行的层。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Sized for: %1</source>
         <translation>规模依据：%1</translation>
     </message>
@@ -474,7 +474,7 @@
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+63"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+64"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
@@ -594,7 +594,7 @@
         <translation>投影已取消</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+85"/>
         <source>word vectors</source>
         <translation>词向量</translation>
     </message>
@@ -604,12 +604,22 @@
         <translation>词元嵌入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-31"/>
         <source>#%1 %2 (%3): %4</source>
         <translation>#%1 %2（%3）：%4</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>user factors</source>
+        <translation>用户因子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>item factors</source>
+        <translation>物品因子</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Posts of &apos;%1&apos; (LSA)</source>
         <translation>“%1”的帖子（LSA）</translation>
     </message>
@@ -619,7 +629,7 @@
         <translation>“%1”的用户（TF-IDF，LSA）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <location line="+15"/>
         <location line="+21"/>
         <source>No project is open</source>
@@ -1648,7 +1658,7 @@
 <context>
     <name>ModelFormWidget</name>
     <message>
-        <location filename="../../ui/models/modelformwidget.cpp" line="+82"/>
+        <location filename="../../ui/models/modelformwidget.cpp" line="+83"/>
         <source>Model parameters</source>
         <translation>模型参数</translation>
     </message>
@@ -1793,7 +1803,7 @@
         <translation>无法启动 %1 来列出模型族</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>cannot open the preset %1</source>
         <translation>无法打开预设 %1</translation>
     </message>
@@ -1841,6 +1851,604 @@
         <location line="+14"/>
         <source>The configuration is valid.</source>
         <translation>配置有效。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSchemaText</name>
+    <message>
+        <location filename="../../ui/models/modelschematext.cpp" line="+13"/>
+        <source>TextCNN</source>
+        <translation>TextCNN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BiLSTM/BiGRU + attention</source>
+        <translation>BiLSTM/BiGRU + 注意力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transformer encoder</source>
+        <translation>Transformer 编码器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bag of n-grams</source>
+        <translation>n 元组词袋</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word2Vec</source>
+        <translation>Word2Vec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image CNN (ResNet-style)</source>
+        <translation>图像 CNN（ResNet 式）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pretrained backbone (TorchScript)</source>
+        <translation>预训练主干（TorchScript）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video: frame CNN + temporal GRU/attention</source>
+        <translation>视频：帧 CNN + 时间 GRU/注意力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text + image fusion</source>
+        <translation>文本 + 图像融合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Multi-task</source>
+        <translation>多任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seq2seq GRU + Bahdanau attention</source>
+        <translation>Seq2seq GRU + Bahdanau 注意力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User-kNN recommender</source>
+        <translation>用户 kNN 推荐器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item-kNN recommender</source>
+        <translation>物品 kNN 推荐器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content recommender (TF-IDF)</source>
+        <translation>内容推荐器（TF-IDF）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matrix factorisation (implicit ALS)</source>
+        <translation>矩阵分解（隐式 ALS）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hybrid recommender</source>
+        <translation>混合推荐器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hierarchical attention network (reply threads)</source>
+        <translation>层次注意力网络（回复线程）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Convolutions of several widths slide over the token embeddings and keep each filter&apos;s strongest match (Kim 2014). Fast, and strong on short posts where a few phrases decide.</source>
+        <translation>不同宽度的卷积在词元嵌入上滑动，每个滤波器保留其最强的匹配（Kim 2014）。速度快，适合由少数短语决定的短帖子。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the token embedding vectors.</source>
+        <translation>词元嵌入向量的宽度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Window widths in tokens; one bank of filters per width.</source>
+        <translation>以词元计的窗口宽度；每种宽度对应一组滤波器。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filters per window width.</source>
+        <translation>每种窗口宽度的滤波器数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the pooled features zeroed at random while training.</source>
+        <translation>训练时随机置零的池化特征比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bidirectional LSTM or GRU reads the post both ways; additive attention weighs its tokens and the weights show which words the prediction rests on.</source>
+        <translation>双向 LSTM 或 GRU 从两个方向读取帖子；加性注意力为其词元加权，权重显示预测依据哪些词。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recurrent cell: LSTM, or GRU (fewer weights, faster).</source>
+        <translation>循环单元：LSTM，或 GRU（权重更少，更快）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units per direction.</source>
+        <translation>每个方向的隐藏单元数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked recurrent layers.</source>
+        <translation>堆叠的循环层数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the attention scoring layer.</source>
+        <translation>注意力打分层的宽度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the attended summary (and the outputs between stacked layers) zeroed at random while training.</source>
+        <translation>训练时随机置零的注意力汇总（以及堆叠层之间的输出）比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-attention layers relate every token to every other; the attention of each layer and head can be inspected. Needs more data than the others to shine.</source>
+        <translation>自注意力层将每个词元与所有其他词元关联；每一层、每个头的注意力都可查看。比其他模型需要更多数据才能发挥优势。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention heads per layer; each head gets embedding_dim / heads dimensions (rounded up).</source>
+        <translation>每层的注意力头数；每个头获得 embedding_dim / heads 维（向上取整）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoder layers.</source>
+        <translation>编码器层数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the feed-forward block inside each layer.</source>
+        <translation>每层内前馈块的宽度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of activations and attention weights zeroed at random while training.</source>
+        <translation>训练时随机置零的激活值和注意力权重比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position encoding: a learned table, or fixed sine waves (no extra weights).</source>
+        <translation>位置编码：可学习的表，或固定的正弦波（无额外权重）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The fastText-style baseline: the mean embedding of a post&apos;s words and hashed word pairs, then a linear classifier. Trains in seconds; anything else should beat it.</source>
+        <translation>fastText 式基线：帖子中词和哈希词对的平均嵌入，再接线性分类器。几秒即可训练完成；其他模型都应胜过它。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the n-gram embedding vectors.</source>
+        <translation>n 元组嵌入向量的宽度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add hashed pairs of adjacent words to the bag of words.</source>
+        <translation>把相邻词的哈希词对加入词袋。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hash buckets for word pairs; fewer buckets share rows between more pairs.</source>
+        <translation>词对的哈希桶数；桶越少，共用一行的词对越多。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the mean embedding zeroed at random while training.</source>
+        <translation>训练时随机置零的平均嵌入比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word embeddings learned from the dataset&apos;s post text: skip-gram or CBOW with negative sampling; the vectors initialise text models or are explored in the projector.</source>
+        <translation>从数据集的帖子文本学习词嵌入：带负采样的 skip-gram 或 CBOW；向量可用于初始化文本模型，或在投影器中探索。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip-gram predicts context from a word (better for rare words); CBOW the reverse (faster).</source>
+        <translation>skip-gram 由词预测上下文（对罕见词更好）；CBOW 反之（更快）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of each word vector.</source>
+        <translation>每个词向量的长度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words on each side that count as context.</source>
+        <translation>每侧计为上下文的词数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise words drawn per positive pair.</source>
+        <translation>每个正样本对抽取的噪声词数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words seen fewer times are left out of the vocabulary.</source>
+        <translation>出现次数少于此值的词不进入词表。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down-sampling threshold for very frequent words (0: off).</source>
+        <translation>高频词的下采样阈值（0：关闭）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starting learning rate, decaying linearly to min_alpha.</source>
+        <translation>起始学习率，线性衰减到 min_alpha。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate at the end of training.</source>
+        <translation>训练结束时的学习率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Worker threads (0: one per core; 1: bit-reproducible).</source>
+        <translation>工作线程数（0：每个核心一个；1：逐位可复现）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A small residual network trained from scratch on the posts&apos; pictures, then average pooling and a linear layer. Grad-CAM shows which regions a prediction rests on.</source>
+        <translation>在帖子图片上从头训练的小型残差网络，接平均池化和线性层。Grad-CAM 显示预测依据图片的哪些区域。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filters of the first stage; each later stage doubles them.</source>
+        <translation>第一阶段的滤波器数；之后每个阶段加倍。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stages of residual blocks; each after the first halves the resolution.</source>
+        <translation>残差块的阶段数；第一个之后的每个阶段将分辨率减半。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residual blocks (two 3x3 convolutions each) per stage.</source>
+        <translation>每个阶段的残差块数（每块两个 3x3 卷积）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pictures are scaled (shorter side) and centre-cropped to this many pixels square.</source>
+        <translation>图片按短边缩放并居中裁剪成边长为此像素数的正方形。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>While training, show each picture with a random crop and left-right flip.</source>
+        <translation>训练时对每张图片做随机裁剪和左右翻转。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your own TorchScript network (e.g. a torchvision ResNet saved with torch.jit.trace, its last layer removed) as a frozen feature extractor, with a linear layer trained on top. Grad-CAM works when the backbone returns feature maps.</source>
+        <translation>你自己的 TorchScript 网络（例如用 torch.jit.trace 保存、去掉最后一层的 torchvision ResNet）作为冻结的特征提取器，在其上训练一个线性层。主干返回特征图时 Grad-CAM 可用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TorchScript file (.pt) mapping [B, 3, H, W] pictures to [B, D] or [B, C, h, w] features.</source>
+        <translation>TorchScript 文件（.pt），把 [B, 3, H, W] 图片映射为 [B, D] 或 [B, C, h, w] 特征。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the backbone&apos;s features zeroed at random while training.</source>
+        <translation>训练时随机置零的主干特征比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames sampled uniformly over each clip go through a small ResNet-style CNN; a GRU or position-aware attention combines them, and the per-frame weights show which moments the prediction rests on.</source>
+        <translation>在每个片段上均匀采样的帧经过一个小型 ResNet 式 CNN；GRU 或带位置的注意力将它们组合，逐帧权重显示预测依据哪些时刻。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Frames sampled per clip, spread evenly over its duration.</source>
+        <translation>每个片段采样的帧数，均匀分布在其时长上。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side of the square each frame is resized and cropped to.</source>
+        <translation>每帧缩放并裁剪成的正方形边长。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the frame CNN&apos;s first stage; each later stage doubles it.</source>
+        <translation>帧 CNN 第一阶段的宽度；之后每个阶段加倍。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stages of the frame CNN; each after the first halves the resolution.</source>
+        <translation>帧 CNN 的阶段数；第一个之后的每个阶段将分辨率减半。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How frames are combined: a GRU over time, or attention with learned frame positions.</source>
+        <translation>帧的组合方式：随时间的 GRU，或带可学习帧位置的注意力。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the per-frame temporal states.</source>
+        <translation>逐帧时间状态的宽度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the attended clip summary zeroed at random while training.</source>
+        <translation>训练时随机置零的注意力片段汇总比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each frame is summarised on a grid x grid layout; 1 ignores where things are, more keeps the layout that motion shows in.</source>
+        <translation>每帧按 grid x grid 布局汇总；1 忽略物体位置，更大的值保留运动所体现的布局。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A BiGRU reads the post&apos;s text and a small ResNet its image; the two are fused by concatenation, a per-post gate, co-attention between words and image regions, or multi-view heads that must agree. Posts without an image still train and predict.</source>
+        <translation>BiGRU 读取帖子的文本，小型 ResNet 读取其图片；两者通过拼接、逐帖门控、词与图像区域间的协同注意力，或必须彼此一致的多视图头进行融合。没有图片的帖子也能训练和预测。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>concat: join both vectors; gated: weigh the modalities per post (weights shown); coattention: words and image regions attend to each other (maps shown); multiview: a head per modality plus a fused head, trained to agree.</source>
+        <translation>concat：拼接两个向量；gated：逐帖为各模态加权（显示权重）；coattention：词与图像区域互相注意（显示注意力图）；multiview：每个模态一个头加一个融合头，训练使其一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GRU units per direction; token and image features are twice this wide.</source>
+        <translation>每个方向的 GRU 单元数；词元和图像特征的宽度是它的两倍。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked bidirectional GRU layers.</source>
+        <translation>堆叠的双向 GRU 层数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels of the image trunk&apos;s first stage; each later stage doubles them.</source>
+        <translation>图像主干第一阶段的通道数；之后每个阶段加倍。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Residual stages; each after the first halves the grid of image regions.</source>
+        <translation>残差阶段数；第一个之后的每个阶段将图像区域网格减半。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the gate&apos;s scoring layer and of co-attention queries and keys.</source>
+        <translation>门控打分层以及协同注意力查询和键的宽度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units of the classification head(s).</source>
+        <translation>分类头的隐藏单元数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of head activations zeroed at random while training.</source>
+        <translation>训练时随机置零的分类头激活值比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>multiview only: weight of the term that pulls the text and image heads towards each other and towards the fused prediction.</source>
+        <translation>仅用于 multiview：把文本头和图像头拉向彼此、并拉向融合预测的那一项的权重。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One shared BiGRU encoder with a head per label task (e.g. sentiment, topic and an engagement regression); each task&apos;s loss is weighted (the run config&apos;s task_weights) and a post may lack some labels.</source>
+        <translation>一个共享的 BiGRU 编码器，每个标签任务一个头（例如情感、主题和互动量回归）；每个任务的损失按权重计入（运行配置的 task_weights），帖子可以缺少某些标签。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units of each task&apos;s head.</source>
+        <translation>每个任务头的隐藏单元数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the image trunk to the shared encoder (posts without an image use a learned stand-in).</source>
+        <translation>把图像主干加入共享编码器（没有图片的帖子使用一个可学习的替代向量）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A bidirectional GRU encoder and an attending GRU decoder generate a sequence from a sequence: users&apos; next actions from their last ones, or a reply from the post it answers. Beam search decodes; the cross-attention shows which source tokens each output token looked at.</source>
+        <translation>双向 GRU 编码器和带注意力的 GRU 解码器由一个序列生成另一个序列：由用户最近的行为预测其下一步行为，或由帖子生成回复。用束搜索解码；交叉注意力显示每个输出词元关注了哪些源词元。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What to learn: replies (parent post -&gt; reply text) or behaviour (a user&apos;s last actions -&gt; their next ones, from an interactions dataset).</source>
+        <translation>学习目标：replies（父帖子 -&gt; 回复文本）或 behaviour（用户最近的行为 -&gt; 其下一步行为，来自交互数据集）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GRU units: per direction in the encoder, and the decoder&apos;s state.</source>
+        <translation>GRU 单元数：编码器中为每个方向的单元数，也是解码器的状态大小。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stacked GRU layers in the encoder and the decoder.</source>
+        <translation>编码器和解码器中堆叠的 GRU 层数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of embeddings and decoder features zeroed while training.</source>
+        <translation>训练时置零的嵌入和解码器特征比例。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability of feeding the true previous token to the decoder at the first step.</source>
+        <translation>第一步时把真实的上一个词元输入解码器的概率。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same probability at the last step; it decays linearly in between.</source>
+        <translation>最后一步时的同一概率；两者之间线性衰减。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hypotheses kept by beam search at test time (1: greedy).</source>
+        <translation>测试时束搜索保留的假设数（1：贪心）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GNMT length penalty alpha: scores are log P / ((5 + length) / 6)^alpha.</source>
+        <translation>GNMT 长度惩罚 alpha：得分为 log P / ((5 + length) / 6)^alpha。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest output in tokens, &lt;eos&gt; included; longer reply texts are cut.</source>
+        <translation>以词元计的最长输出，包括 &lt;eos&gt;；更长的回复文本会被截断。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies: parent-post tokens read (the first ones).</source>
+        <translation>回复：读取的父帖子词元数（取最前面的）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behaviour: previous actions in the source, at most.</source>
+        <translation>行为：源序列中先前行为的最大数目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Behaviour: next actions to predict.</source>
+        <translation>行为：要预测的后续行为数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens seen fewer times in training become &lt;unk&gt;.</source>
+        <translation>训练中出现次数少于此值的词元变为 &lt;unk&gt;。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Users whose histories resemble yours (cosine over their items) vote for their items. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>历史与你相似的用户（基于其物品的余弦相似度）为他们的物品投票。采用留一法评估（NDCG@K、recall@K、命中率、覆盖率），与流行度基线并列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most similar users or items kept per user or item (fewer: faster, less noise).</source>
+        <translation>每个用户或物品保留的最相似用户或物品数（越少：越快，噪声越少）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shrunk cosine a.b / (|a| |b| + shrinkage): similarities backed by little data count less (0: plain cosine).</source>
+        <translation>收缩余弦 a.b / (|a| |b| + shrinkage)：数据支持少的相似度权重更低（0：普通余弦）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length of the recommendation lists scored by the leave-last-out evaluation (NDCG@K, ...).</source>
+        <translation>留一法评估所打分的推荐列表长度（NDCG@K 等）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interaction kinds to learn from, comma-separated (view,like,share), or all.</source>
+        <translation>用于学习的交互类型，以逗号分隔（view,like,share），或 all。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How repeated interactions of a user with an item combine: their weights add up, or the strongest counts.</source>
+        <translation>同一用户与同一物品的重复交互如何合并：权重相加，或取最强的一次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items the same users interacted with are similar; your items vote for their neighbours. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>被相同用户交互过的物品彼此相似；你的物品为其近邻投票。采用留一法评估（NDCG@K、recall@K、命中率、覆盖率），与流行度基线并列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items whose titles and topics share terms with those of your items; ranks new items too. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>标题和主题与你的物品有共同词项的物品；也能为新物品排序。采用留一法评估（NDCG@K、recall@K、命中率、覆盖率），与流行度基线并列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latent user and item factors fitted by alternating least squares on implicit feedback; the factors open in the embedding projector. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>用交替最小二乘法在隐式反馈上拟合的用户和物品潜在因子；这些因子可在嵌入投影器中打开。采用留一法评估（NDCG@K、recall@K、命中率、覆盖率），与流行度基线并列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latent factors per user and item.</source>
+        <translation>每个用户和物品的潜在因子数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of the factors&apos; squared norms: keeps rarely seen users and items near zero.</source>
+        <translation>因子平方范数的权重：让很少出现的用户和物品保持接近零。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidence in an observed interaction is 1 + alpha x weight (unobserved: 1).</source>
+        <translation>对一次观察到的交互的置信度为 1 + alpha x 权重（未观察到：1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alternating least-squares sweeps (users, then items).</source>
+        <translation>交替最小二乘的轮数（先用户，再物品）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A weighted blend of item-kNN, user-kNN, matrix factorisation and content scores, each normalised per user. Evaluated leave-last-out (NDCG@K, recall@K, hit rate, coverage) beside the popularity baseline.</source>
+        <translation>物品 kNN、用户 kNN、矩阵分解和内容得分的加权混合，每项按用户归一化。采用留一法评估（NDCG@K、recall@K、命中率、覆盖率），与流行度基线并列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of item-kNN in the blend (0: left out).</source>
+        <translation>物品 kNN 在混合中的权重（0：不使用）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of user-kNN in the blend (0: left out).</source>
+        <translation>用户 kNN 在混合中的权重（0：不使用）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of matrix factorisation in the blend (0: left out).</source>
+        <translation>矩阵分解在混合中的权重（0：不使用）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of the content (TF-IDF of item titles) model in the blend (0: left out).</source>
+        <translation>内容模型（物品标题的 TF-IDF）在混合中的权重（0：不使用）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads each post with its reply thread: a BiGRU with attention summarises every post from its words, a second BiGRU with attention summarises the thread from its posts. Both levels of attention show which posts of the thread, and which of their words, the prediction rests on.</source>
+        <translation>把每个帖子与其回复线程一起读取：一个带注意力的 BiGRU 由词汇总每个帖子，另一个带注意力的 BiGRU 由帖子汇总整个线程。两级注意力显示预测依据线程中的哪些帖子，以及其中的哪些词。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units per direction of the word-level GRU (reads one post).</source>
+        <translation>词级 GRU（读取一个帖子）每个方向的隐藏单元数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden units per direction of the post-level GRU (reads the thread&apos;s post vectors).</source>
+        <translation>帖子级 GRU（读取线程的帖子向量）每个方向的隐藏单元数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width of the word- and post-level attention scoring layers.</source>
+        <translation>词级和帖子级注意力打分层的宽度。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts of the thread read with each post: itself, its ancestors, then earlier replies (1: every post alone).</source>
+        <translation>与每个帖子一起读取的线程帖子数：帖子本身、其祖先，然后是更早的回复（1：每个帖子单独读取）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens kept per post; longer posts are cut.</source>
+        <translation>每个帖子保留的词元数；更长的帖子会被截断。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraction of the embeddings, post vectors and summary zeroed at random while training.</source>
+        <translation>训练时随机置零的嵌入、帖子向量和汇总比例。</translation>
     </message>
 </context>
 <context>
@@ -3390,12 +3998,12 @@ attention weight %2</source>
         <translation>着色依据</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+104"/>
         <source>average of heads</source>
         <translation>各头平均</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+122"/>
         <source>gradient × input</source>
         <translation>梯度 × 输入</translation>
     </message>

@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -425,6 +426,8 @@ private slots:
         QVERIFY(store.setStatus(*w2v, "finished").ok());
         auto cnn = store.create("textcnn", "demo", {{"model", "textcnn"}}, "cpu");
         QVERIFY(cnn.ok());
+        QVERIFY(store.addArtifact(*cnn, "encoding", "encoding", 0, "application/json",
+                                  R"({"inputs": {"text": true}, "vocabulary": []})").ok());
         QVERIFY(store.setStatus(*cnn, "finished").ok());
         auto path = word2vecVectorsPath(**project, *w2v);
         QVERIFY(path.ok());
@@ -484,6 +487,67 @@ private slots:
         projector.loadRun(*cnn);
         QVERIFY(failed.count() == 3 || failed.wait(10000));
         QVERIFY(failed.last().first().toString().contains(QLatin1String("missing-cli")));
+        projector.setProject(nullptr);
+    }
+
+    // Sources are what can be shown: a factor recommender's user and item factors (loaded from the
+    // tables it wrote), never a neighbourhood recommender, a picture-only model or a seq2seq run.
+    void recommenderFactorsAreSourcesAndVectorlessRunsAreNot()
+    {
+        auto project = Project::open(m_dir.filePath(QStringLiteral("recommenders.chorus")).toStdString());
+        QVERIFY(project.ok());
+        QVERIFY((*project)->ensureDataset("interactions", "interactions").ok());
+        RunStore store(**project);
+        auto finished = [&](const char *model) {
+            auto id = store.create(model, "interactions", {{"model", model}}, "cpu");
+            return id.ok() && store.setStatus(*id, "finished").ok() ? *id : std::int64_t(0);
+        };
+        const std::int64_t mf = finished("recommender_mf");
+        const std::int64_t knn = finished("recommender_itemknn");
+        const std::int64_t image = finished("image_cnn");
+        const std::int64_t seq2seq = finished("seq2seq");
+        QVERIFY(mf && knn && image && seq2seq);
+        QVERIFY(store.addArtifact(image, "encoding", "encoding", 0, "application/json",
+                                  R"({"inputs": {"text": false, "image": true}})").ok());
+        const QString vectors = m_dir.filePath(QStringLiteral("item-vectors.tsv"));
+        const QString metadata = m_dir.filePath(QStringLiteral("item-metadata.tsv"));
+        QFile v(vectors), m(metadata);
+        QVERIFY(v.open(QIODevice::WriteOnly) && m.open(QIODevice::WriteOnly));
+        v.write("0.1\t0.2\t0.3\n0.3\t0.1\t0.0\n-0.2\t0.4\t0.1\n");
+        m.write("item\ttitle\nitem-1\tFirst\nitem-2\tSecond\nitem-3\tThird\n");
+        v.close();
+        m.close();
+        const nlohmann::json tables = {{"items", {{"vectors", vectors.toStdString()}, {"metadata", metadata.toStdString()}}},
+                                       {"users", {{"vectors", "/nonexistent/user-vectors.tsv"}, {"metadata", ""}}}};
+        QVERIFY(store.addArtifact(mf, "embeddings", "factors", 5, "application/json", tables.dump()).ok());
+
+        EmbeddingProjector projector;
+        projector.setProject(project->get());
+        QStringList runSources;
+        for (int i = 0; i < projector.sourceCombo()->count(); ++i)
+            if (projector.sourceCombo()->itemText(i).startsWith('#'))
+                runSources << projector.sourceCombo()->itemText(i);
+        QCOMPARE(runSources.size(), 2);
+        QVERIFY(runSources[0].contains(QLatin1String("recommender_mf")) && runSources[0].contains(QLatin1String("user factors")));
+        QVERIFY(runSources[1].contains(QLatin1String("item factors")));
+
+        auto clickLoad = [&projector] {
+            for (QPushButton *button : projector.findChildren<QPushButton *>())
+                if (button->text() == QLatin1String("Load"))
+                    button->click();
+        };
+        QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
+        QSignalSpy failed(&projector, &EmbeddingProjector::loadFailed);
+        projector.sourceCombo()->setCurrentIndex(projector.sourceCombo()->findText(runSources[1]));
+        clickLoad();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.takeFirst().first().toInt(), 3);
+        QCOMPARE(projector.table()->dimensions, std::size_t(3));
+        // A table that is gone says so.
+        projector.sourceCombo()->setCurrentIndex(projector.sourceCombo()->findText(runSources[0]));
+        clickLoad();
+        QVERIFY(failed.count() == 1 || failed.wait(10000));
+        QVERIFY(failed.last().first().toString().contains(QLatin1String("user-vectors.tsv")));
         projector.setProject(nullptr);
     }
 

@@ -5,14 +5,19 @@
 #include "ui/common/stagetext.h"
 #include "ui/common/workbenchsettings.h"
 #include "ui/main/mainwindow.h"
+#include "ui/models/modelschematext.h"
 
 #include <QAction>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QMap>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -225,6 +230,50 @@ private slots:
                 missing << m.context + QStringLiteral(": ") + m.source;
         QVERIFY2(missing.isEmpty(), qPrintable(missing.mid(0, 20).join(QLatin1Char('\n'))));
         QCOMPARE(m_en.messages.size(), m_zh.messages.size());
+    }
+
+    // The Models tab shows the registry's own texts (models/, in English); every one of them, for
+    // the built-in families and the shipped plugins', has a Chinese translation.
+    void modelRegistryTextsAreTranslated()
+    {
+        QProcess cli;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CHORUS_PLUGIN_PATH"), QStringLiteral(CHORUS_PLUGIN_BUILD_DIR));
+        cli.setProcessEnvironment(environment);
+        cli.start(QStringLiteral(CHORUS_CLI_PATH), {QStringLiteral("models"), QStringLiteral("--json")});
+        QVERIFY(cli.waitForFinished(120000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonArray models = QJsonDocument::fromJson(cli.readAllStandardOutput()).object().value(QLatin1String("models")).toArray();
+        QVERIFY(models.size() > 10);
+
+        const QStringList catalogue = ModelSchemaText::sources();
+        QStringList problems;
+        const auto check = [&](const QString &family, const QString &text, bool prose) {
+            if (!catalogue.contains(text))
+                problems << family + QStringLiteral(": not in ui/models/modelschematext.cpp: ") + text;
+            const QString zh = m_zh.translation(QStringLiteral("ModelSchemaText"), text);
+            if (zh.isEmpty() || (prose && !hasHan(zh)))
+                problems << family + QStringLiteral(": no Chinese translation: ") + text;
+        };
+        bool sawPlugin = false;
+        for (const QJsonValue &value : models) {
+            const QJsonObject model = value.toObject();
+            const QString family = model.value(QLatin1String("name")).toString();
+            sawPlugin = sawPlugin || family == QLatin1String("han");
+            check(family, model.value(QLatin1String("display_name")).toString(), false);
+            check(family, model.value(QLatin1String("description")).toString(), true);
+            for (const QJsonValue &param : model.value(QLatin1String("params")).toArray())
+                check(family, param.toObject().value(QLatin1String("help")).toString(), true);
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join(QLatin1Char('\n'))));
+        QVERIFY2(sawPlugin, "the han plugin's family was not listed");
+
+        QVERIFY(AppLanguage::install(AppLanguage::SimplifiedChinese));
+        const std::string description = models.first().toObject().value(QLatin1String("description")).toString().toStdString();
+        QVERIFY(hasHan(ModelSchemaText::translated(description)));
+        QCOMPARE(ModelSchemaText::translated("a third-party plugin's text"), QStringLiteral("a third-party plugin's text"));
+        QVERIFY(AppLanguage::install(AppLanguage::English));
+        QCOMPARE(ModelSchemaText::translated(description), QString::fromStdString(description));
     }
 
     void chineseWindow()

@@ -7,6 +7,7 @@
 #include "core/embeddings/wordvectors.h"
 #include "core/projection/nearestneighbours.h"
 #include "core/store/project.h"
+#include "core/training/runartifacts.h"
 #include "core/training/runstore.h"
 #include "ui/common/plotexporter.h"
 #include "ui/embeddings/scatterview.h"
@@ -228,13 +229,44 @@ void EmbeddingProjector::refresh()
         if (!runs) {
             m_status->setText(QString::fromStdString(runs.message()));
         } else {
+            chorus::RunArtifacts artifacts(*m_project);
             for (const chorus::RunSummary &run : *runs) {
                 if (run.status == "running" || run.status == "paused")
                     continue;
                 const QString name = run.name.empty() ? QString::fromStdString(run.model) : QString::fromStdString(run.name);
+                const QString label = tr("#%1 %2 (%3): %4").arg(run.id).arg(name, QString::fromStdString(run.dataset));
+                if (run.model.rfind("recommender_", 0) == 0) {
+                    // Factor models (MF, the hybrid's MF part) keep their user and item factors as
+                    // projector tables; neighbourhood and content recommenders have no vectors.
+                    auto factors = artifacts.latest(run.id, "embeddings", "factors");
+                    if (!factors)
+                        continue;
+                    const nlohmann::json tables = nlohmann::json::parse(factors->data, nullptr, false);
+                    const std::pair<const char *, QString> sides[] = {{"users", tr("user factors")},
+                                                                      {"items", tr("item factors")}};
+                    for (const auto &[key, what] : sides) {
+                        if (!tables.is_object() || !tables.contains(key))
+                            continue;
+                        const QVariantMap table{
+                            {QStringLiteral("vectors"), QString::fromStdString(tables[key].value("vectors", ""))},
+                            {QStringLiteral("metadata"), QString::fromStdString(tables[key].value("metadata", ""))}};
+                        m_source->addItem(label.arg(what), table);
+                    }
+                    continue;
+                }
+                // Families that read no text (image, video) and seq2seq runs have no token table to show.
+                if (run.model == "seq2seq")
+                    continue;
+                if (run.model != "word2vec") {
+                    auto encoding = artifacts.latest(run.id, "encoding", "encoding");
+                    if (!encoding)
+                        continue; // failed before training
+                    const nlohmann::json e = nlohmann::json::parse(encoding->data, nullptr, false);
+                    if (e.is_object() && e.contains("inputs") && !e["inputs"].value("text", true))
+                        continue;
+                }
                 const QString what = run.model == "word2vec" ? tr("word vectors") : tr("token embeddings");
-                m_source->addItem(tr("#%1 %2 (%3): %4").arg(run.id).arg(name, QString::fromStdString(run.dataset), what),
-                                  QVariant::fromValue<qlonglong>(run.id));
+                m_source->addItem(label.arg(what), QVariant::fromValue<qlonglong>(run.id));
             }
         }
         // Posts need no run: their LSA vectors come straight from the text, coloured by any label
@@ -269,7 +301,9 @@ void EmbeddingProjector::loadSelectedSource()
     if (m_source->currentIndex() < 0)
         return;
     const QVariant data = m_source->currentData();
-    if (data.typeId() == QMetaType::QStringList)
+    if (data.typeId() == QMetaType::QVariantMap)
+        loadTsv(data.toMap().value(QStringLiteral("vectors")).toString(), data.toMap().value(QStringLiteral("metadata")).toString());
+    else if (data.typeId() == QMetaType::QStringList)
         loadUsers(data.toStringList().value(1), m_userPrivacy);
     else if (data.typeId() == QMetaType::QString)
         loadPosts(data.toString());

@@ -1,6 +1,7 @@
 #include "ui/models/modelformwidget.h"
 
 #include "ui/models/architectureview.h"
+#include "ui/models/modelschematext.h"
 
 #include "core/store/postbrowser.h"
 #include "core/store/project.h"
@@ -216,7 +217,8 @@ void ModelFormWidget::setCatalog(const nlohmann::json &models)
     m_syncing = true;
     m_family->clear();
     for (const nlohmann::json &m : m_catalog)
-        m_family->addItem(qs(m.value("display_name", m.value("name", ""))), qs(m.value("name", "")));
+        m_family->addItem(ModelSchemaText::translated(m.value("display_name", m.value("name", std::string()))),
+                          qs(m.value("name", "")));
     m_syncing = false;
     if (m_config.empty() || !m_config.contains("model")) {
         m_config = {{"model", ""},
@@ -306,7 +308,7 @@ void ModelFormWidget::familyPicked()
         return;
     const QString name = family();
     const nlohmann::json *entry = familyEntry(name);
-    m_description->setText(entry ? qs(entry->value("description", "")) : QString());
+    m_description->setText(entry ? ModelSchemaText::translated(entry->value("description", std::string())) : QString());
     if (entry && qs(m_config.value("model", "")) != name) {
         // Another family: its own parameters, at their defaults.
         m_config["model"] = name.toStdString();
@@ -401,7 +403,7 @@ QWidget *ModelFormWidget::makeEditor(const nlohmann::json &spec, const QString &
         connect(line, &QLineEdit::editingFinished, this, [this, path] { editorChanged(path); });
         editor = line;
     }
-    QString help = qs(spec.value("help", ""));
+    QString help = ModelSchemaText::translated(spec.value("help", std::string()));
     if (bounded)
         help += tr(" (%1 to %2)").arg(spec["min"].get<double>()).arg(spec["max"].get<double>());
     editor->setToolTip(help);
@@ -563,7 +565,7 @@ void ModelFormWidget::applyJsonText()
         selectFamily(newFamily);
         m_syncing = false;
         const nlohmann::json *entry = familyEntry(newFamily);
-        m_description->setText(qs(entry->value("description", "")));
+        m_description->setText(ModelSchemaText::translated(entry->value("description", std::string())));
         m_task->setEnabled(entry->value("supervised", true));
         rebuildParamForm();
     } else {
