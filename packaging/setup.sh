@@ -4,6 +4,7 @@
 #   packaging/setup.sh run     install, build, make the demo project, open the workbench on it
 #   packaging/setup.sh test    install, build, run the whole test suite, then the fuzzers briefly
 #   packaging/setup.sh screenshots   docs/screenshots/ from the real application on a trained demo
+#   packaging/setup.sh tidy    clang-tidy over core/ and models/ (CHORUS_TIDY=core|models: one of them)
 #   packaging/setup.sh deps|data|build|demo   one step only
 #
 # Every step is incremental: a second run installs nothing, downloads nothing and rebuilds only
@@ -21,7 +22,7 @@ packages=(
     qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libqcustomplot2.1-qt6
     libtorch-dev libopenblas0-pthread
     libopencv-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg opencv-doc
-    clang libclang-rt-14-dev
+    clang libclang-rt-14-dev clang-tidy
     libsqlite3-dev sqlite3 nlohmann-json3-dev libzstd-dev zstd libsentencepiece-dev
     xvfb xauth fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji nodejs npm
     dpkg-dev desktop-file-utils appstream
@@ -102,8 +103,7 @@ step_data() {
     say "Real data in $data"
 }
 
-step_build() {
-    say "Building in $build"
+configure() {
     if [ ! -f "$build/build.ninja" ]; then
         # CHORUS_BUILD_TYPE=Release (what .ci/run sets) drops the debug info: LibTorch's templates
         # make it several GB over the test executables, and writing and linking it is much of a
@@ -112,6 +112,11 @@ step_build() {
             -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
             -DCHORUS_REAL_DATA_DIR="$data"
     fi
+}
+
+step_build() {
+    say "Building in $build"
+    configure
     cmake --build "$build" -j "$jobs"
 }
 
@@ -174,14 +179,26 @@ step_fuzz() {
     (cd "$fuzz" && ctest --output-on-failure -L fuzz -j "$jobs")
 }
 
+# clang-tidy with the checked-in .clang-tidy over core/ and models/ (packaging/tidy.sh); any finding
+# fails. It needs the configured build's compile_commands.json, not a build. models/ parses
+# LibTorch in every file and takes far longer than core/; docs/reliability.md has the timings.
+step_tidy() {
+    configure
+    # A build folder configured before CMakeLists.txt exported the database gets it on a re-run.
+    [ -f "$build/compile_commands.json" ] || cmake "$build" >/dev/null
+    say "clang-tidy over ${CHORUS_TIDY:-core and models}"
+    CHORUS_BUILD_DIR="$build" CHORUS_JOBS="$jobs" "$root/packaging/tidy.sh" "${CHORUS_TIDY:-all}"
+}
+
 case "${1:-run}" in
     run) step_deps; step_data; step_build; step_demo; step_run ;;
     test) step_deps; step_data; step_build; step_test; step_fuzz ;;
     fuzz) step_deps; step_fuzz ;;
+    tidy) step_deps; step_tidy ;;
     deps) step_deps ;;
     data) step_data ;;
     build) step_build ;;
     demo) step_build; step_demo ;;
     screenshots) step_build; step_screenshots ;;
-    *) echo "usage: $0 run|test|deps|data|build|demo|screenshots|fuzz" >&2; exit 2 ;;
+    *) echo "usage: $0 run|test|deps|data|build|demo|screenshots|fuzz|tidy" >&2; exit 2 ;;
 esac

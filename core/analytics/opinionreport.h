@@ -36,7 +36,7 @@ struct OpinionReport {
     // "horizon"?, "forecasts"?: {class: forecast}}.
     nlohmann::json toJson() const;
     nlohmann::json paramsJson() const;
-    static Result<OpinionReport> fromJson(const nlohmann::json &result);
+    static Result<OpinionReport> fromJson(const nlohmann::json &json);
     // One row per bucket: bucket, bucket_start, posts, a count column per class, then a
     // "share:<class>" column per class (RFC 4180).
     std::string toCsv() const;

@@ -125,7 +125,7 @@ Result<ProjectorTable> postEmbeddingTable(Project &project, const std::string &d
         if (!parts)
             return parts.error();
         parts->bind(1, *split);
-        table.columns.push_back("split");
+        table.columns.emplace_back("split");
         table.values.emplace_back(table.rows);
         while (parts->step()) {
             auto found = rowOf.find(parts->int64(0));

@@ -47,7 +47,7 @@ struct ProfileReport {
     // "top_terms"?, "similar"?, "recommendations"?}
     nlohmann::json toJson() const;
     nlohmann::json paramsJson() const;
-    static Result<ProfileReport> fromJson(const nlohmann::json &result);
+    static Result<ProfileReport> fromJson(const nlohmann::json &json);
     // "profile of <display>": under privacy the display is the pseudonym.
     std::string defaultName() const;
 

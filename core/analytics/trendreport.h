@@ -51,7 +51,7 @@ struct TrendReport {
     nlohmann::json toJson() const;
     // What was asked: dataset id, kind, task, resolution, top, keys, from, to, bursts, posts per burst, horizon.
     nlohmann::json paramsJson() const;
-    static Result<TrendReport> fromJson(const nlohmann::json &result);
+    static Result<TrendReport> fromJson(const nlohmann::json &json);
     // One row per bucket: bucket, bucket_start, posts, then a count column per line (RFC 4180).
     std::string toCsv() const;
     // "hashtag per day", "label 'sentiment' per week": a name for the stored analysis.

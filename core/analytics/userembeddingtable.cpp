@@ -117,7 +117,7 @@ Result<ProjectorTable> userEmbeddingTable(Project &project, const std::string &d
         table.values.push_back(std::move(column));
     }
 
-    table.columns.push_back("user_id");
+    table.columns.emplace_back("user_id");
     table.values.emplace_back(table.rows);
     for (std::size_t i = 0; i < userIds.size(); ++i)
         table.values.back()[i] = std::to_string(userIds[i]);

@@ -27,7 +27,7 @@ std::vector<std::string> UserFeatureTable::header() const
 {
     std::vector<std::string> out = {"user"};
     if (!privacy)
-        out.push_back("source_id");
+        out.emplace_back("source_id");
     out.insert(out.end(), {"user_id", "first_post", "last_post"});
     out.insert(out.end(), columns.begin(), columns.end());
     return out;
@@ -121,7 +121,7 @@ Result<UserFeatureTable> UserFeatures::build(Project &project, const UserFeature
             table.rows[r].values.push_back(static_cast<double>(labelled[r]));
         for (const auto &[value, entries] : byValue) {
             const std::size_t column = table.columns.size();
-            table.columns.push_back(task + "=" + value);
+            table.columns.push_back(std::string(task).append("=").append(value));
             for (auto &row : table.rows)
                 row.values.push_back(0.0);
             for (const auto &[rowIndex, count] : entries)

@@ -20,7 +20,7 @@ namespace {
 
 // Fixed dates, never the clock: two runs must produce the same rows.
 constexpr std::int64_t kDemoStart = 1735689600; // 2025-01-01 00:00:00 UTC
-constexpr std::int64_t kDemoSpan = 90 * 86400;
+constexpr std::int64_t kDemoSpan = std::int64_t{90} * 86400;
 constexpr std::int64_t kInfluencers = 10;
 
 // Separate random streams per concern, so that changing how (say) images are drawn leaves the
@@ -110,6 +110,7 @@ std::vector<PlannedPost> planPosts(const DemoOptions &options, const std::vector
         t = kDemoStart + static_cast<std::int64_t>(random.below(kDemoSpan));
     std::sort(times.begin(), times.end());
     std::vector<double> activity;
+    activity.reserve(users.size());
     for (const DemoUser &user : users)
         activity.push_back(user.activity);
 
@@ -312,7 +313,7 @@ Result<DemoSummary> DemoGenerator::generate(Project &project)
     const std::int64_t end = kDemoStart + kDemoSpan;
     for (const DemoUser &user : users) {
         const int events = random.between(15, 60);
-        std::int64_t t = kDemoStart + static_cast<std::int64_t>(random.below(20 * 86400));
+        std::int64_t t = kDemoStart + static_cast<std::int64_t>(random.below(std::uint64_t{20} * 86400));
         for (int e = 0; e < events; ++e) {
             t += random.between(300, 129600);
             if (t >= end)

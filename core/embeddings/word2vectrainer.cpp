@@ -395,7 +395,7 @@ std::string Word2VecOptions::validate() const
     return {};
 }
 
-Word2VecTrainer::Word2VecTrainer(Word2VecOptions options) : m_options(std::move(options)) {}
+Word2VecTrainer::Word2VecTrainer(Word2VecOptions options) : m_options(options) {}
 
 double Word2VecTrainer::learningRate(const Word2VecOptions &options, std::int64_t processed, std::int64_t total)
 {

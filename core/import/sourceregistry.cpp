@@ -23,8 +23,8 @@ std::vector<std::string> knownImportFormats()
 {
     std::vector<std::string> formats = {"csv", "tsv", "jsonl", "twitter", "reddit", "interactions"};
 #ifdef CHORUS_HAVE_MEDIA
-    formats.push_back("images");
-    formats.push_back("video");
+    formats.emplace_back("images");
+    formats.emplace_back("video");
 #endif
     for (const ImportFormatInfo &plugin : ImportFormatRegistry::instance().formats())
         formats.push_back(plugin.name);
@@ -58,7 +58,7 @@ std::unique_ptr<RecordSource> makeRecordSource(const std::string &format)
 static std::string pluginFormatFor(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
-    std::string head(64 * 1024, '\0');
+    std::string head(std::size_t{64} * 1024, '\0');
     in.read(&head[0], static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     return ImportFormatRegistry::instance().detect(path, head);

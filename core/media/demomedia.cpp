@@ -170,7 +170,7 @@ Result<MediaRecord> DemoMedia::writeMotionClip(const std::string &path, DemoMoti
             return Error{"cannot open '" + *file + "' for writing an MJPG video"};
         for (int f = 0; f < kClipFrames; ++f) {
             const int travel = (rightmost - leftmost) * f / (kClipFrames - 1);
-            int x = still;
+            int x = 0;
             if (motion == DemoMotion::LeftToRight)
                 x = leftmost + travel;
             else if (motion == DemoMotion::RightToLeft)

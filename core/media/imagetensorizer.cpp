@@ -160,7 +160,7 @@ cv::Mat augmentedView(const cv::Mat &image, int side, const ImageAugmentation &a
 
 } // namespace
 
-ImageTensorizer::ImageTensorizer(ImageTensorizerOptions options) : m_options(std::move(options)) {}
+ImageTensorizer::ImageTensorizer(ImageTensorizerOptions options) : m_options(options) {}
 
 Status ImageTensorizer::check(const ImageTensorizerOptions &options)
 {

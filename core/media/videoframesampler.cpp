@@ -233,9 +233,9 @@ public:
             const float shift = m_options.mean[c] / m_options.std[c];
             float *target = out.data() + std::size_t(c) * plane;
             for (int y = 0; y < size; ++y) {
-                const std::uint8_t *row = m_rgb.data() + std::size_t(top + y) * std::size_t(lineSize) + left * 3 + c;
+                const std::uint8_t *row = m_rgb.data() + std::size_t(top + y) * std::size_t(lineSize) + std::size_t(left) * 3 + std::size_t(c);
                 for (int x = 0; x < size; ++x)
-                    target[std::size_t(y) * std::size_t(size) + std::size_t(x)] = float(row[3 * x]) * scale - shift;
+                    target[std::size_t(y) * std::size_t(size) + std::size_t(x)] = float(row[std::size_t(x) * 3]) * scale - shift;
             }
         }
         return out;
@@ -344,7 +344,8 @@ Result<PassOutcome> decodePositions(const std::string &path, const FrameList &li
                 if (rc != AVERROR_EOF)
                     lastError = "cannot read the video: " + avError(rc);
                 draining = true;
-                rc = avcodec_send_packet(codec.get(), nullptr); // flush the frames the decoder holds
+                // Flush the frames the decoder holds; a failure shows in avcodec_receive_frame below.
+                avcodec_send_packet(codec.get(), nullptr);
             } else if (packet->stream_index != video.stream) {
                 av_packet_unref(packet.get());
                 continue;

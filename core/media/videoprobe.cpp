@@ -111,7 +111,8 @@ Result<std::string> firstFrameThumbnail(AVFormatContext &format, int streamIndex
                 if (rc != AVERROR_EOF)
                     lastError = "cannot read the video: " + avError(rc);
                 draining = true;
-                rc = avcodec_send_packet(codec.get(), nullptr); // flush what the decoder holds
+                // Flush what the decoder holds; a failure shows in avcodec_receive_frame below.
+                avcodec_send_packet(codec.get(), nullptr);
             } else if (packet->stream_index != streamIndex) {
                 av_packet_unref(packet.get());
                 continue;

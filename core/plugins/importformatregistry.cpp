@@ -90,7 +90,7 @@ std::string ImportFormatRegistry::detect(const std::string &path, const std::str
             continue;
         asked.push_back(entry.plugin);
         try {
-            const std::string format = entry.plugin->detect(path, head);
+            std::string format = entry.plugin->detect(path, head);
             if (!format.empty())
                 return format;
         } catch (...) {

@@ -61,7 +61,7 @@ struct ChorusPluginInfo {
     const char *torchVersion; // LibTorch the plugin was compiled against; "" when it uses none
 };
 
-typedef const ChorusPluginInfo *(*ChorusPluginInfoFunction)(void);
+typedef const ChorusPluginInfo *(*ChorusPluginInfoFunction)();
 
 } // extern "C"
 

@@ -31,6 +31,14 @@ bool isRegularFile(const std::string &path)
     return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
+std::string childPath(const std::string &folder, const std::string &name)
+{
+    std::string path;
+    path.reserve(folder.size() + 1 + name.size());
+    path.append(folder).append("/").append(name);
+    return path;
+}
+
 // Names in a folder, sorted so the load order (and which duplicate wins) does not depend on the
 // file system.
 std::vector<std::string> folderEntries(const std::string &folder)
@@ -133,13 +141,17 @@ void PluginManager::scanFolder(const std::string &folder)
     // Manifests directly in the folder, and one level down, so a plugin unpacked into its own
     // sub-folder is found too.
     for (const std::string &name : folderEntries(folder)) {
-        const std::string path = folder + "/" + name;
+        const std::string path = childPath(folder, name);
         if (endsWith(name, suffix) && isRegularFile(path)) {
             consider(path);
         } else if (isDirectory(path)) {
-            for (const std::string &inner : folderEntries(path))
-                if (endsWith(inner, suffix) && isRegularFile(path + "/" + inner))
-                    consider(path + "/" + inner);
+            for (const std::string &inner : folderEntries(path)) {
+                if (!endsWith(inner, suffix))
+                    continue;
+                const std::string innerPath = childPath(path, inner);
+                if (isRegularFile(innerPath))
+                    consider(innerPath);
+            }
         }
     }
 }
@@ -355,11 +367,12 @@ void PluginManager::markFailed(const std::string &name, const std::string &reaso
     }
 }
 
-void PluginManager::setRegisteredModels(const std::string &name, std::vector<std::string> models)
+void PluginManager::setRegisteredModels(const std::string &name, const std::vector<std::string> &models)
 {
+    // Copied, not moved: a plugin shadowed by one of the same name keeps a slot with that name too.
     for (Slot &slot : m_slots)
         if (slot.entry.name == name && slot.entry.hasManifest)
-            slot.entry.models = std::move(models);
+            slot.entry.models = models;
 }
 
 } // namespace chorus

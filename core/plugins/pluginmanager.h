@@ -81,7 +81,7 @@ public:
     std::vector<ModelProvider> modelProviders() const;
     // Called by the model side when registration fails: the plugin is then listed as failed.
     void markFailed(const std::string &name, const std::string &reason);
-    void setRegisteredModels(const std::string &name, std::vector<std::string> models);
+    void setRegisteredModels(const std::string &name, const std::vector<std::string> &models);
 
 private:
     struct Slot {

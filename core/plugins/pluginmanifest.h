@@ -31,7 +31,7 @@ struct PluginManifest {
 
     // Errors name the member that is missing or wrong ("'provides.importers' must be an array of
     // strings"). Unknown members are allowed, so newer manifests stay readable.
-    static Result<PluginManifest> fromJson(const nlohmann::json &json);
+    static Result<PluginManifest> fromJson(const nlohmann::json &value);
     // Also fails when the file cannot be read or is not JSON; messages name the file.
     static Result<PluginManifest> fromFile(const std::string &path);
     nlohmann::json toJson() const;

@@ -19,7 +19,7 @@ std::string environment(const char *name)
 // neither is known. Never a shared folder such as /tmp, where anyone could place a library.
 std::string xdgFolder(const char *variable, const char *fallback)
 {
-    const std::string value = environment(variable);
+    std::string value = environment(variable);
     if (!value.empty() && value.front() == '/')
         return value;
     const std::string home = environment("HOME");

@@ -14,7 +14,7 @@ namespace {
 constexpr std::size_t kLanes = 8;
 // Candidate rows visited together by a block of queries: small enough to stay in L2 while the
 // queries of the block pass over them.
-constexpr std::size_t kCandidateBlockBytes = 128 * 1024;
+constexpr std::size_t kCandidateBlockBytes = std::size_t{128} * 1024;
 constexpr std::size_t kQueryBlock = 8;
 
 float dot(const float *a, const float *b, std::size_t dims)

@@ -276,6 +276,7 @@ Result<RecommenderModel> RecommenderModel::load(const std::string &directory)
             std::string weight;
             if (!(fields >> cell.row >> cell.col >> weight >> cell.lastAt) || cell.row < 0 ||
                 static_cast<std::size_t>(cell.row) >= users || cell.col < 0 || static_cast<std::size_t>(cell.col) >= items)
+                // NOLINTNEXTLINE(performance-inefficient-string-concatenation): once, on the way out of the loop
                 return Error{directory + "/cells.tsv: a damaged line: " + line};
             cell.weight = std::strtod(weight.c_str(), nullptr);
             cells.push_back(cell);

@@ -124,6 +124,7 @@ Result<std::int64_t> DatasetExporter::exportDataset(Project &project, const std:
             const std::string reason = std::strerror(errno);
             std::fclose(out);
             std::remove(temporary.c_str());
+            // NOLINTNEXTLINE(performance-inefficient-string-concatenation): once, on the way out of the loop
             return Error{"cannot write '" + outputPath + "': " + reason};
         }
         ++written;

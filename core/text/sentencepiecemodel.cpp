@@ -23,7 +23,7 @@ constexpr const char *kUnavailable = "this build has no SentencePiece support";
 #ifdef CHORUS_HAVE_SENTENCEPIECE
 // Feeds SentencePiece's trainer from a SentenceReader, so training streams from wherever the
 // caller keeps its posts (a database query, a file) instead of a temporary file.
-class ReaderIterator : public sentencepiece::SentenceIterator {
+class ReaderIterator final : public sentencepiece::SentenceIterator {
 public:
     explicit ReaderIterator(const SentencePieceModel::SentenceReader &reader) : m_reader(reader) { Next(); }
 

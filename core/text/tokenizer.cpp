@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
 #include <utility>
 
 namespace chorus {
@@ -66,7 +67,7 @@ const std::vector<std::u32string> &fixedEmoticons()
                               "O_O", "0_0", "o.O", "O.o", "T_T", "T.T", ";_;", ">_<", ">.<", ">_>", "<_<",
                               "*_*", "x_x", "X_X", "@_@", "u_u", "\\o/", "=^.^="})
             out.push_back(fromAscii(e));
-        out.push_back(U"\u00AF\\_(\u30C4)_/\u00AF"); // shrug
+        out.emplace_back(U"\u00AF\\_(\u30C4)_/\u00AF"); // shrug
         return out;
     }();
     return list;
@@ -230,18 +231,19 @@ private:
             ++j;
         // Sentence punctuation after a link is not part of it; a closing bracket is, when the
         // link opened one itself (Wikipedia's "Foo_(bar)").
-        const auto count = [&](char32_t c) { return std::count(m_s.begin() + i, m_s.begin() + j, c); };
+        const auto count = [&](char32_t c) {
+            const std::u32string_view link(m_s.data() + i, j - i);
+            return std::count(link.begin(), link.end(), c);
+        };
         while (j > i + scheme + 1) {
             const char32_t last = m_s[j - 1];
-            if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?'
-                || last == '\'' || last == '"' || last == '*') {
-                --j;
-            } else if ((last == ')' && count(')') > count('('))
-                       || (last == ']' && count(']') > count('['))) {
-                --j;
-            } else {
+            const bool punctuation = last == '.' || last == ',' || last == ';' || last == ':' || last == '!'
+                || last == '?' || last == '\'' || last == '"' || last == '*';
+            const bool unopenedBracket = (last == ')' && count(')') > count('('))
+                || (last == ']' && count(']') > count('['));
+            if (!punctuation && !unopenedBracket)
                 break;
-            }
+            --j;
         }
         if (m_options.keepUrls)
             emit(m_options.normalizeUrls ? fromAscii("<url>") : m_s.substr(i, j - i), TokenKind::Url);
@@ -457,12 +459,9 @@ private:
             return j;
         }
         while (j < m_s.size() && !unicode::isCjk(m_s[j])) {
-            if (wordAt(j) || unicode::isVariationSelector(m_s[j]))
-                appendWordCharacter(text, m_s[j++]);
-            else if (joinsWord(j))
-                appendWordCharacter(text, m_s[j++]);
-            else
+            if (!wordAt(j) && !unicode::isVariationSelector(m_s[j]) && !joinsWord(j))
                 break;
+            appendWordCharacter(text, m_s[j++]);
         }
         while (!text.empty() && isJoiner(text.back()))
             text.pop_back();

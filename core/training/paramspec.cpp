@@ -86,7 +86,7 @@ ParamSpec ParamSpec::choice(std::string name, std::string fallback, std::vector<
     return s;
 }
 
-ParamSpec ParamSpec::integerList(std::string name, std::vector<long long> fallback, long long min, long long max,
+ParamSpec ParamSpec::integerList(std::string name, const std::vector<long long> &fallback, long long min, long long max,
                                  std::string help)
 {
     ParamSpec s;

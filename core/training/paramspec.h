@@ -28,7 +28,7 @@ struct ParamSpec {
     static ParamSpec boolean(std::string name, bool fallback, std::string help);
     static ParamSpec text(std::string name, std::string fallback, std::string help);
     static ParamSpec choice(std::string name, std::string fallback, std::vector<std::string> choices, std::string help);
-    static ParamSpec integerList(std::string name, std::vector<long long> fallback, long long min, long long max,
+    static ParamSpec integerList(std::string name, const std::vector<long long> &fallback, long long min, long long max,
                                  std::string help);
 
     static const char *typeName(Type type);

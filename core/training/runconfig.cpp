@@ -172,6 +172,7 @@ Result<RunConfig> RunConfig::parse(const nlohmann::json &json, const ParamSchema
             const std::string name = tasks[i].get<std::string>();
             if (name == config.task ||
                 std::find(config.extraTasks.begin(), config.extraTasks.end(), name) != config.extraTasks.end())
+                // NOLINTNEXTLINE(performance-inefficient-string-concatenation): once, on the way out of the loop
                 return Error{where + ": task '" + name + "' is listed twice"};
             config.extraTasks.push_back(name);
         }
@@ -184,6 +185,7 @@ Result<RunConfig> RunConfig::parse(const nlohmann::json &json, const ParamSchema
             const std::string where = "task_weights." + name;
             if (name != config.task &&
                 std::find(config.extraTasks.begin(), config.extraTasks.end(), name) == config.extraTasks.end())
+                // NOLINTNEXTLINE(performance-inefficient-string-concatenation): once, on the way out of the loop
                 return Error{where + ": '" + name + "' is neither `task` nor in `tasks`"};
             if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 1000)
                 return Error{where + ": must be a number between 0 and 1000, got " + value.dump()};
@@ -261,8 +263,11 @@ double ScheduleConfig::rate(double base, std::int64_t step, std::int64_t totalSt
         const double progress = std::min(1.0, static_cast<double>(step - warmupSteps) / span);
         return base * 0.5 * (1.0 + std::cos(M_PI * progress));
     }
-    if (name == "step")
-        return base * std::pow(gamma, static_cast<double>((step - warmupSteps) / stepSize));
+    if (name == "step") {
+        // Whole decays only: the rate drops once every stepSize steps.
+        const std::int64_t decays = (step - warmupSteps) / stepSize;
+        return base * std::pow(gamma, static_cast<double>(decays));
+    }
     return base;
 }
 

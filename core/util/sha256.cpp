@@ -35,7 +35,7 @@ Sha256::Sha256()
 void Sha256::block(const std::uint8_t *data)
 {
     std::uint32_t w[64];
-    for (int i = 0; i < 16; ++i)
+    for (std::size_t i = 0; i < 16; ++i)
         w[i] = std::uint32_t(data[4 * i]) << 24 | std::uint32_t(data[4 * i + 1]) << 16 |
                std::uint32_t(data[4 * i + 2]) << 8 | std::uint32_t(data[4 * i + 3]);
     for (int i = 16; i < 64; ++i) {
@@ -111,7 +111,7 @@ std::array<std::uint8_t, 32> Sha256::finish()
     update(lengthBytes, sizeof lengthBytes);
 
     std::array<std::uint8_t, 32> digest{};
-    for (int i = 0; i < 8; ++i) {
+    for (std::size_t i = 0; i < 8; ++i) {
         digest[4 * i] = std::uint8_t(m_state[i] >> 24);
         digest[4 * i + 1] = std::uint8_t(m_state[i] >> 16);
         digest[4 * i + 2] = std::uint8_t(m_state[i] >> 8);

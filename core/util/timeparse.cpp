@@ -81,8 +81,8 @@ std::optional<std::int64_t> parseIso(std::string_view s)
     int offset = 0;
     if (!readOffset(s, pos, offset) || pos != s.size() || !validClock(month, day, hour, minute, second))
         return std::nullopt;
-    return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + hour * 3600 +
-           minute * 60 + second - offset;
+    return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+           std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second - offset;
 }
 
 std::optional<std::int64_t> parseTwitter(std::string_view s)
@@ -114,8 +114,8 @@ std::optional<std::int64_t> parseTwitter(std::string_view s)
     pos = offsetEnd + 1;
     if (!readInt(s, pos, 4, year) || pos != s.size() || !validClock(month, day, hour, minute, second))
         return std::nullopt;
-    return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + hour * 3600 +
-           minute * 60 + second - offset;
+    return daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 +
+           std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second - offset;
 }
 
 std::string_view trim(std::string_view s)
@@ -162,10 +162,10 @@ std::optional<std::int64_t> parseTimestamp(std::string_view text)
     return parseTwitter(text);
 }
 
-std::string formatIsoUtc(std::int64_t t)
+std::string formatIsoUtc(std::int64_t unixSeconds)
 {
-    std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-    std::int64_t secs = t - days * 86400;
+    std::int64_t days = unixSeconds >= 0 ? unixSeconds / 86400 : (unixSeconds - 86399) / 86400;
+    std::int64_t secs = unixSeconds - days * 86400;
     // Inverse of daysFromCivil.
     days += 719468;
     const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;

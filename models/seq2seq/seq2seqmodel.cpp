@@ -205,6 +205,7 @@ std::vector<Seq2seqHypothesis> Seq2seqModelImpl::beamSearchRow(const EncodedSour
         // The same float log-probabilities greedy decoding sums, so width 1 reproduces it exactly.
         const torch::Tensor logProbabilities = torch::log_softmax(step.logits, 1).to(torch::kCPU, torch::kDouble);
         std::vector<double> prefix;
+        prefix.reserve(live.size());
         for (const Live &l : live)
             prefix.push_back(l.logProbability);
         const torch::Tensor candidates =

@@ -54,9 +54,9 @@ public:
                           DeterministicRandom *random = nullptr);
 
     // The argmax token at each step until <eos> or maxLength steps, for every row of the batch.
-    // Scores use the GNMT length penalty with `lengthPenalty` as alpha, as beam search does.
+    // Scores use the GNMT length penalty lengthPenalty(length, alpha), as beam search does.
     std::vector<Seq2seqHypothesis> greedy(const torch::Tensor &source, const torch::Tensor &sourceLengths,
-                                          std::int64_t maxLength, double lengthPenalty = 0.0);
+                                          std::int64_t maxLength, double alpha = 0.0);
 
     // Beam search per row (as in fairseq): each step extends every live hypothesis by every token and
     // keeps the best `width` candidates by log-probability; a candidate ending in <eos> among the top

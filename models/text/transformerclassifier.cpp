@@ -16,7 +16,7 @@ TransformerClassifierImpl::TransformerClassifierImpl(const TransformerClassifier
     if (options.positions() != "sinusoidal")
         m_positions = register_module("positions", torch::nn::Embedding(options.max_length(), width));
     for (std::int64_t i = 0; i < options.layers(); ++i) {
-        m_layers.push_back(register_module(
+        m_layers.emplace_back(register_module(
             "layer" + std::to_string(i),
             TransformerEncoderLayer(TransformerEncoderLayerOptions(width, options.heads())
                                         .ff_dim(options.ff_dim())

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <numeric>
 
 namespace chorus {
@@ -76,7 +77,7 @@ std::vector<std::string> decodedTokens(const Vocabulary &vocabulary, const Seq2s
     for (std::int64_t id : h.tokens)
         out.push_back(vocabulary.token(id));
     if (withEnd && h.finished)
-        out.push_back(Vocabulary::kEnd);
+        out.emplace_back(Vocabulary::kEnd);
     return out;
 }
 
@@ -292,7 +293,9 @@ Result<TrainOutcome> Seq2seqTrainer::run()
               {"vocabulary", data->vocabulary.size()},
               {"steps", totalSteps}});
 
-        double bestValue = higherIsBetter ? -INFINITY : INFINITY;
+        const double worst = higherIsBetter ? -std::numeric_limits<double>::infinity()
+                                            : std::numeric_limits<double>::infinity();
+        double bestValue = worst;
         int evaluationsWithoutGain = 0;
         nlohmann::json bestValid;
         const fs::path bestPath = runDir / "best.pt";
@@ -352,7 +355,7 @@ Result<TrainOutcome> Seq2seqTrainer::run()
                 const Seq2seqHypothesis &h = decoded[i];
                 std::vector<std::string> sourceTokens = probe[i].sourceTokens;
                 if (sourceTokens.empty())
-                    sourceTokens.push_back(Vocabulary::kPad); // an empty source is read as one padding token
+                    sourceTokens.emplace_back(Vocabulary::kPad); // an empty source is read as one padding token
                 const torch::Tensor matrix = h.attention.to(torch::kDouble).contiguous();
                 nlohmann::json rows = nlohmann::json::array();
                 for (std::int64_t r = 0; r < matrix.size(0); ++r) {

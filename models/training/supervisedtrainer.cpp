@@ -26,6 +26,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -263,14 +264,16 @@ Result<TrainOutcome> SupervisedTrainer::run()
                                                                     : "accuracy";
         const bool higherIsBetter =
             m_config.earlyStopping.enabled ? m_config.earlyStopping.mode == "max" : !primaryRegression;
-        state.bestValue = higherIsBetter ? -INFINITY : INFINITY;
+        const double worst = higherIsBetter ? -std::numeric_limits<double>::infinity()
+                                            : std::numeric_limits<double>::infinity();
+        state.bestValue = worst;
 
         const fs::path bestPath = runDir / "best.pt";
         const fs::path latestPath = runDir / "latest.pt";
         if (!checkpointToLoad.empty()) {
             state = TrainerLoopState::fromJson(CheckpointFile::loadTraining(checkpointToLoad, *model, *optimizer));
             if (std::isnan(state.bestValue))
-                state.bestValue = higherIsBetter ? -INFINITY : INFINITY;
+                state.bestValue = worst;
             check(runs.discardAfter(runId, state.step));
         }
         if (m_resumeRun && m_resumeRate) {
@@ -287,6 +290,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
                     counts[static_cast<std::size_t>(e.targets[0])] += 1;
             const double total = std::accumulate(counts.begin(), counts.end(), 0.0);
             std::vector<float> weights;
+            weights.reserve(counts.size());
             for (double c : counts)
                 weights.push_back(c > 0 ? static_cast<float>(total / (static_cast<double>(counts.size()) * c)) : 0.f);
             classWeights = torch::tensor(weights).to(device);

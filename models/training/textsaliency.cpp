@@ -106,6 +106,7 @@ Result<TokenSaliency> TextSaliency::compute(TextClassifierImpl &model, const tor
         // Gradient x input.
         {
             const torch::Tensor leaf = input.clone().requires_grad_(true);
+            // NOLINTNEXTLINE(performance-no-automatic-move): captured, returned on every call; a move would empty it
             model.setEmbeddingProbe([&](const torch::Tensor &) { return leaf; });
             const torch::Tensor score = logitOf(tokens, lengths)[0][result.target];
             const torch::Tensor gradient = torch::autograd::grad({score}, {leaf})[0];
@@ -122,6 +123,7 @@ Result<TokenSaliency> TextSaliency::compute(TextClassifierImpl &model, const tor
             const torch::Tensor k = torch::arange(begin, begin + count, input.options());
             const torch::Tensor alpha = (k / static_cast<double>(options.steps)).view({count, 1, 1});
             const torch::Tensor path = (baseline + alpha * difference).detach().requires_grad_(true); // [C, P, D]
+            // NOLINTNEXTLINE(performance-no-automatic-move): captured, returned on every call; a move would empty it
             model.setEmbeddingProbe([&](const torch::Tensor &) { return path; });
             const torch::Tensor scores =
                 logitOf(tokens.expand({count, length}).contiguous(), lengths.expand({count}).contiguous())
