@@ -223,6 +223,30 @@ private slots:
         QVERIFY(form.selectFamily("textcnn"));
         QVERIFY(form.editorFor("params.kernel_sizes"));
     }
+
+    // A model plugin's family (the han plugin, loaded by the worker from the plugin folder) is
+    // offered and its form built from its schema, exactly like a built-in family.
+    void pluginFamilyIsOfferedLikeABuiltInOne()
+    {
+        const QByteArray before = qgetenv("CHORUS_PLUGIN_PATH");
+        qputenv("CHORUS_PLUGIN_PATH", QByteArray(CHORUS_PLUGIN_BUILD_DIR)); // the worker inherits it
+        ModelFormWidget form;
+        QSignalSpy loaded(&form, &ModelFormWidget::catalogLoaded);
+        QSignalSpy failed(&form, &ModelFormWidget::catalogFailed);
+        form.loadCatalog(QStringLiteral(CHORUS_CLI_PATH));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() + failed.count() > 0, 60000);
+        if (before.isEmpty())
+            qunsetenv("CHORUS_PLUGIN_PATH");
+        else
+            qputenv("CHORUS_PLUGIN_PATH", before);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QVERIFY(form.familyCombo()->findData("han") >= 0);
+        QVERIFY(form.selectFamily("han"));
+        QVERIFY(form.editorFor("params.word_hidden"));
+        QVERIFY(form.editorFor("params.max_posts"));
+        QCOMPARE(form.config()["model"].get<std::string>(), std::string("han"));
+        QCOMPARE(form.config()["params"]["word_hidden"].get<int>(), 48);
+    }
 };
 
 QTEST_MAIN(ModelFormTest)
