@@ -20,6 +20,7 @@
 #include "models/registry/modelregistry.h"
 #include "models/training/batchbuilder.h"
 #include "models/training/runmodel.h"
+#include "core/training/mediatensorreader.h"
 #include "models/training/runpredictor.h"
 #include "core/metrics/regressionmetrics.h"
 #include "models/training/textpredictor.h"
@@ -36,12 +37,25 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <sstream>
 
 using namespace chorus;
 
 namespace {
+
+// The project's media decoder for the predictors; null in a build without OpenCV and FFmpeg, where
+// posts are read without their pictures and videos (as missing modalities).
+std::unique_ptr<MediaTensorReader> mediaReaderFor(Project &project)
+{
+#ifdef CHORUS_HAVE_MEDIA
+    return std::make_unique<ProjectMediaReader>(project.path());
+#else
+    (void)project;
+    return nullptr;
+#endif
+}
 
 Result<std::int64_t> runSplit(Project &project, std::int64_t runId)
 {
@@ -78,12 +92,8 @@ struct PredictionTable {
 Result<PredictionTable> predictWithRunModel(Project &project, std::int64_t runId, const std::vector<PostText> &posts,
                                             bool storedPosts)
 {
-#ifdef CHORUS_HAVE_MEDIA
-    ProjectMediaReader media(project.path());
-    MediaTensorReader *reader = &media;
-#else
-    MediaTensorReader *reader = nullptr; // posts are read without their media
-#endif
+    const std::unique_ptr<MediaTensorReader> media = mediaReaderFor(project);
+    MediaTensorReader *reader = media.get();
     auto predictor = RunPredictor::load(project, runId, reader);
     if (!predictor)
         return predictor.error();
@@ -245,12 +255,8 @@ int commandPredict(const std::vector<std::string> &argv)
 // regression task (in the space it was trained in: log1p for engagement counts).
 static int evalWithRunModel(CliContext &ctx, Project &project, std::int64_t runId, const std::string &part)
 {
-#ifdef CHORUS_HAVE_MEDIA
-    ProjectMediaReader media(project.path());
-    MediaTensorReader *reader = &media;
-#else
-    MediaTensorReader *reader = nullptr;
-#endif
+    const std::unique_ptr<MediaTensorReader> media = mediaReaderFor(project);
+    MediaTensorReader *reader = media.get();
     auto predictor = RunPredictor::load(project, runId, reader);
     if (!predictor)
         return ctx.fail(predictor.message());
@@ -425,12 +431,8 @@ int commandEval(const std::vector<std::string> &argv)
 static int explainWithRunModel(CliContext &ctx, Project &project, std::int64_t runId, std::int64_t postId,
                                const std::string &pngPath)
 {
-#ifdef CHORUS_HAVE_MEDIA
-    ProjectMediaReader media(project.path());
-    MediaTensorReader *reader = &media;
-#else
-    MediaTensorReader *reader = nullptr;
-#endif
+    const std::unique_ptr<MediaTensorReader> media = mediaReaderFor(project);
+    MediaTensorReader *reader = media.get();
     auto predictor = RunPredictor::load(project, runId, reader);
     if (!predictor)
         return ctx.fail(predictor.message());
