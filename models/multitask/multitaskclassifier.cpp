@@ -40,9 +40,9 @@ MultiTaskClassifierImpl::MultiTaskClassifierImpl(const MultiTaskClassifierOption
     // Submodule names may not contain dots, and task names are the user's: number the heads.
     for (std::size_t i = 0; i < options.tasks().size(); ++i) {
         const std::int64_t outputs = options.tasks()[i].classes > 0 ? options.tasks()[i].classes : 1;
-        m_heads.push_back(register_module("head" + std::to_string(i),
-                                          Sequential(Linear(shared, options.head_hidden()), ReLU(),
-                                                     Dropout(options.dropout()), Linear(options.head_hidden(), outputs))));
+        m_heads.emplace_back(register_module("head" + std::to_string(i),
+                                             Sequential(Linear(shared, options.head_hidden()), ReLU(),
+                                                        Dropout(options.dropout()), Linear(options.head_hidden(), outputs))));
     }
 }
 

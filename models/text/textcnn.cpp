@@ -14,7 +14,7 @@ TextCnnImpl::TextCnnImpl(const TextCnnOptions &options) : m_options(options)
                                               .padding_idx(0)));
     for (std::size_t i = 0; i < options.kernel_sizes().size(); ++i) {
         const std::int64_t width = options.kernel_sizes()[i];
-        m_convolutions.push_back(register_module(
+        m_convolutions.emplace_back(register_module(
             "conv" + std::to_string(i),
             torch::nn::Conv1d(torch::nn::Conv1dOptions(options.embedding_dim(), options.filters(), width))));
     }
