@@ -1,5 +1,6 @@
 #include "models/seq2seq/seq2seqmodel.h"
 
+#include "core/training/sequencedata.h"
 #include "core/util/deterministicrandom.h"
 #include "models/text/sequencemask.h"
 
@@ -286,6 +287,18 @@ std::vector<Seq2seqHypothesis> Seq2seqModelImpl::beamSearchRow(const EncodedSour
     if (static_cast<std::int64_t>(finished.size()) > keep)
         finished.resize(static_cast<std::size_t>(keep));
     return finished;
+}
+
+Seq2seqModelOptions seq2seqOptions(const nlohmann::json &params, std::int64_t vocabularySize)
+{
+    return Seq2seqModelOptions(vocabularySize, vocabularySize)
+        .embedding_dim(params.at("embedding_dim").get<std::int64_t>())
+        .hidden(params.at("hidden").get<std::int64_t>())
+        .layers(params.at("layers").get<std::int64_t>())
+        .dropout(params.at("dropout").get<double>())
+        .pad_id(SequenceData::kPadId)
+        .bos_id(SequenceData::kBeginId)
+        .eos_id(SequenceData::kEndId);
 }
 
 } // namespace chorus

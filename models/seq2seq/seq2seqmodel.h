@@ -4,6 +4,7 @@
 #include "models/seq2seq/seq2seqencoder.h"
 #include "models/seq2seq/seq2seqhypothesis.h"
 
+#include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include <cstdint>
@@ -84,5 +85,10 @@ private:
 };
 
 TORCH_MODULE(Seq2seqModel);
+
+// The model a seq2seq run's params describe (embedding_dim, hidden, layers, dropout), one vocabulary
+// for both sides, with SequenceData's special ids: what the trainer builds, and what describing or
+// loading a run rebuilds.
+Seq2seqModelOptions seq2seqOptions(const nlohmann::json &params, std::int64_t vocabularySize);
 
 } // namespace chorus

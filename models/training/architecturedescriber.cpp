@@ -340,14 +340,7 @@ Result<nlohmann::json> ArchitectureDescriber::describe(const ModelSpec &spec, co
             const std::int64_t vocabulary = std::max<std::int64_t>(5, sizeOf(shape, "vocabulary", 5000));
             const std::int64_t sourceLength = std::max<std::int64_t>(1, sizeOf(shape, "source_length", 48));
             const std::int64_t targetLength = std::max<std::int64_t>(1, sizeOf(shape, "target_length", 24));
-            Seq2seqModel model(Seq2seqModelOptions(vocabulary, vocabulary)
-                                   .embedding_dim(params.at("embedding_dim").get<std::int64_t>())
-                                   .hidden(params.at("hidden").get<std::int64_t>())
-                                   .layers(params.at("layers").get<std::int64_t>())
-                                   .dropout(params.at("dropout").get<double>())
-                                   .pad_id(SequenceData::kPadId)
-                                   .bos_id(SequenceData::kBeginId)
-                                   .eos_id(SequenceData::kEndId));
+            Seq2seqModel model(seq2seqOptions(params, vocabulary));
             model->eval();
             const torch::Tensor source = torch::randint(4, vocabulary, {kBatch, sourceLength}, torch::kInt64);
             const torch::Tensor lengths = torch::full({kBatch}, sourceLength, torch::kInt64);

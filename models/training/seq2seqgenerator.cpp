@@ -92,14 +92,7 @@ Result<Seq2seqGenerator> Seq2seqGenerator::load(Project &project, std::int64_t r
         state->beam.lengthPenalty = params.at("length_penalty").get<double>();
         state->beam.maxLength = state->maxSteps;
         const auto size = static_cast<std::int64_t>(state->vocabulary.size());
-        state->model = Seq2seqModel(Seq2seqModelOptions(size, size)
-                                        .embedding_dim(params.at("embedding_dim").get<std::int64_t>())
-                                        .hidden(params.at("hidden").get<std::int64_t>())
-                                        .layers(params.at("layers").get<std::int64_t>())
-                                        .dropout(params.at("dropout").get<double>())
-                                        .pad_id(SequenceData::kPadId)
-                                        .bos_id(SequenceData::kBeginId)
-                                        .eos_id(SequenceData::kEndId));
+        state->model = Seq2seqModel(seq2seqOptions(params, size));
         CheckpointFile::loadModel(checkpointPath, *state->model);
         state->model->eval();
         Seq2seqGenerator generator;

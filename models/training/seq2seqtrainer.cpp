@@ -181,14 +181,7 @@ Result<TrainOutcome> Seq2seqTrainer::run()
             return s.error();
 
         const auto vocabularySize = static_cast<std::int64_t>(data->vocabulary.size());
-        Seq2seqModel model(Seq2seqModelOptions(vocabularySize, vocabularySize)
-                               .embedding_dim(params.at("embedding_dim").get<std::int64_t>())
-                               .hidden(params.at("hidden").get<std::int64_t>())
-                               .layers(params.at("layers").get<std::int64_t>())
-                               .dropout(params.at("dropout").get<double>())
-                               .pad_id(SequenceData::kPadId)
-                               .bos_id(SequenceData::kBeginId)
-                               .eos_id(SequenceData::kEndId));
+        Seq2seqModel model(seq2seqOptions(params, vocabularySize));
         model->to(device);
 
         std::unique_ptr<torch::optim::Optimizer> optimizer;
