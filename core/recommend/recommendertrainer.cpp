@@ -37,22 +37,6 @@ const MfRecommender *factorModel(const Recommender &recommender)
     return nullptr;
 }
 
-std::vector<std::string> splitKinds(const std::string &text)
-{
-    std::vector<std::string> kinds;
-    std::string current;
-    for (char c : text + ",") {
-        if (c == ',') {
-            if (!current.empty() && current != "all")
-                kinds.push_back(current);
-            current.clear();
-        } else if (c != ' ' && c != '\t') {
-            current += c;
-        }
-    }
-    return kinds;
-}
-
 // The metrics under names that carry K, as the run records them; prefix "popularity_" for the
 // baseline.
 void addReport(nlohmann::json &metrics, const RankingReport &report, int k, const std::string &prefix)
@@ -101,7 +85,7 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
         InteractionLoadOptions loadOptions;
         loadOptions.aggregation =
             params->value("aggregation", "sum") == "max" ? WeightAggregation::Max : WeightAggregation::Sum;
-        loadOptions.kinds = splitKinds(params->value("kinds", "all"));
+        loadOptions.kinds = interactionKinds(params->value("kinds", "all"));
         auto matrix = InteractionMatrix::load(m_project, *datasetId, loadOptions);
         if (!matrix)
             return matrix.error();
@@ -265,6 +249,22 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
         emit({{"event", "failed"}, {"run_id", runId}, {"message", message}});
         return Error{message};
     }
+}
+
+std::vector<std::string> RecommenderTrainer::interactionKinds(const std::string &text)
+{
+    std::vector<std::string> kinds;
+    std::string current;
+    for (char c : text + ",") {
+        if (c == ',') {
+            if (!current.empty() && current != "all")
+                kinds.push_back(current);
+            current.clear();
+        } else if (c != ' ' && c != '\t') {
+            current += c;
+        }
+    }
+    return kinds;
 }
 
 } // namespace chorus

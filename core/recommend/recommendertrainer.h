@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace chorus {
 
@@ -40,6 +41,10 @@ public:
     using Permission = std::function<bool()>;
 
     RecommenderTrainer(Project &project, RunConfig config);
+
+    // The recommenders' "kinds" parameter: a comma list of interaction kinds; "all" (or nothing)
+    // is every kind, returned as an empty list.
+    static std::vector<std::string> interactionKinds(const std::string &text);
     void setEventSink(EventSink sink) { m_events = std::move(sink); }
     void setPermission(Permission permission) { m_permission = std::move(permission); }
 

@@ -2,6 +2,8 @@
 
 #include "models/training/architecturedescriber.h"
 
+#include "core/recommend/recommendertrainer.h"
+
 #include "core/recommend/interactionmatrix.h"
 #include "core/recommend/recommenderfactory.h"
 #include "core/store/project.h"
@@ -36,22 +38,6 @@ std::int64_t sizeOf(const nlohmann::json &shape, const char *key, std::int64_t f
 
 std::vector<std::int64_t> shapeOf(const torch::Tensor &t) { return t.sizes().vec(); }
 
-// The recommenders' "kinds" parameter as the recommender trainer reads it: a comma list, "all" = any.
-std::vector<std::string> interactionKinds(const std::string &text)
-{
-    std::vector<std::string> kinds;
-    std::string current;
-    for (char c : text + ",") {
-        if (c == ',') {
-            if (!current.empty() && current != "all")
-                kinds.push_back(current);
-            current.clear();
-        } else if (c != ' ' && c != '\t') {
-            current += c;
-        }
-    }
-    return kinds;
-}
 
 // One row of a parameter table (families without LibTorch modules).
 nlohmann::json table(const std::string &name, const std::string &type, std::vector<std::int64_t> shape,
@@ -253,7 +239,7 @@ Result<nlohmann::json> ArchitectureDescriber::shapeFromProject(Project &project,
     if (spec.trainer == "recommender") {
         InteractionLoadOptions options;
         options.aggregation = params.value("aggregation", "sum") == "max" ? WeightAggregation::Max : WeightAggregation::Sum;
-        options.kinds = interactionKinds(params.value("kinds", "all"));
+        options.kinds = RecommenderTrainer::interactionKinds(params.value("kinds", "all"));
         auto matrix = InteractionMatrix::load(project, config.dataset, options);
         if (!matrix)
             return matrix.error();
