@@ -20,7 +20,7 @@ jobs="${CHORUS_JOBS:-2}"
 packages=(
     build-essential cmake ninja-build pkg-config ccache git
     qt6-base-dev qt6-svg-dev libqt6sql6-sqlite qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libqcustomplot2.1-qt6
-    libtorch-dev libopenblas0-pthread
+    libtorch-dev libopenblas0-pthread libgloo-dev
     libopencv-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev ffmpeg opencv-doc
     clang libclang-rt-14-dev clang-tidy
     libsqlite3-dev sqlite3 nlohmann-json3-dev libzstd-dev zstd libsentencepiece-dev

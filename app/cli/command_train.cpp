@@ -10,6 +10,8 @@
 #include "core/store/project.h"
 #include "core/training/runconfig.h"
 #include "core/training/runstore.h"
+#include "models/distributed/dataparallelgroup.h"
+#include "models/distributed/distributedenvironment.h"
 #include "models/registry/modelregistry.h"
 #include "models/training/embeddingtrainer.h"
 #include "models/training/seq2seqtrainer.h"
@@ -41,17 +43,24 @@ std::string trimmed(const std::string &text)
 
 // Applies one line of the worker protocol: "pause", or {"command": "pause"}; resume may carry a new
 // learning rate, {"command": "resume", "lr": 0.0005}. Returns an error message, empty on success.
-std::string applyCommand(TrainerControl &control, const std::string &line)
+std::string applyCommand(TrainerControl &control, const std::string &line, bool distributed)
 {
     const std::string text = trimmed(line);
     if (text.empty())
         return {};
+    std::string name = text;
+    nlohmann::json json;
+    if (text.front() == '{') {
+        json = nlohmann::json::parse(text, nullptr, false);
+        if (!json.is_object() || !json.contains("command") || !json["command"].is_string())
+            return "expected a command like {\"command\": \"pause\"}, got " + text;
+        name = json["command"].get<std::string>();
+    }
+    // The ranks of a distributed run step together: one rank cannot hold while the others wait.
+    if (distributed && (name == "pause" || name == "resume" || name == "step"))
+        return "'" + name + "' is not available in a distributed run (stop is)";
     if (text.front() != '{')
         return control.command(text) ? std::string() : "unknown command '" + text + "'";
-    const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
-    if (!json.is_object() || !json.contains("command") || !json["command"].is_string())
-        return "expected a command like {\"command\": \"pause\"}, got " + text;
-    const std::string name = json["command"].get<std::string>();
     if (name == "resume" && json.contains("lr")) {
         if (!json["lr"].is_number() || !(json["lr"].get<double>() > 0 && json["lr"].get<double>() <= 10))
             return "resume: lr must be a number greater than 0 and at most 10, got " + json["lr"].dump();
@@ -70,6 +79,15 @@ static int trainAndReport(CliContext &ctx, const Arguments &args, Project &proje
 {
     const RunConfig *config = &runConfig;
     const ModelSpec *spec = &family;
+    // torchrun-style environment: WORLD_SIZE > 1 makes this process one rank of a data-parallel run.
+    auto environment = DistributedEnvironment::fromEnvironment();
+    if (!environment)
+        return ctx.fail(environment.message());
+    const bool distributed = environment->has_value();
+    if (distributed && (spec->trainer == "word2vec" || spec->trainer == "recommender" || spec->trainer == "seq2seq"))
+        return ctx.fail("WORLD_SIZE is " + std::to_string((*environment)->worldSize) + ", but '" + spec->name +
+                        "' trains on one machine: distributed training is for the supervised families (text, image, "
+                        "video, fusion, multi-task)");
     TrainerControl control;
     std::mutex output;
     SupervisedTrainer::EventSink sink;
@@ -79,10 +97,10 @@ static int trainAndReport(CliContext &ctx, const Arguments &args, Project &proje
             std::cout << event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << std::endl;
         };
         // Blocks on stdin for as long as the process lives; detached, it ends with the process.
-        std::thread([&control, &output] {
+        std::thread([&control, &output, distributed] {
             std::string line;
             while (std::getline(std::cin, line)) {
-                const std::string problem = applyCommand(control, line);
+                const std::string problem = applyCommand(control, line, distributed);
                 if (!problem.empty()) {
                     std::lock_guard<std::mutex> lock(output);
                     std::cout << nlohmann::json{{"event", "error"}, {"message", problem}}.dump() << std::endl;
@@ -174,6 +192,14 @@ static int trainAndReport(CliContext &ctx, const Arguments &args, Project &proje
         SupervisedTrainer trainer(project, *config, *spec);
         trainer.setEventSink(sink);
         trainer.setControl(controlOrNull);
+        std::unique_ptr<DataParallelGroup> group;
+        if (distributed) {
+            auto connected = DataParallelGroup::connect(**environment);
+            if (!connected)
+                return ctx.fail(connected.message());
+            group = std::move(*connected);
+            trainer.setDataParallel(group.get());
+        }
 #ifdef CHORUS_HAVE_MEDIA
         ProjectMediaReader media(project.path());
         trainer.setMediaReader(&media);
@@ -264,7 +290,13 @@ int commandTrain(const std::vector<std::string> &argv)
                          "(e.g. textcnn-demo-sentiment) from $CHORUS_RESOURCES/presets, the installed\n"
                          "share/chorus/presets or the source tree's resources/presets.\n\n"
                          "  --events -   JSON-lines events on stdout (started, step, evaluation, attention,\n"
-                         "               checkpoint, finished, failed); commands pause, resume, step, stop on stdin\n"))
+                         "               checkpoint, finished, failed); commands pause, resume, step, stop on stdin\n\n"
+                         "Data-parallel (supervised families): start one process per rank with MASTER_ADDR,\n"
+                         "MASTER_PORT, RANK, WORLD_SIZE (and LOCAL_RANK, one GPU each) in the environment, as torchrun\n"
+                         "or a Slurm script does; every rank opens its own copy of the project. batch_size is the\n"
+                         "global batch, split over the ranks; rank 0 alone evaluates and records the run.\n"
+                         "CHORUS_DIST_TIMEOUT (seconds, default 1800) bounds how long a rank waits for the others;\n"
+                         "GLOO_SOCKET_IFNAME picks the network interface. See docs/scaling.md.\n"))
         return 0;
     Arguments args(argv, {"config", "events"}, {"json"});
     CliContext ctx("train", args.has("json") || args.has("events"));

@@ -18,6 +18,7 @@ int commandDescribe(const std::vector<std::string> &args);
 int commandTrain(const std::vector<std::string> &args);
 int commandResume(const std::vector<std::string> &args);
 int commandRuns(const std::vector<std::string> &args);
+int commandImportRun(const std::vector<std::string> &args);
 int commandPredict(const std::vector<std::string> &args);
 int commandEval(const std::vector<std::string> &args);
 int commandRecommend(const std::vector<std::string> &args);

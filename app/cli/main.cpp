@@ -30,6 +30,7 @@ const Subcommand kSubcommands[] = {
     {"train", "train a model from a JSON run config", commandTrain},
     {"resume", "continue a run from its latest checkpoint", commandResume},
     {"runs", "list training runs", commandRuns},
+    {"import-run", "bring a run trained elsewhere (a cluster copy) into the project", commandImportRun},
     {"eval", "evaluate a trained run on its test split", commandEval},
     {"predict", "classify posts or text with a trained run", commandPredict},
     {"recommend", "top-K items for a user from a recommender run, with reasons", commandRecommend},

@@ -9,15 +9,18 @@
 #include "core/training/superviseddata.h"
 #include "core/util/deterministicrandom.h"
 #include "core/util/faultinjection.h"
+#include "models/distributed/dataparallelgroup.h"
 #include "models/multitask/multitaskloss.h"
 #include "models/registry/modelspec.h"
 #include "models/runtime/devicechoice.h"
 #include "models/runtime/deviceinfo.h"
 #include "models/training/batchbuilder.h"
+#include "models/training/attentionsnapshotter.h"
 #include "models/training/batchprefetcher.h"
 #include "models/training/checkpointfile.h"
 #include "models/training/headattention.h"
 #include "models/training/pretrainedembeddings.h"
+#include "models/training/supervisedtrainingsetup.h"
 #include "models/training/threadattention.h"
 #include "models/training/trainerloopstate.h"
 #include "models/training/trainercontrol.h"
@@ -41,13 +44,6 @@ constexpr std::size_t kProbePosts = 8;
 // run reports the same windows as an uninterrupted one).
 constexpr std::int64_t kReportWindow = 10;
 constexpr int kMaxMediaWarnings = 20;
-// Posts of thread context per post for families that read "thread" and have no "max_posts".
-constexpr std::int64_t kDefaultThreadPosts = 8;
-
-bool reads(const ModelSpec &spec, const char *input)
-{
-    return std::find(spec.inputs.begin(), spec.inputs.end(), input) != spec.inputs.end();
-}
 
 void check(const Status &status)
 {
@@ -98,6 +94,9 @@ std::string SupervisedTrainer::runDirectory(const Project &project, std::int64_t
 
 void SupervisedTrainer::emit(const nlohmann::json &event) const
 {
+    // Rank 0 tells the story of a distributed run; the others speak only of their own failure.
+    if (m_group && !m_group->leads() && event.value("event", "") != "failed")
+        return;
     if (m_events)
         m_events(event);
 }
@@ -109,8 +108,9 @@ Result<TrainOutcome> SupervisedTrainer::run()
     std::int64_t stepReached = 0;
     // The run is marked failed with the message (when the project can still be written), and the
     // failure is reported as an event and returned.
+    const bool leads = !m_group || m_group->leads();
     auto failRun = [&](const std::string &message) -> Result<TrainOutcome> {
-        if (runId)
+        if (runId && leads)
             runs.setStatus(runId, "failed", message);
         emit({{"event", "failed"}, {"run_id", runId}, {"message", message}});
         return Error{message};
@@ -118,66 +118,34 @@ Result<TrainOutcome> SupervisedTrainer::run()
     try {
         if (!m_spec.makeModel && !m_spec.makeTextClassifier)
             return Error{"model: '" + m_spec.name + "' is not trained by the supervised trainer"};
-        const torch::Device device = chooseTrainingDevice(m_config.device);
+        if (m_group && m_resumeRun)
+            return Error{"run " + std::to_string(m_resumeRun) +
+                         ": a distributed run cannot be resumed (rank 0's checkpoint is not on the other ranks); "
+                         "resume it as a single process"};
+        torch::Device device = chooseTrainingDevice(m_config.device);
+        // One GPU per process: LOCAL_RANK picks it on a node with several.
+        if (m_group && device.is_cuda() && torch::cuda::device_count() > 0)
+            device = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(m_group->environment().localRank %
+                                                                                 static_cast<int>(torch::cuda::device_count())));
         const int threads = DeviceInfo::configureCpuThreads();
         torch::manual_seed(m_config.seed);
 
-        SupervisedDataOptions dataOptions;
-        dataOptions.dataset = m_config.dataset;
-        dataOptions.tasks.push_back(m_config.task);
-        dataOptions.tasks.insert(dataOptions.tasks.end(), m_config.extraTasks.begin(), m_config.extraTasks.end());
-        dataOptions.splitId = m_config.split.value_or(0);
-        if (m_config.params.contains("max_length"))
-            dataOptions.maxLength = m_config.params["max_length"].get<std::size_t>();
-        if (m_config.params.contains("min_count"))
-            dataOptions.minCount = m_config.params["min_count"].get<std::int64_t>();
-        // Families that read nothing but media learn from the posts that have it.
-        const bool readsText = reads(m_spec, "text") || m_spec.makeTextClassifier != nullptr;
-        dataOptions.requireImage = reads(m_spec, "image") && !readsText && !reads(m_spec, "video");
-        dataOptions.requireVideo = reads(m_spec, "video") && !readsText && !reads(m_spec, "image");
-        const bool readsThread = reads(m_spec, "thread");
-        if (readsThread)
-            dataOptions.threadPosts = static_cast<std::size_t>(
-                std::max<std::int64_t>(1, m_config.params.value("max_posts", kDefaultThreadPosts)));
+        const SupervisedDataOptions dataOptions = SupervisedTrainingSetup::dataOptions(m_config, m_spec);
         auto loaded = SupervisedData::load(m_project, dataOptions);
         if (!loaded)
             return loaded.error();
         const SupervisedData &data = *loaded;
+        if (m_group)
+            check(SupervisedTrainingSetup::checkRanksAgree(*m_group, data, m_config));
         const std::size_t taskCount = data.tasks.size();
         const bool primaryRegression = data.primary().regression;
 
-        BatchInputs inputs;
-        inputs.text = readsText;
-        // Families whose image branch is optional switch it on with "use_images".
-        inputs.image = reads(m_spec, "image") || m_config.params.value("use_images", false);
-        inputs.video = reads(m_spec, "video");
-        inputs.thread = readsThread;
-        if (m_config.params.contains("image_size"))
-            inputs.imageSize = m_config.params["image_size"].get<std::int64_t>();
-        if (m_config.params.contains("frames"))
-            inputs.frames = m_config.params["frames"].get<std::int64_t>();
-        if (m_config.params.contains("augment"))
-            inputs.augment = m_config.params["augment"].get<bool>();
+        const BatchInputs inputs = SupervisedTrainingSetup::batchInputs(m_config, m_spec);
 
-        // Regression targets are trained standardised (train mean and deviation), and reported in
-        // their own units.
-        std::vector<double> targetMean(taskCount, 0.0), targetScale(taskCount, 1.0);
-        for (std::size_t t = 0; t < taskCount; ++t) {
-            if (!data.tasks[t].regression)
-                continue;
-            double sum = 0, squares = 0, count = 0;
-            for (const PostExample &e : data.train)
-                if (!std::isnan(e.targets[t])) {
-                    sum += e.targets[t];
-                    squares += e.targets[t] * e.targets[t];
-                    count += 1;
-                }
-            if (count > 0) {
-                targetMean[t] = sum / count;
-                const double variance = std::max(0.0, squares / count - targetMean[t] * targetMean[t]);
-                targetScale[t] = variance > 1e-12 ? std::sqrt(variance) : 1.0;
-            }
-        }
+        // Regression targets are trained standardised, and reported in their own units.
+        const auto standardisation = SupervisedTrainingSetup::targetStandardisation(data);
+        const std::vector<double> &targetMean = standardisation.first;
+        const std::vector<double> &targetScale = standardisation.second;
 
         TrainerLoopState state;
         state.baseRate = m_config.optimizer.learningRate;
@@ -204,20 +172,27 @@ Result<TrainOutcome> SupervisedTrainer::run()
                 check(runs.discardAfter(runId, -1));
             }
             check(runs.setStatus(runId, "running"));
-        } else {
+        } else if (leads) {
             auto created = runs.create(m_config.model, m_config.dataset, m_config.toJson(), device.str());
             if (!created)
                 return created.error();
             runId = *created;
         }
+        if (m_group) {
+            auto leaderRun = m_group->broadcastValue(runId);
+            if (!leaderRun)
+                return failRun(leaderRun.message());
+            runId = *leaderRun;
+        }
         const fs::path runDir = runDirectory(m_project, runId);
-        fs::create_directories(runDir);
+        if (leads)
+            fs::create_directories(runDir);
         if (fromScratch && m_resumeRun) {
             std::error_code ignored;
             fs::remove(runDir / "best.pt", ignored);
         }
 
-        if (fromScratch) {
+        if (fromScratch && leads) {
             nlohmann::json encoding = data.encodingJson();
             encoding["inputs"] = {{"text", inputs.text},
                                   {"image", inputs.image},
@@ -247,17 +222,11 @@ Result<TrainOutcome> SupervisedTrainer::run()
         if (!m_config.pretrainedVectors.empty() && fromScratch)
             pretrained = loadPretrainedVectorsInto(*model, data.vocabulary, m_config.pretrainedVectors, m_config.seed);
         model->to(device);
+        if (m_group)
+            check(m_group->broadcastModule(*model));
 
-        std::unique_ptr<torch::optim::Optimizer> optimizer;
-        if (m_config.optimizer.name == "sgd")
-            optimizer = std::make_unique<torch::optim::SGD>(
-                model->parameters(), torch::optim::SGDOptions(m_config.optimizer.learningRate)
-                                         .momentum(m_config.optimizer.momentum)
-                                         .weight_decay(m_config.optimizer.weightDecay));
-        else
-            optimizer = std::make_unique<torch::optim::AdamW>(
-                model->parameters(), torch::optim::AdamWOptions(m_config.optimizer.learningRate)
-                                         .weight_decay(m_config.optimizer.weightDecay));
+        std::unique_ptr<torch::optim::Optimizer> optimizer =
+            SupervisedTrainingSetup::optimizer(m_config.optimizer, model->parameters());
 
         const std::string watched = m_config.earlyStopping.enabled ? m_config.earlyStopping.metric
                                     : primaryRegression             ? "rmse"
@@ -454,6 +423,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
               {"model", m_config.model},
               {"device", device.str()},
               {"threads", threads},
+              {"world_size", m_group ? m_group->size() : 1},
               {"train", data.train.size()},
               {"valid", data.valid.size()},
               {"test", data.test.size()},
@@ -471,7 +441,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
         std::size_t windowSamples = 0;
         double lastRate = 0;
 
-        auto evaluateAndRecord = [&](double epoch) -> bool {
+        auto evaluateOnLeader = [&](double epoch) -> bool {
             if (data.valid.empty())
                 return true;
             Evaluation e = evaluate(data.valid);
@@ -498,79 +468,38 @@ Result<TrainOutcome> SupervisedTrainer::run()
             }
             return !(m_config.earlyStopping.enabled && state.withoutGain >= m_config.earlyStopping.patience);
         };
+        // Rank 0 evaluates and decides about early stopping for every rank.
+        auto evaluateAndRecord = [&](double epoch) -> bool {
+            const bool keep = leads ? evaluateOnLeader(epoch) : true;
+            if (!m_group)
+                return keep;
+            auto decision = m_group->broadcastValue(keep ? 1 : 0);
+            if (!decision)
+                throw std::runtime_error(decision.message());
+            return *decision != 0;
+        };
         auto saveLatest = [&]() {
+            if (!leads)
+                return;
             CheckpointFile::saveTraining(latestPath.string(), *model, *optimizer, state.toJson());
             check(runs.addCheckpoint(runId, state.step, "latest", latestPath.string(), std::nullopt));
             emit({{"event", "checkpoint"}, {"kind", "latest"}, {"step", state.step}, {"path", latestPath.string()}});
         };
 
-        const std::vector<PostExample> probe(
-            data.valid.begin(), data.valid.begin() + static_cast<std::ptrdiff_t>(std::min(kProbePosts, data.valid.size())));
+        const AttentionSnapshotter snapshotter(
+            data, builder,
+            std::vector<PostExample>(data.valid.begin(),
+                                     data.valid.begin() + static_cast<std::ptrdiff_t>(std::min(kProbePosts, data.valid.size()))),
+            device, [&](const ModelOutputs &out) { return headOf(out, 0); }, targetMean[0], targetScale[0]);
         auto snapshotAttention = [&](int epoch) {
-            if (probe.empty())
+            if (!leads)
                 return;
-            torch::NoGradGuard noGrad;
-            model->eval();
-            std::vector<std::size_t> order(probe.size());
-            std::iota(order.begin(), order.end(), 0);
-            SupervisedBatch batch = builder.build(probe, order, 0, probe.size(), false, 0).to(device);
-            const ModelOutputs out = model->forward(batch.inputs);
-            model->train();
-            torch::Tensor tokenWeights;
-            if (out.tokenAttention.defined())
-                tokenWeights = out.tokenAttention.to(torch::kCPU, torch::kDouble);
-            else if (!out.layerAttention.empty()) {
-                // Last layer, averaged over heads and over each post's real queries only: padding
-                // query rows are zero, so summing and dividing by the length keeps each row at 1.
-                auto lengths = batch.inputs.lengths.to(torch::kCPU, torch::kDouble).unsqueeze(1);
-                tokenWeights = out.layerAttention.back().mean(1).sum(1).to(torch::kCPU, torch::kDouble) / lengths;
-            }
-            const torch::Tensor frames =
-                out.frameAttention.defined() ? out.frameAttention.to(torch::kCPU, torch::kDouble) : torch::Tensor();
-            const torch::Tensor modalities =
-                out.modalityWeights.defined() ? out.modalityWeights.to(torch::kCPU, torch::kDouble) : torch::Tensor();
-            const torch::Tensor head = headOf(out, 0).to(torch::kCPU, torch::kDouble);
-            const bool hasThreads = out.postAttention.defined() && out.threadTokenAttention.defined();
-            if (!tokenWeights.defined() && !frames.defined() && !modalities.defined() && !hasThreads)
+            nlohmann::json snapshot = snapshotter.take(*model, epoch, state.step);
+            if (snapshot.is_null())
                 return;
-            const std::vector<std::string> modalityNames = model->modalityNames();
-            nlohmann::json posts = nlohmann::json::array();
-            for (std::size_t i = 0; i < probe.size(); ++i) {
-                const auto row = static_cast<std::int64_t>(i);
-                nlohmann::json post = {{"post_id", probe[i].postId}};
-                if (tokenWeights.defined()) {
-                    post["tokens"] = data.vocabulary.decode(probe[i].ids);
-                    post["weights"] = rowOf(tokenWeights, row, static_cast<std::int64_t>(probe[i].ids.size()));
-                    HeadAttention::addTo(post, out.layerAttention, row, static_cast<std::int64_t>(probe[i].ids.size()));
-                }
-                if (frames.defined())
-                    post["frame_weights"] = rowOf(frames, row, frames.size(1));
-                if (hasThreads)
-                    post["thread"] = ThreadAttention::toJson(out, row, probe[i], data);
-                if (modalities.defined()) {
-                    nlohmann::json weights = nlohmann::json::object();
-                    for (std::int64_t m = 0; m < modalities.size(1); ++m)
-                        weights[m < static_cast<std::int64_t>(modalityNames.size()) ? modalityNames[static_cast<std::size_t>(m)]
-                                                                                     : std::to_string(m)] =
-                            modalities[row][m].item<double>();
-                    post["modality_weights"] = weights;
-                }
-                if (primaryRegression) {
-                    post["value"] = regressionValues(head)[row].item<double>() * targetScale[0] + targetMean[0];
-                    post["label"] = probe[i].targets[0];
-                } else {
-                    post["label"] = data.primary().classes[static_cast<std::size_t>(probe[i].targets[0])];
-                    post["probabilities"] = rowOf(torch::softmax(head, 1), row, head.size(1));
-                }
-                posts.push_back(std::move(post));
-            }
-            nlohmann::json snapshot = {
-                {"epoch", epoch}, {"step", state.step}, {"classes", data.primary().classes}, {"posts", posts}};
-            if (!modalityNames.empty())
-                snapshot["modalities"] = modalityNames;
             check(runs.addArtifact(runId, "attention", "epoch-" + std::to_string(epoch), state.step, "application/json",
                                    snapshot.dump()));
-            emit({{"event", "attention"}, {"epoch", epoch}, {"step", state.step}, {"posts", posts}});
+            emit({{"event", "attention"}, {"epoch", epoch}, {"step", state.step}, {"posts", snapshot["posts"]}});
         };
 
         model->train();
@@ -584,12 +513,16 @@ Result<TrainOutcome> SupervisedTrainer::run()
             BatchPrefetcher prefetcher(
                 [&](std::size_t index) {
                     const std::size_t begin = index * batchSize;
-                    return builder.build(data.train, order, begin, std::min(order.size(), begin + batchSize), true,
-                                         epochSeed);
+                    const std::size_t end = std::min(order.size(), begin + batchSize);
+                    if (!m_group)
+                        return builder.build(data.train, order, begin, end, true, epochSeed);
+                    const auto [from, to] = DataParallelGroup::shardOf(begin, end, m_group->rank(), m_group->size());
+                    // A last batch with fewer rows than ranks leaves some ranks nothing to train on.
+                    return from < to ? builder.build(data.train, order, from, to, true, epochSeed) : SupervisedBatch{};
                 },
                 state.batch, batchesPerEpoch);
             while (keepGoing) {
-                if (m_control) {
+                if (m_control && !m_group) {
                     const bool holding = m_control->holding();
                     if (holding) {
                         runs.setStatus(runId, "paused");
@@ -616,28 +549,46 @@ Result<TrainOutcome> SupervisedTrainer::run()
                     break;
                 reportMedia(*next);
                 const std::size_t samples = next->rows.size();
-                const SupervisedBatch batch = next->to(device);
+                const std::size_t globalBegin = state.batch * batchSize;
+                const std::size_t globalRows = std::min(order.size(), globalBegin + batchSize) - globalBegin;
+                const SupervisedBatch batch = samples > 0 ? next->to(device) : SupervisedBatch{};
                 ++state.batch;
                 const double rate = m_config.schedule.rate(state.baseRate, state.step, totalSteps);
                 for (auto &group : optimizer->param_groups())
                     group.options().set_lr(rate);
                 FaultInjection::atTrainingStep(state.step + 1);
                 optimizer->zero_grad();
-                const ModelOutputs out = model->forward(batch.inputs);
-                torch::Tensor loss = lossOf(out, batch);
-                loss.backward();
+                double lossValue = 0;
+                if (samples > 0) {
+                    const ModelOutputs out = model->forward(batch.inputs);
+                    torch::Tensor loss = lossOf(out, batch);
+                    loss.backward();
+                    lossValue = loss.item<double>();
+                }
+                if (m_group) {
+                    // Weighed by rows, the ranks' gradients add up to the whole batch's mean-loss gradient.
+                    const double share = static_cast<double>(samples) / static_cast<double>(globalRows);
+                    auto exchange = m_group->reduceStep(model->parameters(), share, lossValue,
+                                                        m_control && m_control->stopRequested());
+                    if (!exchange)
+                        throw std::runtime_error(exchange.message());
+                    lossValue = exchange->loss;
+                    if (exchange->stop) {
+                        status = "stopped";
+                        keepGoing = false;
+                    }
+                }
                 if (m_config.gradientClip > 0)
                     torch::nn::utils::clip_grad_norm_(model->parameters(), m_config.gradientClip);
                 optimizer->step();
                 ++state.step;
                 stepReached = state.step;
-                const double lossValue = loss.item<double>();
                 if (!std::isfinite(lossValue))
                     throw std::runtime_error("training diverged: the loss is " + std::to_string(lossValue) +
                                              " at step " + std::to_string(state.step) + " (try a lower optimizer.lr)");
                 state.windowLoss += lossValue;
                 ++state.windowSteps;
-                windowSamples += samples;
+                windowSamples += globalRows;
                 const bool lastOfEpoch = state.batch == batchesPerEpoch;
                 const double epochPosition =
                     state.epoch + static_cast<double>(state.batch) / static_cast<double>(batchesPerEpoch);
@@ -647,8 +598,9 @@ Result<TrainOutcome> SupervisedTrainer::run()
                     const double seconds = std::chrono::duration<double>(now - windowStart).count();
                     lastRate = seconds > 0 ? static_cast<double>(windowSamples) / seconds : 0;
                     const double meanLoss = state.windowLoss / state.windowSteps;
-                    check(runs.addMetrics(runId, state.step, epochPosition, "train",
-                                          {{"loss", meanLoss}, {"lr", rate}, {"samples_per_s", lastRate}}));
+                    if (leads)
+                        check(runs.addMetrics(runId, state.step, epochPosition, "train",
+                                              {{"loss", meanLoss}, {"lr", rate}, {"samples_per_s", lastRate}}));
                     emit({{"event", "step"},
                           {"step", state.step},
                           {"epoch", epochPosition},
@@ -682,10 +634,10 @@ Result<TrainOutcome> SupervisedTrainer::run()
         }
 
         // Test with the best model by the validation metric, as one would publish it.
-        if (fs::exists(bestPath))
+        if (leads && fs::exists(bestPath))
             CheckpointFile::loadModel(bestPath.string(), *model);
         nlohmann::json test;
-        if (!data.test.empty()) {
+        if (leads && !data.test.empty()) {
             nlohmann::json predictions = nlohmann::json::array();
             Evaluation e = evaluate(data.test, &predictions);
             test = e.report;
@@ -702,7 +654,8 @@ Result<TrainOutcome> SupervisedTrainer::run()
                 test[name] = value;
             check(runs.addMetrics(runId, state.step, m_config.epochs, "test", e.values));
         }
-        check(runs.setStatus(runId, status));
+        if (leads)
+            check(runs.setStatus(runId, status));
         TrainOutcome outcome{runId, status, state.bestValid, test, state.step, lastRate};
         emit({{"event", "finished"}, {"run_id", runId}, {"status", status}, {"steps", state.step}, {"test", test}});
         return outcome;

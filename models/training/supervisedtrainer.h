@@ -12,6 +12,7 @@
 
 namespace chorus {
 
+class DataParallelGroup;
 class MediaTensorReader;
 class Project;
 class TrainerControl;
@@ -46,6 +47,12 @@ public:
     // Continue run `runId` from its latest checkpoint instead of starting a new run; a learning
     // rate given here replaces the config's from that step on and is recorded in the run.
     void setResume(std::int64_t runId, std::optional<double> learningRate = std::nullopt);
+    // Trains as one rank of a data-parallel run: this rank takes its share of every global batch
+    // (batch_size stays the global batch), gradients are summed over the ranks each step, and only
+    // rank 0 evaluates and writes the run, its metrics, snapshots and checkpoints (the other ranks
+    // read their own copy of the project and return rank 0's run id). Pause and single steps are
+    // not offered; a stop requested on any rank stops all of them after the current step.
+    void setDataParallel(DataParallelGroup *group) { m_group = group; }
 
     Result<TrainOutcome> run();
 
@@ -61,6 +68,7 @@ private:
     EventSink m_events;
     TrainerControl *m_control = nullptr;
     MediaTensorReader *m_media = nullptr;
+    DataParallelGroup *m_group = nullptr;
     std::int64_t m_resumeRun = 0;
     std::optional<double> m_resumeRate;
 };
