@@ -57,7 +57,7 @@ RecommenderTrainer::RecommenderTrainer(Project &project, RunConfig config)
 {
 }
 
-void RecommenderTrainer::emit(const nlohmann::json &event) const
+void RecommenderTrainer::sendEvent(const nlohmann::json &event) const
 {
     if (m_events)
         m_events(event);
@@ -111,12 +111,12 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
                                    ? params->value("iterations", 0)
                                    : 0;
         const std::int64_t steps = std::max(1, iterations);
-        emit({{"event", "started"}, {"run_id", runId}, {"model", family}, {"device", "cpu"}, {"steps", steps},
+        sendEvent({{"event", "started"}, {"run_id", runId}, {"model", family}, {"device", "cpu"}, {"steps", steps},
               {"users", matrix->users()}, {"items", matrix->items()}, {"cells", matrix->nonZeros()}});
 
         const auto stop = [&]() -> Result<RecommenderOutcome> {
             runs.setStatus(runId, "stopped");
-            emit({{"event", "finished"}, {"run_id", runId}, {"status", "stopped"}, {"steps", 0}});
+            sendEvent({{"event", "finished"}, {"run_id", runId}, {"status", "stopped"}, {"steps", 0}});
             RecommenderOutcome outcome;
             outcome.runId = runId;
             outcome.status = "stopped";
@@ -140,7 +140,7 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
                 if (Status s = runs.addMetrics(runId, step, static_cast<double>(i), "train", {{"loss", loss[i]}});
                     !s.ok())
                     throw std::runtime_error(s.message());
-                emit({{"event", "step"}, {"step", step}, {"epoch", static_cast<double>(i)}, {"loss", loss[i]},
+                sendEvent({{"event", "step"}, {"step", step}, {"epoch", static_cast<double>(i)}, {"loss", loss[i]},
                       {"steps", steps}});
             }
         }
@@ -164,7 +164,7 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
             modelRankings.push_back(std::move(ours));
             baselineRankings.push_back(std::move(baseline));
             if (++done % kUsersPerCheck == 0) {
-                emit({{"event", "progress"}, {"stage", "evaluation"},
+                sendEvent({{"event", "progress"}, {"stage", "evaluation"},
                       {"fraction", static_cast<double>(done) / split.eligibleUsers}});
                 if (!permitted())
                     return stop();
@@ -191,7 +191,7 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
         event["event"] = "evaluation";
         event["step"] = steps;
         event["epoch"] = static_cast<double>(steps);
-        emit(event);
+        sendEvent(event);
         const nlohmann::json evaluation = {{"split", "leave-last-out"},
                                            {"k", k},
                                            {"users", matrix->users()},
@@ -218,7 +218,7 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
         const std::string headerPath = (modelDir / "model.json").string();
         if (Status s = runs.addCheckpoint(runId, steps, "latest", headerPath, std::nullopt); !s.ok())
             throw std::runtime_error(s.message());
-        emit({{"event", "checkpoint"}, {"kind", "latest"}, {"step", steps}, {"path", headerPath}});
+        sendEvent({{"event", "checkpoint"}, {"kind", "latest"}, {"step", steps}, {"path", headerPath}});
         if (factorModel(final->recommender())) {
             const nlohmann::json tables = {
                 {"users", {{"vectors", (modelDir / "user-vectors.tsv").string()},
@@ -232,7 +232,7 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
         runs.setBestMetrics(runId, metrics);
         if (Status s = runs.setStatus(runId, "finished"); !s.ok())
             return s.error();
-        emit({{"event", "finished"}, {"run_id", runId}, {"status", "finished"}, {"steps", steps}, {"test", metrics}});
+        sendEvent({{"event", "finished"}, {"run_id", runId}, {"status", "finished"}, {"steps", steps}, {"test", metrics}});
 
         RecommenderOutcome outcome;
         outcome.runId = runId;
@@ -246,7 +246,7 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
         const std::string message = e.what();
         if (runId)
             runs.setStatus(runId, "failed", message);
-        emit({{"event", "failed"}, {"run_id", runId}, {"message", message}});
+        sendEvent({{"event", "failed"}, {"run_id", runId}, {"message", message}});
         return Error{message};
     }
 }

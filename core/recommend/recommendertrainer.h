@@ -51,7 +51,7 @@ public:
     Result<RecommenderOutcome> run();
 
 private:
-    void emit(const nlohmann::json &event) const;
+    void sendEvent(const nlohmann::json &event) const;
     bool permitted() const;
 
     Project &m_project;
