@@ -18,7 +18,7 @@ build="${CHORUS_BUILD_DIR:-$root/build}"
 jobs="${CHORUS_JOBS:-2}"
 
 # The peers. python3-torch is Debian's build of the same LibTorch 1.13 that Chorus links.
-# umap-learn is installed so the report can say which version it would be set against.
+# umap-learn (Debian package umap-learn, with python3-pynndescent and numba) is the UMAP peer.
 peers=(python3-torch python3-gensim python3-sklearn python3-scipy python3-numpy fasttext umap-learn sqlite3)
 
 as_root() {
@@ -42,7 +42,7 @@ if [ ! -f "$build/build.ninja" ] && [ ! -f "$build/Makefile" ]; then
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
 build_cmd=(nice cmake --build "$build" -j "$jobs" --target chorus-cli chorus-bench-import chorus-bench-word2vec
-           chorus-bench-tsne chorus-bench-recommend)
+           chorus-bench-tsne chorus-bench-umap chorus-bench-recommend)
 echo "==> Building the benchmark programs in $build" >&2
 if [ -n "${CHORUS_BUILD_LOCK:-}" ]; then
     flock "$CHORUS_BUILD_LOCK" "${build_cmd[@]}"

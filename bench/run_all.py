@@ -6,7 +6,7 @@
 
 Sections: train (TextCNN and BiLSTM-attention: chorus-cli train vs PyTorch-Python), predict
 (chorus-cli predict vs the same model in PyTorch-Python), word2vec (chorus-bench-word2vec vs
-gensim and fastText), tsne (chorus-bench-tsne vs sklearn), umap, recommend (chorus-bench-recommend
+gensim and fastText), tsne (chorus-bench-tsne vs sklearn), umap (chorus-bench-umap vs umap-learn), recommend (chorus-bench-recommend
 vs sklearn TruncatedSVD), import (chorus-bench-import vs the sqlite3 shell).
 
 Each pair runs `--rounds` times (3; 1 with --quick), alternating which side goes first, each side
@@ -197,11 +197,11 @@ class Suite:
         if self.quick:
             return dict(posts=400, words=8000, classes=4, textcnn_epochs=1, rnn_epochs=1, batch=32,
                         w2v_words=120_000, w2v_topics=40, w2v_min_count=3, tsne_points=400, tsne_dims=32,
-                        tsne_iterations=300, ratings=4000, users=400, items=300, clusters=8, factors=8,
+                        tsne_iterations=300, umap_epochs=100, ratings=4000, users=400, items=300, clusters=8, factors=8,
                         import_posts=2000, single_posts=1)
         return dict(posts=20_000, words=20_000, classes=4, textcnn_epochs=2, rnn_epochs=1, batch=64,
                     w2v_words=5_000_000, w2v_topics=300, w2v_min_count=5, tsne_points=10_000, tsne_dims=128,
-                    tsne_iterations=1000, ratings=100_000, users=6000, items=3000, clusters=20, factors=32,
+                    tsne_iterations=1000, umap_epochs=None, ratings=100_000, users=6000, items=3000, clusters=20, factors=32,
                     import_posts=1_000_000, single_posts=3)
 
     # ----------------------------------------------------------------- data
@@ -680,11 +680,96 @@ class Suite:
         self.out.append("")
 
     def section_umap(self):
-        version = self.peers.get("umap")
-        self.out += ["### UMAP", "",
-                     "Not measured: Chorus has no UMAP yet (its projections are PCA and t-SNE), so there is "
-                     f"nothing to set against umap-learn ({'installed, ' + version if version else 'not installed'}"
-                     ").", ""]
+        s = self.sizes()
+        points, dims = s["tsne_points"], s["tsne_dims"]
+        self.out += [f"### UMAP of {points:,} × {dims} points", ""]
+        data = self.work / f"tsne-{points}x{dims}.npy"  # the t-SNE pair's input, the same points
+        embedding = self.work / "umap-chorus-embedding.npy"
+        epochs = ["--epochs", s["umap_epochs"]] if s["umap_epochs"] else []
+        c_cmd = [self.program("chorus-bench-umap"), "--data", data, "--points", points, "--dims", dims,
+                 "--threads", self.threads, "--save-embedding", embedding] + epochs
+        p_cmd = [PYTHON, BENCH / "umap" / "umaplearn_umap.py", data, "--threads", self.threads,
+                 "--chorus-embedding", embedding] + epochs
+        have = not self.missing("umap", "sklearn")
+        skipped_in_quick = have and self.quick
+        if skipped_in_quick:
+            # umap-learn's numba compilation alone takes longer than the whole quick suite: the quick
+            # mode only checks that the peer script starts (its --help imports nothing heavy).
+            run([PYTHON, BENCH / "umap" / "umaplearn_umap.py", "--help"], timeout=120)
+            have = False
+
+        def parse(o):
+            text = o.stdout
+            def get(pattern):
+                found = re.search(pattern, text, re.M)
+                if not found:
+                    raise BenchError(f"no '{pattern}' in the output of {show(o.command)}")
+                return float(found.group(1))
+
+            out = {"o": o, "seconds": get(r"^seconds: ([\d.]+)"),
+                   "trust": get(r"^trustworthiness \(k=\d+\): ([\d.]+)"),
+                   "knn": get(r"^kNN preservation \(k=\d+\): ([\d.]+)")}
+            rss = re.search(r"peak RSS after UMAP: ([\d.]+) MB", text)
+            out["rss"] = float(rss.group(1)) if rss else o.rss_mb
+            scored = re.search(r"scored by sklearn: trustworthiness \(k=\d+\) ([\d.]+), kNN preservation ([\d.]+)",
+                               text)
+            if scored:
+                out["chorus_trust"], out["chorus_knn"] = float(scored.group(1)), float(scored.group(2))
+            warm = re.search(r"^warm-up .*: ([\d.]+) s", text, re.M)
+            out["warm"] = float(warm.group(1)) if warm else None
+            stages = re.search(r"^  neighbours: ([\d.]+) s; graph and initialisation: ([\d.]+) s", text, re.M)
+            if stages:
+                out["neighbours"], out["init"] = float(stages.group(1)), float(stages.group(2))
+            return out
+
+        if not data.exists():  # the input both sides read (the t-SNE section may have made it)
+            run([self.program("chorus-bench-tsne"), "--data", data, "--points", points, "--dims", dims,
+                 "--prepare-only"], timeout=600)
+        c_runs, p_runs = alternate(self.rounds, lambda: parse(run(c_cmd, timeout=3600)),
+                                   (lambda: parse(run(p_cmd, timeout=3600))) if have else None)
+        self.note("umap", c_cmd)
+        if have:
+            self.note("umap", p_cmd)
+        epoch_text = s["umap_epochs"] or ("500" if points <= 10000 else "200")
+        self.out += ["Data: the t-SNE pair's input (a mixture of 10 unit-variance Gaussian clusters, centres at "
+                     "spread 2 per dimension). Settings on both sides: umap-learn's defaults — n_neighbors 15, "
+                     f"min_dist 0.1, spread 1, {epoch_text} epochs, learning rate 1, 5 negative samples, spectral "
+                     f"initialisation, NN-descent neighbours from 4,096 points on — and {self.threads} threads "
+                     "(umap-learn without a random_state, which would confine it to one thread). umap-learn's "
+                     "numba compilation runs in a warm-up fit before the timed one and is not counted. "
+                     "Trustworthiness and 10-NN preservation computed by sklearn for both embeddings.", "",
+                     "| side | seconds | trustworthiness (k=10) | kNN preservation (k=10) | peak RSS MB | rounds |",
+                     "|---|---:|---:|---:|---:|---:|"]
+        ct = median([r["seconds"] for r in c_runs])
+        if p_runs:
+            trust_c = median([r.get("chorus_trust") for r in p_runs])
+            knn_c = median([r.get("chorus_knn") for r in p_runs])
+        else:
+            trust_c = median([r["trust"] for r in c_runs])
+            knn_c = median([r["knn"] for r in c_runs])
+        self.out.append(f"| Chorus (`chorus-bench-umap`) | {fmt(ct)} | {fmt(trust_c, 4)} | {fmt(knn_c, 4)} | "
+                        f"{fmt(median([r['rss'] for r in c_runs]), 1)} | {len(c_runs)} |")
+        if p_runs:
+            pt = median([r["seconds"] for r in p_runs])
+            trust_p, knn_p = median([r["trust"] for r in p_runs]), median([r["knn"] for r in p_runs])
+            self.out.append(f"| umap-learn {self.peers['umap']} | {fmt(pt)} | {fmt(trust_p, 4)} | {fmt(knn_p, 4)} | "
+                            f"{fmt(median([r['rss'] for r in p_runs]), 1)} | {len(p_runs)} |")
+            rr = ct / pt
+            self.out += ["", f"- Chorus's time / umap-learn's = **{rr:.2f}×** "
+                         f"({'Chorus faster' if rr < 1 else 'Chorus slower'}); trustworthiness {trust_c:.4f} vs "
+                         f"{trust_p:.4f}, kNN preservation {knn_c:.4f} vs {knn_p:.4f}."]
+            warm = median([r.get("warm") for r in p_runs])
+            if warm:
+                self.out.append(f"- umap-learn's warm-up (numba compilation, not counted above): {warm:.1f} s.")
+        else:
+            self.out.append(f"| umap-learn {self.peers['umap']}: not run in quick mode | | | | | |" if skipped_in_quick
+                            else "| umap-learn: not installed | | | | | |")
+        stages = [r for r in c_runs if "neighbours" in r]
+        if stages:
+            self.out.append(f"- Chorus's stages (median): neighbours {median([r['neighbours'] for r in stages]):.2f} s, "
+                            f"graph and spectral initialisation {median([r['init'] for r in stages]):.2f} s, "
+                            "the rest the epochs.")
+        self.out += ["- Peak RSS is each process's maximum when the layout ends (before the quality metrics).", ""]
 
     # ----------------------------------------------------------------- recommenders
     def section_recommend(self):

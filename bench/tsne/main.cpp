@@ -10,14 +10,12 @@
 #include "core/projection/neighbourhoodmetrics.h"
 #include "core/projection/parallelblocks.h"
 #include "core/projection/tsne.h"
-#include "core/util/deterministicrandom.h"
+#include "projectiondata/projectiondata.h"
 
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -88,68 +86,6 @@ bool parse(int argc, char **argv, Arguments &args)
     return args.points >= 2 && args.dims >= 1 && args.clusters >= 1;
 }
 
-// A float32, C-order, two-dimensional .npy file (format version 1.0).
-bool writeNpy(const std::string &path, const std::vector<float> &values, std::size_t rows, std::size_t columns)
-{
-    std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + std::to_string(rows) + ", "
-                         + std::to_string(columns) + "), }";
-    const std::size_t unpadded = 10 + header.size() + 1;
-    header.append((64 - unpadded % 64) % 64, ' ');
-    header += '\n';
-    std::ofstream out(path, std::ios::binary);
-    const char magic[] = {'\x93', 'N', 'U', 'M', 'P', 'Y', 1, 0};
-    out.write(magic, 8);
-    const std::uint16_t length = static_cast<std::uint16_t>(header.size());
-    const char lengthBytes[] = {char(length & 0xff), char(length >> 8)};
-    out.write(lengthBytes, 2);
-    out.write(header.data(), std::streamsize(header.size()));
-    // .npy stores little-endian floats; every machine this benchmark runs on is little-endian.
-    out.write(reinterpret_cast<const char *>(values.data()), std::streamsize(values.size() * sizeof(float)));
-    return bool(out);
-}
-
-bool readNpy(const std::string &path, std::vector<float> &values, std::size_t &rows, std::size_t &columns)
-{
-    std::ifstream in(path, std::ios::binary);
-    char magic[10];
-    if (!in.read(magic, 10) || std::memcmp(magic, "\x93NUMPY", 6) != 0 || magic[6] != 1)
-        return false;
-    const std::size_t length = std::size_t(std::uint8_t(magic[8])) | (std::size_t(std::uint8_t(magic[9])) << 8);
-    std::string header(length, '\0');
-    if (!in.read(header.data(), std::streamsize(length)))
-        return false;
-    if (header.find("'<f4'") == std::string::npos || header.find("'fortran_order': False") == std::string::npos)
-        return false;
-    const std::size_t shape = header.find("'shape': (");
-    if (shape == std::string::npos)
-        return false;
-    char *end = nullptr;
-    rows = std::strtoull(header.c_str() + shape + 10, &end, 10);
-    if (*end != ',')
-        return false;
-    columns = std::strtoull(end + 1, &end, 10);
-    values.resize(rows * columns);
-    return rows > 0 && columns > 0
-           && bool(in.read(reinterpret_cast<char *>(values.data()), std::streamsize(values.size() * sizeof(float))));
-}
-
-// Unit-variance Gaussian clusters with centres drawn at spread 2 per dimension, so clusters
-// touch in some directions: a realistic, not trivially separable, embedding task.
-std::vector<float> mixture(std::size_t rows, std::size_t dims, int clusters, std::uint64_t seed)
-{
-    DeterministicRandom random(DeterministicRandom::derive(seed, 0xda7a));
-    std::vector<double> centres(std::size_t(clusters) * dims);
-    for (double &c : centres)
-        c = 2.0 * random.roughNormal();
-    std::vector<float> data(rows * dims);
-    for (std::size_t i = 0; i < rows; ++i) {
-        const std::size_t c = random.below(std::uint64_t(clusters));
-        for (std::size_t j = 0; j < dims; ++j)
-            data[i * dims + j] = float(centres[c * dims + j] + random.roughNormal());
-    }
-    return data;
-}
-
 double secondsSince(std::chrono::steady_clock::time_point start)
 {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -169,7 +105,7 @@ int main(int argc, char **argv)
     } else {
         rows = args.points;
         columns = args.dims;
-        data = mixture(rows, columns, args.clusters, args.options.seed);
+        data = gaussianMixture(rows, columns, args.clusters, args.options.seed);
         if (!writeNpy(args.data, data, rows, columns)) {
             std::fprintf(stderr, "cannot write %s\n", args.data.c_str());
             return 1;

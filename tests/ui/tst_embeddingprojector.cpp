@@ -1,5 +1,5 @@
-// The embedding projector: word vectors with three planted clusters, projected by PCA and by t-SNE
-// on the background thread (with progress and cancel), every point drawn, search highlights,
+// The embedding projector: word vectors with three planted clusters, projected by PCA, by t-SNE
+// and by UMAP on the background thread (with progress and cancel), every point drawn, search highlights,
 // cosine neighbours in the original space, hover and click through the screen-space grid,
 // colouring, CSV and PNG export, sources from a word2vec run and from the worker program, and
 // 100,000 points drawn and hovered in reasonable time.
@@ -158,6 +158,65 @@ private slots:
         QCOMPARE(projector.coordinates().size(), 2 * kWords);
         QCOMPARE(pointsNearestToAnotherCluster(projector), 0);
         QVERIFY(projector.statusLabel()->text().contains(QLatin1String("t-SNE")));
+    }
+
+    void umapRunsInTheBackgroundAndKeepsClusters()
+    {
+        EmbeddingProjector projector;
+        projector.setMethod(ProjectionMethod::Umap);
+        QVERIFY(projector.umapNeighboursSpin()->isVisibleTo(&projector));
+        QVERIFY(!projector.perplexitySpin()->isVisibleTo(&projector));
+        QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
+        projector.setWordVectors(m_vectors, QStringLiteral("planted"));
+        QCOMPARE(loaded.count(), 1);
+        QVERIFY(!projector.isProjecting()); // UMAP waits for its parameters
+        projector.umapNeighboursSpin()->setValue(10);
+        projector.minDistSpin()->setValue(0.2);
+        projector.epochsSpin()->setValue(200);
+        projector.seedSpin()->setValue(4);
+        const chorus::UmapOptions options = projector.settings()->umapOptions();
+        QCOMPARE(options.nNeighbors, 10);
+        QCOMPARE(options.minDist, 0.2);
+        QCOMPARE(options.epochs, 200);
+        QCOMPARE(options.seed, std::uint64_t(4));
+        QSignalSpy finished(&projector, &EmbeddingProjector::projectionFinished);
+        QSignalSpy progress(projector.progressBar(), &QProgressBar::valueChanged);
+        projector.runProjection();
+        QVERIFY(projector.isProjecting());
+        QVERIFY(projector.cancelButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
+        QVERIFY(progress.count() > 0);
+        QCOMPARE(projector.progressBar()->maximum(), 200); // the epochs, once the layout ran
+        QVERIFY(!projector.cancelButton()->isEnabled());
+        QCOMPARE(projector.scatter()->pointCount(), kWords);
+        QCOMPARE(projector.coordinates().size(), 2 * kWords);
+        QCOMPARE(pointsNearestToAnotherCluster(projector), 0);
+        QVERIFY(projector.statusLabel()->text().contains(QLatin1String("UMAP")));
+
+        // A bad parameter names its field and starts nothing.
+        projector.umapNeighboursSpin()->setValue(100); // more than the 60 points
+        QSignalSpy failed(&projector, &EmbeddingProjector::projectionFailed);
+        projector.runProjection();
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.first().first().toString().contains(QLatin1String("n_neighbors")));
+        QVERIFY(!projector.isProjecting());
+    }
+
+    void umapCancels()
+    {
+        EmbeddingProjector projector;
+        projector.setMethod(ProjectionMethod::Umap);
+        projector.setWordVectors(m_vectors, QStringLiteral("planted"));
+        projector.epochsSpin()->setValue(5000);
+        QSignalSpy finished(&projector, &EmbeddingProjector::projectionFinished);
+        projector.runProjection();
+        QVERIFY(projector.isProjecting());
+        projector.cancelProjection();
+        QVERIFY(!projector.isProjecting());
+        QTest::qWait(200);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(projector.scatter()->pointCount(), 0);
+        QVERIFY(projector.statusLabel()->text().contains(QLatin1String("cancelled")));
     }
 
     void tsneCancels()

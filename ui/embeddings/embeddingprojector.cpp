@@ -15,7 +15,6 @@
 
 #include <QComboBox>
 #include <QDir>
-#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -62,8 +61,7 @@ QString lastLine(const QByteArray &output)
 EmbeddingProjector::EmbeddingProjector(QWidget *parent)
     : QWidget(parent), m_cliProgram(WorkerProcess::defaultProgram()), m_runner(new ProjectionRunner(this)),
       m_scatter(new ScatterView), m_source(new QComboBox), m_loadSource(new QPushButton(tr("Load"))),
-      m_loadTsv(new QPushButton(tr("Load TSV..."))), m_method(new QComboBox), m_perplexity(new QDoubleSpinBox),
-      m_iterations(new QSpinBox), m_theta(new QDoubleSpinBox), m_seed(new QSpinBox), m_tsneBox(new QWidget),
+      m_loadTsv(new QPushButton(tr("Load TSV..."))), m_settings(new ProjectionSettings),
       m_run(new QPushButton(tr("Project"))), m_cancel(new QPushButton(tr("Cancel"))), m_progress(new QProgressBar),
       m_colour(new QComboBox), m_search(new QLineEdit), m_matchLabel(new QLabel), m_k(new QSpinBox),
       m_neighbours(new QListWidget), m_selectedLabel(new QLabel), m_exportImage(new QPushButton(tr("Export image..."))),
@@ -71,19 +69,6 @@ EmbeddingProjector::EmbeddingProjector(QWidget *parent)
 {
     m_source->setMinimumContentsLength(24);
     m_source->setToolTip(tr("word2vec runs give their word vectors; other runs their token embeddings"));
-    m_method->addItem(tr("PCA"), int(ProjectionMethod::Pca));
-    m_method->addItem(tr("t-SNE (Barnes-Hut)"), int(ProjectionMethod::Tsne));
-    m_perplexity->setRange(2, 100);
-    m_perplexity->setValue(30);
-    m_iterations->setRange(250, 10000);
-    m_iterations->setSingleStep(250);
-    m_iterations->setValue(1000);
-    m_theta->setRange(0, 1);
-    m_theta->setSingleStep(0.1);
-    m_theta->setValue(0.5);
-    m_theta->setToolTip(tr("Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser"));
-    m_seed->setRange(0, 1000000);
-    m_seed->setValue(1);
     m_progress->setVisible(false);
     m_cancel->setEnabled(false);
     m_run->setEnabled(false);
@@ -102,16 +87,9 @@ EmbeddingProjector::EmbeddingProjector(QWidget *parent)
     sourceButtons->addWidget(m_loadTsv);
     sourceLayout->addLayout(sourceButtons);
 
-    auto *tsneForm = new QFormLayout(m_tsneBox);
-    tsneForm->setContentsMargins(0, 0, 0, 0);
-    tsneForm->addRow(tr("Perplexity"), m_perplexity);
-    tsneForm->addRow(tr("Iterations"), m_iterations);
-    tsneForm->addRow(tr("Theta"), m_theta);
-    tsneForm->addRow(tr("Seed"), m_seed);
     auto *methodBox = new QGroupBox(tr("Projection"));
     auto *methodLayout = new QVBoxLayout(methodBox);
-    methodLayout->addWidget(m_method);
-    methodLayout->addWidget(m_tsneBox);
+    methodLayout->addWidget(m_settings);
     auto *runButtons = new QHBoxLayout;
     runButtons->addWidget(m_run);
     runButtons->addWidget(m_cancel);
@@ -160,7 +138,6 @@ EmbeddingProjector::EmbeddingProjector(QWidget *parent)
     PlotExporter::attachContextMenu(m_scatter->plot(), [this](const QString &path) { return exportCsv(path); });
     connect(m_loadSource, &QPushButton::clicked, this, &EmbeddingProjector::loadSelectedSource);
     connect(m_loadTsv, &QPushButton::clicked, this, &EmbeddingProjector::chooseTsv);
-    connect(m_method, &QComboBox::currentIndexChanged, this, &EmbeddingProjector::methodChanged);
     connect(m_run, &QPushButton::clicked, this, &EmbeddingProjector::runProjection);
     connect(m_cancel, &QPushButton::clicked, this, &EmbeddingProjector::cancelProjection);
     connect(m_colour, &QComboBox::currentIndexChanged, this, &EmbeddingProjector::applyColouring);
@@ -194,7 +171,6 @@ EmbeddingProjector::EmbeddingProjector(QWidget *parent)
         if (row != ids.end())
             selectPoint(int(row - ids.begin()));
     });
-    methodChanged();
     fillColourChoices();
     refresh();
 }
@@ -518,8 +494,8 @@ void EmbeddingProjector::setTable(std::shared_ptr<const chorus::ProjectorTable> 
     applySearch();
     if (m_table) {
         emit tableLoaded(int(m_table->rows));
-        // PCA takes a moment even for large tables; t-SNE waits for its parameters.
-        if (m_method->currentData().toInt() == int(ProjectionMethod::Pca))
+        // PCA takes a moment even for large tables; t-SNE and UMAP wait for their parameters.
+        if (m_settings->method() == ProjectionMethod::Pca)
             runProjection();
     }
 }
@@ -531,12 +507,7 @@ int EmbeddingProjector::rows() const
 
 void EmbeddingProjector::setMethod(ProjectionMethod method)
 {
-    m_method->setCurrentIndex(m_method->findData(int(method)));
-}
-
-void EmbeddingProjector::methodChanged()
-{
-    m_tsneBox->setVisible(m_method->currentData().toInt() == int(ProjectionMethod::Tsne));
+    m_settings->setMethod(method);
 }
 
 void EmbeddingProjector::setBusy(bool busy)
@@ -544,31 +515,26 @@ void EmbeddingProjector::setBusy(bool busy)
     m_cancel->setEnabled(busy);
     m_progress->setVisible(busy);
     if (busy)
-        m_progress->setRange(0, 0); // until t-SNE reports its first iterations
+        m_progress->setRange(0, 0); // until t-SNE or UMAP reports its first progress
 }
 
 void EmbeddingProjector::runProjection()
 {
     if (!m_table)
         return;
-    const auto method = ProjectionMethod(m_method->currentData().toInt());
-    chorus::TsneOptions options;
-    options.perplexity = m_perplexity->value();
-    options.iterations = m_iterations->value();
-    options.theta = m_theta->value();
-    options.seed = std::uint64_t(m_seed->value());
-    if (method == ProjectionMethod::Tsne) {
-        if (const std::string problem = options.validate(m_table->rows); !problem.empty()) {
-            m_status->setText(tr("t-SNE: %1").arg(QString::fromStdString(problem)));
-            emit projectionFailed(QString::fromStdString(problem));
-            return;
-        }
+    const ProjectionMethod method = m_settings->method();
+    if (const QString problem = m_settings->problem(m_table->rows); !problem.isEmpty()) {
+        m_status->setText(problem);
+        emit projectionFailed(problem);
+        return;
     }
     // Starting abandons a run in flight (which reports itself cancelled), so the status follows it.
-    m_runner->start(m_table, method, options);
+    m_runner->start(m_table, method, m_settings->tsneOptions(), m_settings->umapOptions());
     setBusy(true);
-    m_status->setText(method == ProjectionMethod::Pca ? tr("Computing PCA of %1 points...").arg(m_table->rows)
-                                                      : tr("Computing t-SNE of %1 points...").arg(m_table->rows));
+    const QString what = method == ProjectionMethod::Pca    ? tr("Computing PCA of %1 points...")
+                         : method == ProjectionMethod::Tsne ? tr("Computing t-SNE of %1 points...")
+                                                            : tr("Computing UMAP of %1 points...");
+    m_status->setText(what.arg(m_table->rows));
 }
 
 void EmbeddingProjector::cancelProjection()
@@ -581,10 +547,11 @@ bool EmbeddingProjector::isProjecting() const
     return m_runner->isRunning();
 }
 
-void EmbeddingProjector::projectionProgress(int done, int total)
+void EmbeddingProjector::projectionProgress(int done, int total, const QString &stage)
 {
     m_progress->setRange(0, total);
     m_progress->setValue(done);
+    m_progress->setFormat(tr("%1: %v of %m").arg(stage));
 }
 
 void EmbeddingProjector::projected(const QVector<double> &coordinates, const QString &summary)

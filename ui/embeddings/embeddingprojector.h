@@ -2,6 +2,7 @@
 
 #include "core/util/result.h"
 #include "ui/embeddings/projectionrunner.h"
+#include "ui/embeddings/projectionsettings.h"
 
 #include <QStringList>
 #include <QVector>
@@ -32,10 +33,11 @@ class ScatterView;
 
 // The embedding projector: vectors from a word2vec run (its vectors file), a supervised run (its
 // token embeddings, exported by the chorus-cli worker since the GUI holds no LibTorch), a
-// dataset's posts (LSA vectors, coloured by any label task) or any projector TSV pair, projected to 2-D by PCA or Barnes-Hut t-SNE on a background thread, drawn
-// point for point, coloured by frequency rank or a metadata column, searchable, with the cosine
-// neighbours of a clicked point in the original space, exportable as PNG, PDF or CSV. (UMAP is not
-// offered: core has no UMAP.)
+// dataset's posts (LSA vectors, coloured by any label task) or any projector TSV pair, projected
+// to 2-D by PCA, Barnes-Hut t-SNE or UMAP (parameters in ProjectionSettings, set before a run) on
+// a background thread, drawn point for point, coloured by frequency rank or a metadata column,
+// searchable, with the cosine neighbours of a clicked point in the original space, exportable as
+// PNG, PDF or CSV.
 class EmbeddingProjector : public QWidget {
     Q_OBJECT
 
@@ -92,12 +94,16 @@ public:
 
     ScatterView *scatter() const { return m_scatter; }
     QComboBox *sourceCombo() const { return m_source; }
-    QComboBox *methodCombo() const { return m_method; }
+    ProjectionSettings *settings() const { return m_settings; }
+    QComboBox *methodCombo() const { return m_settings->methodCombo(); }
     QComboBox *colourCombo() const { return m_colour; }
-    QDoubleSpinBox *perplexitySpin() const { return m_perplexity; }
-    QSpinBox *iterationsSpin() const { return m_iterations; }
-    QDoubleSpinBox *thetaSpin() const { return m_theta; }
-    QSpinBox *seedSpin() const { return m_seed; }
+    QDoubleSpinBox *perplexitySpin() const { return m_settings->perplexitySpin(); }
+    QSpinBox *iterationsSpin() const { return m_settings->iterationsSpin(); }
+    QDoubleSpinBox *thetaSpin() const { return m_settings->thetaSpin(); }
+    QSpinBox *umapNeighboursSpin() const { return m_settings->neighboursSpin(); }
+    QDoubleSpinBox *minDistSpin() const { return m_settings->minDistSpin(); }
+    QSpinBox *epochsSpin() const { return m_settings->epochsSpin(); }
+    QSpinBox *seedSpin() const { return m_settings->seedSpin(); }
     QSpinBox *neighbourCountSpin() const { return m_k; }
     QPushButton *runButton() const { return m_run; }
     QPushButton *cancelButton() const { return m_cancel; }
@@ -120,9 +126,8 @@ private:
     void showError(const QString &message);
     void loadSelectedSource();
     void chooseTsv();
-    void methodChanged();
     void projected(const QVector<double> &coordinates, const QString &summary);
-    void projectionProgress(int done, int total);
+    void projectionProgress(int done, int total, const QString &stage);
     void setBusy(bool busy);
     void fillColourChoices();
     void applyColouring();
@@ -152,12 +157,7 @@ private:
     QComboBox *m_source;
     QPushButton *m_loadSource;
     QPushButton *m_loadTsv;
-    QComboBox *m_method;
-    QDoubleSpinBox *m_perplexity;
-    QSpinBox *m_iterations;
-    QDoubleSpinBox *m_theta;
-    QSpinBox *m_seed;
-    QWidget *m_tsneBox;
+    ProjectionSettings *m_settings;
     QPushButton *m_run;
     QPushButton *m_cancel;
     QProgressBar *m_progress;
