@@ -2,6 +2,7 @@
 #include "arguments.h"
 #include "clicontext.h"
 #include "commands.h"
+#include "gradcamexplanation.h"
 #include "helptext.h"
 #include "recommendercommands.h"
 #include "runposts.h"
@@ -16,7 +17,6 @@
 #include "core/training/replythreads.h"
 #include "core/training/runstore.h"
 #include "core/training/superviseddata.h"
-#include "models/image/gradcam.h"
 #include "models/registry/modelregistry.h"
 #include "models/training/batchbuilder.h"
 #include "models/training/runmodel.h"
@@ -26,8 +26,6 @@
 #include "models/training/textpredictor.h"
 #include "models/training/threadattention.h"
 #ifdef CHORUS_HAVE_MEDIA
-#include "core/media/heatmapoverlay.h"
-#include "core/media/imagetensorizer.h"
 #include "core/media/projectmediareader.h"
 #endif
 
@@ -35,6 +33,7 @@
 #include <cmath>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -521,35 +520,22 @@ static int explainWithRunModel(CliContext &ctx, Project &project, std::int64_t r
             for (std::int64_t t = 0; t < static_cast<std::int64_t>(example.ids.size()) && t < matrix.size(0); ++t)
                 rows.push_back(std::vector<double>(matrix[t].data_ptr<double>(), matrix[t].data_ptr<double>() + matrix.size(1)));
             json["text_to_image"] = rows;
+            // The regions are the image trunk's last maps read row by row: their grid places a
+            // token's weights over the picture.
+            const torch::Tensor &maps = out.featureMaps;
+            if (maps.defined() && maps.dim() == 4 && maps.size(2) * maps.size(3) == matrix.size(1))
+                json["region_grid"] = {{"rows", maps.size(2)}, {"cols", maps.size(3)}};
+            if (!json.contains("tokens")) {
+                std::vector<std::string> tokens = shell.vocabulary.decode(example.ids);
+                tokens.resize(rows.size());
+                json["tokens"] = tokens;
+            }
         }
         const bool hasImage = batch.inputs.hasImage.defined() && batch.inputs.hasImage[0].item<bool>();
         if (out.featureMaps.defined() && hasImage && out.featureMaps.size(0) == 1) {
-            auto cam = GradCam::compute(*loaded->model, batch.inputs);
-            if (!cam)
-                return ctx.fail(cam.message());
-            const torch::Tensor map = cam->maps[0].to(torch::kFloat).contiguous();
-            json["grad_cam"] = {{"height", map.size(0)}, {"width", map.size(1)}};
-#ifdef CHORUS_HAVE_MEDIA
-            if (!pngPath.empty()) {
-                auto image = project.db().prepare("SELECT coalesce(path, ''), blob FROM media WHERE id = ?1");
-                image->bind(1, example.imageMedia);
-                image->step();
-                auto picture = !image->text(0).empty() ? ImageTensorizer::decodeFile(image->text(0))
-                                                       : ImageTensorizer::decode(image->blob(1), "media " + std::to_string(example.imageMedia));
-                if (!picture)
-                    return ctx.fail(picture.message());
-                std::vector<float> heat(map.data_ptr<float>(), map.data_ptr<float>() + map.numel());
-                auto png = HeatMapOverlay::png(*picture, heat, static_cast<int>(map.size(1)), static_cast<int>(map.size(0)));
-                if (!png)
-                    return ctx.fail(png.message());
-                std::ofstream file(pngPath, std::ios::binary);
-                file.write(png->data(), static_cast<std::streamsize>(png->size()));
-                if (!file)
-                    return ctx.fail("cannot write " + pngPath);
-                json["png"] = pngPath;
-                human << "Grad-CAM overlay written to " << pngPath << "\n";
-            }
-#endif
+            const std::vector<std::string> classes = regression ? std::vector<std::string>() : shell.tasks.front().classes;
+            if (Status s = addGradCam(project, *loaded->model, batch.inputs, example.imageMedia, classes, pngPath, json, human); !s)
+                return ctx.fail(s.message());
         } else if (!pngPath.empty()) {
             return ctx.fail("post " + std::to_string(postId) + ": no image map to draw (the model has no image input or the post no picture)");
         }
@@ -566,7 +552,9 @@ int commandExplain(const std::vector<std::string> &argv)
                                "paid to each token (token attention, or a Transformer's last layer averaged over heads,\n"
                                "with every layer's matrix in --json). For image, video, fusion and multi-task runs: frame\n"
                                "attention, modality weights, co-attention and a Grad-CAM map of the post's picture,\n"
-                               "drawn over it as PNG with --png OUT.png. For thread models (e.g. the han plugin): the\n"
+                               "drawn over it as PNG with --png OUT.png (in --json: the map's values, at most 64 x 64,\n"
+                               "with the class it explains, and the grid of the image regions co-attention weighs, so\n"
+                               "\"text_to_image\" rows can be drawn over the picture). For thread models (e.g. the han plugin): the\n"
                                "post's reply thread with each post's weight and each post's word weights (\"thread\").\n"
                                "With --saliency (text classifiers): gradient x input and integrated gradients per token,\n"
                                "taken on the token embeddings for the predicted class's logit; --steps N (default 50)\n"
@@ -574,9 +562,12 @@ int commandExplain(const std::vector<std::string> &argv)
                                "For a seq2seq run: the beam's ranked candidates for the text (a replies run; --post\n"
                                "reads a post's text) or for actions given as --text \"kind:item kind:item ...\" (a\n"
                                "behaviour run), and for the best one the cross-attention of each generated token over\n"
-                               "the source tokens (\"attention\": one row per decoded token, <eos> included).\n"))
+                               "the source tokens (\"attention\": one row per decoded token, <eos> included; in\n"
+                               "--json every candidate carries its own). --beam-width N (1-32) and --length-penalty A\n"
+                               "(0-2) decode with other settings than the run's.\n"))
         return 0;
-    Arguments args(argv, {"run", "post", "text", "png", "steps", "baseline"}, {"json", "saliency"});
+    Arguments args(argv, {"run", "post", "text", "png", "steps", "baseline", "beam-width", "length-penalty"},
+                   {"json", "saliency"});
     CliContext ctx("explain", args.has("json"));
     const long long runId = args.integer("run", 0);
     const long long postId = args.integer("post", 0);
@@ -599,14 +590,31 @@ int commandExplain(const std::vector<std::string> &argv)
         return ctx.usage("--steps must be between 1 and 1000");
     if (saliencyOptions.baseline != "zero" && saliencyOptions.baseline != "pad")
         return ctx.usage("--baseline must be zero or pad");
+    Seq2seqDecoding decoding;
+    decoding.beamWidth = args.integer("beam-width", 0);
+    if (!args.ok())
+        return ctx.usage(args.error());
+    if (args.has("beam-width") && (decoding.beamWidth < 1 || decoding.beamWidth > 32))
+        return ctx.usage("--beam-width must be between 1 and 32");
+    if (args.has("length-penalty")) {
+        const std::string given = args.value("length-penalty");
+        char *end = nullptr;
+        decoding.lengthPenalty = std::strtod(given.c_str(), &end);
+        if (given.empty() || *end != '\0' || !(decoding.lengthPenalty >= 0 && decoding.lengthPenalty <= 2))
+            return ctx.usage("--length-penalty: expected a number between 0 and 2, got '" + given + "'");
+    }
+    const bool decodingGiven = args.has("beam-width") || args.has("length-penalty");
     auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
     if (!project)
         return ctx.fail(project.message());
     if (isSeq2seqRun(**project, runId)) {
         if (args.has("saliency") || args.has("png"))
             return ctx.usage("--saliency and --png explain classifiers; a seq2seq run shows its beam and cross-attention");
-        return explainWithSeq2seq(ctx, **project, runId, postId, args.value("text"));
+        return explainWithSeq2seq(ctx, **project, runId, postId, args.value("text"), decoding);
     }
+    if (decodingGiven)
+        return ctx.usage("--beam-width and --length-penalty decode a seq2seq run; run " + std::to_string(runId) +
+                         " is not one");
     if (auto run = RunStore(**project).get(runId); run) {
         const ModelSpec *spec = ModelRegistry::instance().find(run->model);
         if (spec && spec->makeModel) {

@@ -1,6 +1,7 @@
 #include "core/media/heatmapoverlay.h"
 
 #include "core/media/imagetensorizer.h"
+#include "core/util/heatcolourramp.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -12,17 +13,7 @@
 
 namespace chorus {
 
-void HeatMapOverlay::colour(float v, std::uint8_t rgb[3])
-{
-    const float value = std::isnan(v) ? 0.0f : std::clamp(v, 0.0f, 1.0f);
-    // The classic jet: three tents offset by a quarter, each clipped to [0, 1].
-    const auto tent = [value](float centre) {
-        return std::clamp(1.5f - std::abs(4.0f * value - centre), 0.0f, 1.0f);
-    };
-    rgb[0] = static_cast<std::uint8_t>(std::lround(255.0f * tent(3.0f)));
-    rgb[1] = static_cast<std::uint8_t>(std::lround(255.0f * tent(2.0f)));
-    rgb[2] = static_cast<std::uint8_t>(std::lround(255.0f * tent(1.0f)));
-}
+void HeatMapOverlay::colour(float v, std::uint8_t rgb[3]) { HeatColourRamp::colour(v, rgb); }
 
 Result<RgbImage> HeatMapOverlay::blend(const RgbImage &image, const std::vector<float> &heat, int heatWidth,
                                        int heatHeight, const HeatMapOverlayOptions &options)

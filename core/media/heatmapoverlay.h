@@ -28,7 +28,7 @@ public:
                                    const HeatMapOverlayOptions &options = HeatMapOverlayOptions());
     static Result<std::string> encodePng(const RgbImage &image);
 
-    // The colour of value v in [0, 1] on the ramp, as R G B.
+    // The colour of value v in [0, 1] on the ramp, as R G B (HeatColourRamp, shared with the GUI).
     static void colour(float v, std::uint8_t rgb[3]);
 };
 

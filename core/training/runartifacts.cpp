@@ -2,6 +2,8 @@
 
 #include "core/store/project.h"
 
+#include <algorithm>
+
 namespace chorus {
 namespace {
 
@@ -61,6 +63,26 @@ Result<std::vector<std::int64_t>> RunArtifacts::runsWith(const std::string &kind
         runs.push_back(select->int64(0));
     if (select->failed())
         return Error{"Cannot list the runs with " + kind + " artifacts: " + select->lastError()};
+    return runs;
+}
+
+Result<std::vector<std::int64_t>> RunArtifacts::runsReading(const std::string &input)
+{
+    if (input.empty() || !std::all_of(input.begin(), input.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return Error{"not an input name: '" + input + "'"};
+    // The encoding is stored as a BLOB: read as text, so newer SQLite does not take it for JSONB.
+    auto select = m_project.db().prepare(
+        "SELECT DISTINCT run_id FROM artifacts WHERE kind = 'encoding'"
+        " AND CASE WHEN json_valid(CAST(data AS TEXT)) THEN json_extract(CAST(data AS TEXT), '$.inputs.' || ?1) END = 1"
+        " ORDER BY run_id DESC");
+    if (!select)
+        return select.error();
+    select->bind(1, input);
+    std::vector<std::int64_t> runs;
+    while (select->step())
+        runs.push_back(select->int64(0));
+    if (select->failed())
+        return Error{"Cannot list the runs reading " + input + ": " + select->lastError()};
     return runs;
 }
 

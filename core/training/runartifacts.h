@@ -32,6 +32,9 @@ public:
     Result<RunArtifact> latest(std::int64_t run, const std::string &kind, const std::string &name);
     // Ids of the runs holding at least one artifact of the kind, newest run first.
     Result<std::vector<std::int64_t>> runsWith(const std::string &kind);
+    // Ids of the runs whose recorded encoding says they read an input ("image", "video", "text",
+    // "thread"), newest run first. An input name other than lower-case letters is an Error.
+    Result<std::vector<std::int64_t>> runsReading(const std::string &input);
 
 private:
     Project &m_project;

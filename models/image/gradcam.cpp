@@ -1,5 +1,6 @@
 #include "models/image/gradcam.h"
 
+#include <algorithm>
 #include <exception>
 #include <string>
 
@@ -80,6 +81,22 @@ Result<GradCamMaps> GradCam::compute(SupervisedModelImpl &model, const ModelInpu
     } catch (const std::exception &e) {
         return Error{std::string("Grad-CAM: ") + e.what()};
     }
+}
+
+torch::Tensor GradCam::downsample(const torch::Tensor &map, std::int64_t maxSide)
+{
+    const std::int64_t height = map.size(0), width = map.size(1);
+    const std::int64_t longer = std::max(height, width);
+    if (maxSide < 1 || longer <= maxSide)
+        return map;
+    const auto scaled = [&](std::int64_t side) {
+        return std::max<std::int64_t>(1, (side * maxSide + longer / 2) / longer);
+    };
+    torch::NoGradGuard noGradients;
+    // Adaptive average pooling is area interpolation: every output cell averages its input window.
+    return torch::adaptive_avg_pool2d(map.unsqueeze(0).unsqueeze(0).to(torch::kFloat), {scaled(height), scaled(width)})
+        .squeeze(0)
+        .squeeze(0);
 }
 
 } // namespace chorus

@@ -26,6 +26,10 @@ public:
     // targetClasses: [B] int64, or undefined for each sample's predicted class.
     static Result<GradCamMaps> compute(SupervisedModelImpl &model, const ModelInputs &inputs,
                                        const torch::Tensor &targetClasses = torch::Tensor());
+    // One map [H, W] brought to at most maxSide x maxSide, keeping its aspect, by area averaging
+    // (each output cell the mean of the input cells it covers), so values stay in [0, 1]; a map
+    // that fits is returned as it is. For sending maps to the GUI at a bounded size.
+    static torch::Tensor downsample(const torch::Tensor &map, std::int64_t maxSide);
 };
 
 } // namespace chorus

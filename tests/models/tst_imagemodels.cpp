@@ -267,6 +267,24 @@ private Q_SLOTS:
         QVERIFY(!GradCam::compute(*model, ModelInputs()).ok()); // the model's own exception, caught
     }
 
+    void gradCamDownsampleAveragesAreas()
+    {
+        // 128 x 96 halves to 64 x 48: each cell is the mean of its 2 x 2 block.
+        const torch::Tensor map = torch::rand({128, 96});
+        const torch::Tensor small = GradCam::downsample(map, 64);
+        QCOMPARE(small.size(0), 64);
+        QCOMPARE(small.size(1), 48);
+        const torch::Tensor blocks = map.reshape({64, 2, 48, 2}).mean({1, 3});
+        QVERIFY(torch::allclose(small, blocks, 1e-6, 1e-6));
+        QVERIFY(small.min().item<float>() >= 0 && small.max().item<float>() <= 1);
+        // A map that fits is sent as it is; a tall one keeps its aspect.
+        const torch::Tensor fits = torch::rand({32, 64});
+        QVERIFY(torch::equal(GradCam::downsample(fits, 64), fits));
+        const torch::Tensor tall = GradCam::downsample(torch::rand({300, 30}), 64);
+        QCOMPARE(tall.size(0), 64);
+        QCOMPARE(tall.size(1), 6);
+    }
+
     void learnsWhereTheSquareIs()
     {
         // Global average pooling throws away where things are, so the trunk must learn position

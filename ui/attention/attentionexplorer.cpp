@@ -7,6 +7,7 @@
 #include "ui/attention/barchart.h"
 #include "ui/attention/classtokenranking.h"
 #include "ui/attention/flowlayout.h"
+#include "ui/attention/imageexplanationpane.h"
 #include "ui/attention/threadattentionview.h"
 #include "ui/attention/tokenchip.h"
 #include "ui/attention/tokencolouringpanel.h"
@@ -25,10 +26,13 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 
 namespace {
 
 constexpr int kClassTopTokens = 10;
+// Test posts listed for a run that reads images but recorded no attention.
+constexpr int kTestPostsListed = 300;
 
 QString elided(const QString &text, int length)
 {
@@ -74,6 +78,7 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     m_classHeading->setWordWrap(true);
     m_thread = new ThreadAttentionView;
     m_colouring = new TokenColouringPanel;
+    m_imagePane = new ImageExplanationPane;
 
     auto *pickers = new QHBoxLayout;
     pickers->addWidget(new QLabel(tr("Run")));
@@ -90,6 +95,7 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     auto *media = new QHBoxLayout;
     media->addWidget(m_frames, 3);
     media->addWidget(m_image, 2);
+    media->addWidget(m_imagePane, 3);
 
     auto *post = new QWidget;
     auto *postLayout = new QVBoxLayout(post);
@@ -124,6 +130,7 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     connect(m_posts, &QComboBox::currentIndexChanged, this, &AttentionExplorer::showCurrent);
     connect(m_epoch, &QSlider::valueChanged, this, &AttentionExplorer::showCurrent);
     connect(m_colouring, &TokenColouringPanel::changed, this, &AttentionExplorer::applyColouring);
+    connect(m_imagePane, &ImageExplanationPane::explained, this, &AttentionExplorer::imageExplained);
     clearPost();
 }
 
@@ -132,6 +139,7 @@ void AttentionExplorer::setProject(chorus::Project *project)
     m_project = project;
     m_loadedRun = 0;
     m_colouring->setProjectPath(project ? QString::fromStdString(project->path()) : QString());
+    m_imagePane->setProject(project);
     refresh();
 }
 
@@ -142,11 +150,20 @@ void AttentionExplorer::refresh()
     m_runs->blockSignals(true);
     m_runs->clear();
     m_message->clear();
+    m_imageRuns.clear();
     if (m_project) {
-        auto runs = chorus::RunArtifacts(*m_project).runsWith("attention");
-        if (!runs)
-            m_message->setText(QString::fromStdString(runs.message()));
+        chorus::RunArtifacts artifacts(*m_project);
+        auto runs = artifacts.runsWith("attention");
+        auto imageRuns = artifacts.runsReading("image");
+        if (!runs || !imageRuns)
+            m_message->setText(QString::fromStdString(!runs ? runs.message() : imageRuns.message()));
         else {
+            // Runs that read images explain their pictures even when they recorded no attention.
+            for (std::int64_t id : *imageRuns)
+                m_imageRuns.insert(id);
+            runs->insert(runs->end(), imageRuns->begin(), imageRuns->end());
+            std::sort(runs->begin(), runs->end(), std::greater<>());
+            runs->erase(std::unique(runs->begin(), runs->end()), runs->end());
             chorus::RunStore store(*m_project);
             for (std::int64_t id : *runs) {
                 auto run = store.get(id);
@@ -240,8 +257,43 @@ void AttentionExplorer::fillPosts()
             m_posts->addItem(tr("#%1 [%2] %3").arg(post.postId).arg(post.label, elided(text, 60)),
                              QVariant::fromValue<qlonglong>(post.postId));
         }
+    } else if (m_project) {
+        fillTestPosts();
     }
     m_posts->blockSignals(false);
+}
+
+void AttentionExplorer::fillTestPosts()
+{
+    const qint64 runId = currentRun();
+    if (!m_imageRuns.contains(runId))
+        return;
+    auto artifact = chorus::RunArtifacts(*m_project).latest(runId, "evaluation", "test");
+    if (!artifact)
+        return;
+    const nlohmann::json evaluation = nlohmann::json::parse(artifact->data, nullptr, false);
+    if (!evaluation.is_object() || !evaluation.contains("predictions") || !evaluation.at("predictions").is_array())
+        return;
+    // One prepared statement for every post's text: a test part can hold thousands of posts.
+    auto text = m_project->db().prepare("SELECT text FROM posts WHERE id = ?");
+    for (const nlohmann::json &p : evaluation.at("predictions")) {
+        if (m_posts->count() >= kTestPostsListed)
+            break;
+        if (!p.is_object() || !p.contains("post_id") || !p.at("post_id").is_number_integer())
+            continue;
+        const std::int64_t postId = p.at("post_id").get<std::int64_t>();
+        QString body;
+        if (text) {
+            text->reset();
+            text->bind(1, postId);
+            if (text->step())
+                body = QString::fromStdString(text->text(0));
+        }
+        const nlohmann::json label = p.value("label", nlohmann::json());
+        const QString labelText = label.is_string() ? QString::fromStdString(label.get<std::string>())
+                                                    : QString::fromStdString(label.dump());
+        m_posts->addItem(tr("#%1 [%2] %3").arg(postId).arg(labelText, elided(body, 60)), QVariant::fromValue<qlonglong>(postId));
+    }
 }
 
 bool AttentionExplorer::openPost(qint64 runId, qint64 postId)
@@ -268,10 +320,7 @@ bool AttentionExplorer::openPost(qint64 runId, qint64 postId)
     m_posts->setCurrentIndex(-1);
     m_posts->blockSignals(false);
     clearPost();
-    showPostText(postId);
-    showTestPrediction(runId, postId);
-    m_colouring->setPost(runId, postId, nullptr, {});
-    applyColouring();
+    showUnrecordedPost(runId, postId);
     m_message->setText(row >= 0 ? tr("Post %1 is not one of the probe posts whose attention run %2 recorded; "
                                      "showing its text and test prediction.")
                                       .arg(postId)
@@ -289,7 +338,10 @@ void AttentionExplorer::clearPost()
     qDeleteAll(m_chips);
     m_chips.clear();
     m_chipsFromSaliency = false;
+    m_chipsFromImage = false;
     m_colouring->clear();
+    m_imagePane->clear();
+    m_imagePane->setVisible(false);
     m_text->clear();
     m_prediction->clear();
     m_probabilities->clear();
@@ -312,8 +364,12 @@ void AttentionExplorer::showCurrent()
     if (!m_runProblems.isEmpty() || m_runs->count() > 0)
         m_message->setText(m_runProblems);
     const AttentionSnapshot *snapshot = currentSnapshot();
-    if (!snapshot)
+    if (!snapshot) {
+        // A run that reads images but recorded no attention lists its test posts.
+        if (currentPost() != 0)
+            showUnrecordedPost(currentRun(), currentPost());
         return;
+    }
     m_epochLabel->setText(tr("epoch %1 (%2 of %3), step %4")
                               .arg(snapshot->epoch)
                               .arg(m_epoch->value() + 1)
@@ -327,6 +383,46 @@ void AttentionExplorer::showCurrent()
         return;
     }
     showProbePost(*snapshot, *post);
+    showImageExplanation(currentRun(), postId);
+}
+
+void AttentionExplorer::showUnrecordedPost(qint64 runId, qint64 postId)
+{
+    showPostText(postId);
+    showTestPrediction(runId, postId);
+    m_colouring->setPost(runId, postId, nullptr, {});
+    applyColouring();
+    showImageExplanation(runId, postId);
+}
+
+void AttentionExplorer::showImageExplanation(qint64 runId, qint64 postId)
+{
+    if (!m_imageRuns.contains(runId))
+        return;
+    // The pane shows the picture itself, with its map.
+    m_image->setVisible(false);
+    m_imagePane->setVisible(true);
+    m_imagePane->showPost(runId, postId);
+}
+
+void AttentionExplorer::imageExplained()
+{
+    const ImageExplanation *explanation = m_imagePane->explanation();
+    if (!explanation || !explanation->hasCoAttention())
+        return;
+    // Co-attention runs record no token attention: the explanation's tokens become the chips.
+    if (m_chips.isEmpty()) {
+        for (const QString &token : explanation->tokens) {
+            auto *chip = new TokenChip(token, 0.0, 1.0, m_tokenArea);
+            chip->setToolTip(tr("%1\nselect it to draw its co-attention over the picture").arg(token));
+            m_tokenArea->layout()->addWidget(chip);
+            connect(chip, &TokenChip::toggled, this, &AttentionExplorer::updateSelection);
+            m_chips.append(chip);
+        }
+        m_chipsFromImage = !m_chips.isEmpty();
+        m_tokenScroll->setVisible(m_chipsFromImage);
+    }
+    updateSelection();
 }
 
 void AttentionExplorer::showPostText(qint64 postId)
@@ -466,11 +562,21 @@ double AttentionExplorer::selectedWeight() const
 
 void AttentionExplorer::updateSelection()
 {
-    int selected = 0;
-    for (const TokenChip *chip : m_chips)
-        selected += chip->isChecked() ? 1 : 0;
+    QVector<int> chosen;
+    for (int i = 0; i < m_chips.size(); ++i)
+        if (m_chips[i]->isChecked())
+            chosen << i;
+    const int selected = int(chosen.size());
+    // Chips index the explanation's co-attention rows only when they are its tokens.
+    const ImageExplanation *explanation = m_imagePane->explanation();
+    const bool matches = !explanation || !explanation->hasCoAttention() || explanation->tokens.size() == m_chips.size();
+    m_imagePane->setSelectedTokens(matches ? chosen : QVector<int>());
     if (m_chips.isEmpty())
         m_selection->setText(QString());
+    else if (m_chipsFromImage)
+        m_selection->setText(selected == 0 ? tr("Click tokens to see where they look in the picture.")
+                                           : tr("%n token(s) selected: their co-attention is drawn over the picture.",
+                                                nullptr, selected));
     else if (selected == 0)
         m_selection->setText(m_colouring->showsSaliency() ? tr("Click tokens to add up their attributions.")
                                                           : tr("Click tokens to add up their attention."));

@@ -3,6 +3,7 @@
 #include "ui/attention/attentionsnapshot.h"
 
 #include <QList>
+#include <QSet>
 #include <QWidget>
 
 #include <vector>
@@ -12,6 +13,7 @@ class Project;
 }
 
 class BarChart;
+class ImageExplanationPane;
 class QComboBox;
 class QLabel;
 class QSlider;
@@ -25,7 +27,9 @@ class TokenColouringPanel;
 // prediction, the modality weights and per-frame attention of multimodal models beside the post's
 // image, the posts of its reply thread with both levels of a thread model's attention, and per
 // predicted class the tokens attended to most. Everything comes from the run's
-// "attention" artifacts in the project; nothing here runs a model.
+// "attention" artifacts in the project; nothing here runs a model. Runs that read images are
+// listed too (their test posts when they recorded no attention): the image pane draws the
+// picture's Grad-CAM map, or the co-attention of the selected tokens, which the worker computes.
 class AttentionExplorer : public QWidget {
     Q_OBJECT
 
@@ -36,9 +40,10 @@ public:
     // Reloads the runs that recorded attention, keeping the current run and post where possible.
     void refresh();
 
-    // Shows a post of a run at the latest epoch. A post that is not among the run's probe posts
-    // (a test post opened from the evaluation) is shown with its text, media and test prediction,
-    // and false is returned; false too when the run recorded nothing.
+    // Shows a post of a run at the latest epoch. A post that is not among the run's listed posts
+    // (probe posts, or the test posts of a run that reads images and recorded no attention; e.g. a
+    // test post opened from the evaluation) is shown with its text, media and test prediction, and
+    // false is returned; false too when the run is not listed.
     bool openPost(qint64 runId, qint64 postId);
     // Index into the recorded snapshots (0 = the first epoch recorded), as the slider sets it.
     void setEpochIndex(int index);
@@ -63,6 +68,8 @@ public:
     BarChart *modalityChart() const { return m_modalities; }
     BarChart *frameStrip() const { return m_frames; }
     ThreadAttentionView *threadView() const { return m_thread; }
+    // The picture with its Grad-CAM or co-attention map, for runs that read images.
+    ImageExplanationPane *imagePane() const { return m_imagePane; }
     // What the chips show (attention per layer and head, or saliency) and the attention heatmap.
     TokenColouringPanel *colouringPanel() const { return m_colouring; }
     QTableWidget *classTable() const { return m_classTable; }
@@ -77,6 +84,13 @@ private:
     void showPostText(qint64 postId);
     void showProbePost(const AttentionSnapshot &snapshot, const AttentionPost &post);
     void showTestPrediction(qint64 runId, qint64 postId);
+    // A post the run recorded no attention for: its text, media, test prediction and saliency.
+    void showUnrecordedPost(qint64 runId, qint64 postId);
+    // The posts of the run's test evaluation, for a run that reads images and recorded no attention.
+    void fillTestPosts();
+    void showImageExplanation(qint64 runId, qint64 postId);
+    // The worker explained the picture: co-attention needs chips for the explanation's tokens.
+    void imageExplained();
     void clearPost();
     void updateSelection();
     void updateClassView();
@@ -108,5 +122,8 @@ private:
     QLabel *m_message;
     ThreadAttentionView *m_thread = nullptr;
     TokenColouringPanel *m_colouring = nullptr;
+    ImageExplanationPane *m_imagePane = nullptr;
+    QSet<qint64> m_imageRuns; // runs whose encoding reads images
     bool m_chipsFromSaliency = false;
+    bool m_chipsFromImage = false;
 };
