@@ -124,13 +124,16 @@ int predictWithSeq2seq(CliContext &ctx, Project &project, std::int64_t runId, co
 
 
 // explain for a seq2seq run: the beam's ranked candidates for one source and, for the best, which
-// source token each generated token attended to (the full cross-attention matrix in --json).
+// source token each generated token attended to (in --json every candidate carries its full
+// cross-attention matrix; the top-level one is the best's).
 int explainWithSeq2seq(CliContext &ctx, Project &project, std::int64_t runId, std::int64_t postId,
-                              const std::string &givenText)
+                       const std::string &givenText, const Seq2seqDecoding &decoding)
 {
     auto generator = Seq2seqGenerator::load(project, runId);
     if (!generator)
         return ctx.fail(generator.message());
+    generator->setDecoding(decoding.beamWidth > 0 ? decoding.beamWidth : generator->beamWidth(),
+                           decoding.lengthPenalty >= 0 ? decoding.lengthPenalty : generator->lengthPenalty());
     std::string text = givenText;
     if (postId > 0) {
         auto select = project.db().prepare("SELECT text FROM posts WHERE id = ?1");
@@ -146,8 +149,15 @@ int explainWithSeq2seq(CliContext &ctx, Project &project, std::int64_t runId, st
         if (postId > 0)
             return ctx.usage("a behaviour run reads actions: give --text \"kind:item kind:item ...\"");
         std::istringstream words(text); // actions as the trainer names them, "kind:item", oldest first
-        for (std::string action; words >> action;)
+        for (std::string action; words >> action;) {
+            // A word that is no action would only decode as <unk>: say so instead.
+            if (action.find(':') == std::string::npos)
+                return ctx.usage("'" + action + "' is not an action: a behaviour run reads actions named as in training, "
+                                 "\"kind:item kind:item ...\"");
             source.push_back(action);
+        }
+        if (source.empty())
+            return ctx.usage("a behaviour run reads actions: give --text \"kind:item kind:item ...\"");
         if (source.size() > generator->context())
             source.erase(source.begin(), source.end() - static_cast<std::ptrdiff_t>(generator->context()));
     } else {
@@ -158,15 +168,33 @@ int explainWithSeq2seq(CliContext &ctx, Project &project, std::int64_t runId, st
         return ctx.fail(generated.message());
     const std::vector<GeneratedSequence> &candidates = generated->front();
     const GeneratedSequence &best = candidates.front();
+    // The steps a candidate's attention rows belong to: its tokens, then <eos> when it finished.
+    auto decodedSteps = [](const GeneratedSequence &g) {
+        std::vector<std::string> steps = g.tokens;
+        if (g.finished)
+            steps.emplace_back(Vocabulary::kEnd);
+        return steps;
+    };
     nlohmann::json ranked = nlohmann::json::array();
     for (const GeneratedSequence &g : candidates)
-        ranked.push_back({{"tokens", g.tokens}, {"text", g.text()}, {"score", g.score},
-                          {"log_probability", g.logProbability}, {"finished", g.finished}});
-    std::vector<std::string> steps = best.tokens;
-    if (best.finished)
-        steps.emplace_back(Vocabulary::kEnd);
-    nlohmann::json json = {{"run_id", runId},         {"model", "seq2seq"},      {"source_tokens", source},
-                           {"generated", best.text()}, {"candidates", ranked},    {"decoded_tokens", steps},
+        ranked.push_back({{"tokens", g.tokens},
+                          {"text", g.text()},
+                          {"score", g.score},
+                          {"log_probability", g.logProbability},
+                          {"length", decodedSteps(g).size()},
+                          {"finished", g.finished},
+                          {"decoded_tokens", decodedSteps(g)},
+                          {"attention", g.attention}});
+    const std::vector<std::string> steps = decodedSteps(best);
+    nlohmann::json json = {{"run_id", runId},
+                           {"model", "seq2seq"},
+                           {"source", generator->source() == SequenceSource::Behaviour ? "behaviour" : "replies"},
+                           {"beam_width", generator->beamWidth()},
+                           {"length_penalty", generator->lengthPenalty()},
+                           {"source_tokens", source},
+                           {"generated", best.text()},
+                           {"candidates", ranked},
+                           {"decoded_tokens", steps},
                            {"attention", best.attention}};
     if (postId > 0)
         json["post_id"] = postId;

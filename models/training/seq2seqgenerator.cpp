@@ -110,6 +110,16 @@ SequenceSource Seq2seqGenerator::source() const { return m_state->source; }
 const std::string &Seq2seqGenerator::dataset() const { return m_state->run.dataset; }
 std::size_t Seq2seqGenerator::context() const { return m_state->context; }
 std::int64_t Seq2seqGenerator::beamWidth() const { return m_state->beam.width; }
+double Seq2seqGenerator::lengthPenalty() const { return m_state->beam.lengthPenalty; }
+
+void Seq2seqGenerator::setDecoding(std::int64_t beamWidth, double lengthPenalty)
+{
+    // Copy on write: the state (and the model in it) is shared between copies.
+    auto state = std::make_shared<State>(*m_state);
+    state->beam.width = std::max<std::int64_t>(1, beamWidth);
+    state->beam.lengthPenalty = lengthPenalty;
+    m_state = std::move(state);
+}
 
 std::vector<std::string> Seq2seqGenerator::sourceOfText(const std::string &text) const
 {

@@ -38,6 +38,11 @@ public:
     const std::string &dataset() const;
     std::size_t context() const;         // behaviour: actions read per source
     std::int64_t beamWidth() const;
+    double lengthPenalty() const;
+
+    // Decodes with another beam width or length penalty than the run was trained with (explain
+    // tries them out); generators copied before keep the run's settings.
+    void setDecoding(std::int64_t beamWidth, double lengthPenalty);
 
     // The source tokens a text becomes (replies), as the run's training sources did: tokenised,
     // cut to the maximum source length; words the vocabulary lacks show as <unk>.

@@ -6,6 +6,7 @@
 #include "clirun.h"
 
 #include "core/store/project.h"
+#include "core/training/runstore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -158,6 +159,61 @@ private slots:
         QCOMPARE(explained.json()["candidates"].toArray().size(), 3);
         QVERIFY(explained.json()["candidates"].toArray()[0].toObject()["score"].toDouble() >=
                 explained.json()["candidates"].toArray()[1].toObject()["score"].toDouble());
+    }
+
+    // explain can decode with another beam width and length penalty than the run's, and every
+    // candidate carries its own decoded steps and cross-attention (the best's is the top level's).
+    void explainDecodesWithOtherSettings()
+    {
+        const CliRun run = runCli({"explain", m_project, "--run", QString::number(m_repliesRun), "--text",
+                                   "what a great match", "--beam-width", "3", "--length-penalty", "0", "--json"});
+        QVERIFY2(run.code == 0, run.err.constData());
+        const QJsonObject json = run.json();
+        QCOMPARE(json["beam_width"].toInt(), 3);
+        QCOMPARE(json["length_penalty"].toDouble(), 0.0);
+        QCOMPARE(json["source"].toString(), QStringLiteral("replies"));
+        const QJsonArray candidates = json["candidates"].toArray();
+        QCOMPARE(candidates.size(), 3);
+        const int sourceLength = int(json["source_tokens"].toArray().size());
+        for (const QJsonValue &value : candidates) {
+            const QJsonObject c = value.toObject();
+            QStringList steps = strings(c["tokens"].toArray());
+            if (c["finished"].toBool())
+                steps << "<eos>";
+            QCOMPARE(strings(c["decoded_tokens"].toArray()), steps);
+            QCOMPARE(c["length"].toInt(), int(steps.size()));
+            // Alpha 0: no length normalisation, the score is the log-probability.
+            QVERIFY(std::abs(c["score"].toDouble() - c["log_probability"].toDouble()) < 1e-9);
+            const QJsonArray rows = c["attention"].toArray();
+            QCOMPARE(rows.size(), steps.size());
+            for (const QJsonValue &row : rows) {
+                QCOMPARE(row.toArray().size(), sourceLength);
+                double sum = 0;
+                for (const QJsonValue &w : row.toArray())
+                    sum += w.toDouble();
+                QVERIFY(std::abs(sum - 1.0) < 1e-4);
+            }
+        }
+        QCOMPARE(candidates[0].toObject()["attention"], json["attention"]);
+        QCOMPARE(candidates[0].toObject()["decoded_tokens"], json["decoded_tokens"]);
+
+        const QString runId = QString::number(m_repliesRun);
+        QCOMPARE(runCli({"explain", m_project, "--run", runId, "--text", "hi", "--beam-width", "0"}).code, 2);
+        QCOMPARE(runCli({"explain", m_project, "--run", runId, "--text", "hi", "--length-penalty", "3"}).code, 2);
+        QCOMPARE(runCli({"explain", m_project, "--run", runId, "--text", "hi", "--length-penalty", "x"}).code, 2);
+        const CliRun words = runCli({"explain", m_project, "--run", QString::number(m_behaviourRun), "--text",
+                                     "hello there", "--json"});
+        QCOMPARE(words.code, 2);
+        QVERIFY2(words.json()["error"].toString().contains("not an action"), words.out.constData());
+        // The settings belong to seq2seq runs only.
+        auto project = Project::open(m_project.toStdString(), Project::OpenMode::OpenExisting);
+        QVERIFY(project.ok());
+        auto other = RunStore(**project).create("rnn_attention", "demo", {{"model", "rnn_attention"}}, "cpu");
+        QVERIFY(other.ok());
+        const CliRun classifier = runCli({"explain", m_project, "--run", QString::number(*other), "--text", "hi",
+                                          "--beam-width", "2"});
+        QCOMPARE(classifier.code, 2);
+        QVERIFY2(classifier.err.contains("seq2seq"), classifier.err.constData());
     }
 
     void misuseIsRefused()

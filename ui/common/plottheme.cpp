@@ -54,6 +54,10 @@ void PlotTheme::apply(QCustomPlot *plot, const QPalette &palette)
         for (QCPAxis *axis : rect->axes())
             themeAxis(axis, text, grid);
     }
+    // A colour scale keeps its axis in an axis rect of its own, outside plot->axisRects().
+    for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
+        if (auto *scale = qobject_cast<QCPColorScale *>(plot->plotLayout()->elementAt(i)))
+            themeAxis(scale->axis(), text, grid);
     if (plot->legend) {
         plot->legend->setBrush(QBrush(palette.color(QPalette::AlternateBase)));
         plot->legend->setBorderPen(QPen(grid, 0));

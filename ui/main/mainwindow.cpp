@@ -23,6 +23,7 @@
 #include "ui/recommenders/recommenderpanel.h"
 #include "ui/runs/evaluationview.h"
 #include "ui/runs/runspanel.h"
+#include "ui/sequences/seq2seqview.h"
 #include "ui/training/trainingdashboard.h"
 #include "ui/training/workerprocess.h"
 
@@ -126,6 +127,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_analytics, tr("Analytics"));
     m_recommenders = new RecommenderPanel;
     m_tabs->addTab(m_recommenders, tr("Recommend"));
+    // Beside the recommenders: a seq2seq run's beam and cross-attention for one input.
+    m_sequences = new Seq2seqView;
+    m_tabs->addTab(m_sequences, tr("Sequences"));
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_matches);
@@ -135,6 +139,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_dashboard, &TrainingDashboard::runEnded, m_projector, &EmbeddingProjector::refresh);
     connect(m_dashboard, &TrainingDashboard::runEnded, m_analytics, &AnalyticsPanel::refresh);
     connect(m_dashboard, &TrainingDashboard::runEnded, m_recommenders, &RecommenderPanel::refresh);
+    connect(m_dashboard, &TrainingDashboard::runEnded, m_sequences, &Seq2seqView::refresh);
     // A user's profile opens the projector on the dataset's users with that user selected; the
     // projector's user sources follow the profile's privacy switch.
     connect(m_analytics, &AnalyticsPanel::userEmbeddingRequested, this,
@@ -183,6 +188,7 @@ MainWindow::~MainWindow()
     m_runsPanel->setProject(nullptr);
     m_analytics->setProject(nullptr);
     m_recommenders->setProject(nullptr);
+    m_sequences->setProject(nullptr);
 }
 
 void MainWindow::buildMenus()
@@ -309,6 +315,7 @@ QString MainWindow::openProject(const QString &path)
     m_runsPanel->setProject(m_project.get());
     m_analytics->setProject(m_project.get());
     m_recommenders->setProject(m_project.get());
+    m_sequences->setProject(m_project.get());
     setWindowTitle(tr("%1 - Chorus").arg(QFileInfo(path).fileName()));
     RecentProjects::add(path);
     refreshRecentMenu();

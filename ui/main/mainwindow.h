@@ -13,6 +13,7 @@ class Project;
 
 class AnalyticsPanel;
 class RecommenderPanel;
+class Seq2seqView;
 class AttentionExplorer;
 class EmbeddingProjector;
 class EvaluationView;
@@ -80,6 +81,7 @@ public:
     EmbeddingProjector *embeddingProjector() const { return m_projector; }
     AnalyticsPanel *analyticsPanel() const { return m_analytics; }
     RecommenderPanel *recommenderPanel() const { return m_recommenders; }
+    Seq2seqView *sequencesView() const { return m_sequences; }
 
     // File > Import Data and Data > Split Dataset: open (non-modal, deleted on close) and return the
     // window, or nullptr with a message when no project is open. The dataset list refreshes after
@@ -133,4 +135,5 @@ private:
     EmbeddingProjector *m_projector;
     AnalyticsPanel *m_analytics = nullptr;
     RecommenderPanel *m_recommenders = nullptr;
+    Seq2seqView *m_sequences = nullptr;
 };
