@@ -175,7 +175,7 @@
 <context>
     <name>AttentionExplorer</name>
     <message>
-        <location filename="../../ui/attention/attentionexplorer.cpp" line="+44"/>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+48"/>
         <source>Predicted class probabilities</source>
         <translation>Predicted class probabilities</translation>
     </message>
@@ -221,7 +221,7 @@
         <translation>Occurrences</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
@@ -236,7 +236,7 @@
         <translation>Epoch</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+82"/>
         <source>Run %1</source>
         <translation>Run %1</translation>
     </message>
@@ -267,11 +267,12 @@
     </message>
     <message>
         <location line="+22"/>
+        <location line="+38"/>
         <source>#%1 [%2] %3</source>
         <translation>#%1 [%2] %3</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</source>
         <translation>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</translation>
     </message>
@@ -281,12 +282,12 @@
         <translation>Run %1 recorded no attention; showing post %2 and its test prediction.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>no snapshots</source>
         <translation>no snapshots</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>epoch %1 (%2 of %3), step %4</source>
         <translation>epoch %1 (%2 of %3), step %4</translation>
     </message>
@@ -296,7 +297,14 @@
         <translation>Post %1 was not probed at epoch %2.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
+        <source>%1
+select it to draw its co-attention over the picture</source>
+        <translation>%1
+select it to draw its co-attention over the picture</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&lt;b&gt;Post %1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;Post %1&lt;/b&gt;: %2</translation>
     </message>
@@ -326,7 +334,20 @@
         <translation>Test set: true class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
+        <source>Click tokens to see where they look in the picture.</source>
+        <translation>Click tokens to see where they look in the picture.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n token(s) selected: their co-attention is drawn over the picture.</source>
+        <translation>
+            <numerusform>%n token selected: its co-attention is drawn over the picture.</numerusform>
+            <numerusform>%n tokens selected: their co-attention is drawn over the picture.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Click tokens to add up their attributions.</source>
         <translation>Click tokens to add up their attributions.</translation>
     </message>
@@ -433,6 +454,29 @@
     </message>
 </context>
 <context>
+    <name>CrossAttentionMap</name>
+    <message>
+        <location filename="../../ui/sequences/crossattentionmap.cpp" line="+38"/>
+        <source>source token</source>
+        <translation>source token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>decoded token</source>
+        <translation>decoded token</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>attention weight</source>
+        <translation>attention weight</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>decoded \ source</source>
+        <translation>decoded \ source</translation>
+    </message>
+</context>
+<context>
     <name>CurvePlot</name>
     <message>
         <location filename="../../ui/training/curveplot.cpp" line="+245"/>
@@ -478,7 +522,7 @@
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+64"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+63"/>
         <source>Load</source>
         <translation>Load</translation>
     </message>
@@ -488,7 +532,7 @@
         <translation>Load TSV...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Project</source>
         <translation>Project</translation>
     </message>
@@ -513,22 +557,7 @@
         <translation>word2vec runs give their word vectors; other runs their token embeddings</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>PCA</source>
-        <translation>PCA</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>t-SNE (Barnes-Hut)</source>
-        <translation>t-SNE (Barnes-Hut)</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser</source>
-        <translation>Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Search labels</source>
         <translation>Search labels</translation>
     </message>
@@ -538,32 +567,12 @@
         <translation>Vectors</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Perplexity</source>
-        <translation>Perplexity</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Iterations</source>
-        <translation>Iterations</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Theta</source>
-        <translation>Theta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seed</source>
-        <translation>Seed</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Projection</source>
         <translation>Projection</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>View</source>
         <translation>View</translation>
     </message>
@@ -588,7 +597,7 @@
         <translation>Neighbours</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Projection failed: %1</source>
         <translation>Projection failed: %1</translation>
     </message>
@@ -598,7 +607,7 @@
         <translation>Projection cancelled</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+84"/>
         <source>word vectors</source>
         <translation>word vectors</translation>
     </message>
@@ -715,12 +724,7 @@
         <translation>%1: %2 points in %3 dimensions</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>t-SNE: %1</source>
-        <translation>t-SNE: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+44"/>
         <source>Computing PCA of %1 points...</source>
         <translation>Computing PCA of %1 points...</translation>
     </message>
@@ -730,7 +734,17 @@
         <translation>Computing t-SNE of %1 points...</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
+        <source>Computing UMAP of %1 points...</source>
+        <translation>Computing UMAP of %1 points...</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: %v of %m</source>
+        <translation>%1: %v of %m</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -969,6 +983,163 @@
         <location line="+3"/>
         <source>forecast</source>
         <translation>forecast</translation>
+    </message>
+</context>
+<context>
+    <name>ImageExplanation</name>
+    <message>
+        <location filename="../../ui/attention/imageexplanation.cpp" line="+27"/>
+        <source>The worker&apos;s answer is not JSON.</source>
+        <translation>The worker&apos;s answer is not JSON.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The worker sent a Grad-CAM map without values (an older chorus-cli?).</source>
+        <translation>The worker sent a Grad-CAM map without values (an older chorus-cli?).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Grad-CAM map&apos;s size does not match its values.</source>
+        <translation>The Grad-CAM map&apos;s size does not match its values.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The co-attention rows do not match the grid of image regions.</source>
+        <translation>The co-attention rows do not match the grid of image regions.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The co-attention rows do not match the post&apos;s tokens.</source>
+        <translation>The co-attention rows do not match the post&apos;s tokens.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The worker&apos;s explanation is malformed: %1</source>
+        <translation>The worker&apos;s explanation is malformed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageExplanationPane</name>
+    <message>
+        <location filename="../../ui/attention/imageexplanationpane.cpp" line="+51"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-attention of selected tokens</source>
+        <translation>Co-attention of selected tokens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grad-CAM: the regions that raise the predicted class&apos;s score. Co-attention: where the selected tokens look in the picture (fusion runs with co-attention).</source>
+        <translation>Grad-CAM: the regions that raise the predicted class&apos;s score. Co-attention: where the selected tokens look in the picture (fusion runs with co-attention).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How strongly the map covers the picture: 0 % shows the picture alone.</source>
+        <translation>How strongly the map covers the picture: 0 % shows the picture alone.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opacity</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Explaining the picture of post %1 with run %2 in the background...</source>
+        <translation>Explaining the picture of post %1 with run %2 in the background...</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Post %1 has no picture, so there is nothing to explain in an image.</source>
+        <translation>Post %1 has no picture, so there is nothing to explain in an image.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The picture of post %1 cannot be read: %2</source>
+        <translation>The picture of post %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture of post %1 stored in the project cannot be read.</source>
+        <translation>The picture of post %1 stored in the project cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The worker could not explain post %1: %2</source>
+        <translation>The worker could not explain post %1: %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The model of run %1 gives no Grad-CAM map for this picture.</source>
+        <translation>The model of run %1 gives no Grad-CAM map for this picture.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The worker could not read the picture: %1</source>
+        <translation>The worker could not read the picture: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Grad-CAM: the regions that raise the model&apos;s output most are red.</source>
+        <translation>Grad-CAM: the regions that raise the model&apos;s output most are red.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grad-CAM for the predicted class &lt;b&gt;%1&lt;/b&gt;: the regions that raise its score most are red.</source>
+        <translation>Grad-CAM for the predicted class &lt;b&gt;%1&lt;/b&gt;: the regions that raise its score most are red.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose co-attention to see where selected tokens look.</source>
+        <translation>Choose co-attention to see where selected tokens look.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run %1 has no co-attention between tokens and image regions (fusion runs with fusion &quot;coattention&quot; have it).</source>
+        <translation>Run %1 has no co-attention between tokens and image regions (fusion runs with fusion &quot;coattention&quot; have it).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No token selected: click tokens above to draw their co-attention over the picture.</source>
+        <translation>No token selected: click tokens above to draw their co-attention over the picture.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The selected tokens attend to no image region.</source>
+        <translation>The selected tokens attend to no image region.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Co-attention of %n selected token(s) over the %1 x %2 image regions (red: the region they attend to most).</source>
+        <translation>
+            <numerusform>Co-attention of %n selected token over the %1 x %2 image regions (red: the region it attends to most).</numerusform>
+            <numerusform>Co-attention of %n selected tokens over the %1 x %2 image regions (red: the region they attend to most).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>ImageExplanationRunner</name>
+    <message>
+        <location filename="../../ui/attention/imageexplanationrunner.cpp" line="+59"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>the worker ended with code %1: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot start %1: %2</source>
+        <translation>cannot start %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1348,7 +1519,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main/mainwindow.cpp" line="+72"/>
+        <location filename="../../ui/main/mainwindow.cpp" line="+73"/>
         <source>Chorus</source>
         <translation>Chorus</translation>
     </message>
@@ -1418,12 +1589,17 @@
         <translation>Recommend</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+3"/>
+        <source>Sequences</source>
+        <translation>Sequences</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>cannot count: %1</source>
         <translation>cannot count: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1549,7 +1725,7 @@
         <translation>Split %1 stored</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 - Chorus</source>
         <translation>%1 - Chorus</translation>
     </message>
@@ -3014,9 +3190,127 @@
         <translation>PCA: the two components explain %1% and %2% of the variance</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+14"/>
+        <source>t-SNE iterations</source>
+        <translation>t-SNE iterations</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>t-SNE: %1 iterations, KL divergence %2</source>
         <translation>t-SNE: %1 iterations, KL divergence %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>UMAP neighbour search</source>
+        <translation>UMAP neighbour search</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UMAP epochs</source>
+        <translation>UMAP epochs</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>UMAP: %1 epochs over %2 edges, %3 neighbours</source>
+        <translation>UMAP: %1 epochs over %2 edges, %3 neighbours</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exact</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>approximate (NN-descent)</source>
+        <translation>approximate (NN-descent)</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionSettings</name>
+    <message>
+        <location filename="../../ui/embeddings/projectionsettings.cpp" line="+14"/>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t-SNE (Barnes-Hut)</source>
+        <translation>t-SNE (Barnes-Hut)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser</source>
+        <translation>Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Neighbours per point, the point itself included: larger keeps more of the global structure, smaller more of the local</source>
+        <translation>Neighbours per point, the point itself included: larger keeps more of the global structure, smaller more of the local</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How tightly points may pack together in the layout</source>
+        <translation>How tightly points may pack together in the layout</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>automatic</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic: 500 up to 10,000 points, 200 above</source>
+        <translation>Automatic: 500 up to 10,000 points, 200 above</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Perplexity</source>
+        <translation>Perplexity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iterations</source>
+        <translation>Iterations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theta</source>
+        <translation>Theta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neighbours</source>
+        <translation>Neighbours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum distance</source>
+        <translation>Minimum distance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>t-SNE: %1</source>
+        <translation>t-SNE: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>UMAP: %1</source>
+        <translation>UMAP: %1</translation>
     </message>
 </context>
 <context>
@@ -3497,6 +3791,293 @@
         <location line="+19"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2seqExplanation</name>
+    <message>
+        <location filename="../../ui/sequences/seq2seqexplanation.cpp" line="+26"/>
+        <source>The worker&apos;s answer is not JSON.</source>
+        <translation>The worker&apos;s answer is not JSON.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The worker&apos;s answer is not a seq2seq beam.</source>
+        <translation>The worker&apos;s answer is not a seq2seq beam.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A candidate&apos;s cross-attention does not match the source tokens.</source>
+        <translation>A candidate&apos;s cross-attention does not match the source tokens.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A candidate&apos;s cross-attention does not match its decoded tokens.</source>
+        <translation>A candidate&apos;s cross-attention does not match its decoded tokens.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The beam returned no candidate.</source>
+        <translation>The beam returned no candidate.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The worker&apos;s beam is malformed: %1</source>
+        <translation>The worker&apos;s beam is malformed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2seqRunner</name>
+    <message>
+        <location filename="../../ui/sequences/seq2seqrunner.cpp" line="+82"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>the worker ended with code %1: %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cannot start %1: %2</source>
+        <translation>cannot start %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2seqView</name>
+    <message>
+        <location filename="../../ui/sequences/seq2seqview.cpp" line="+46"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Generate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Typed text</source>
+        <translation>Typed text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by id</source>
+        <translation>Post by id</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The id of a stored post (the Data tab&apos;s Id column): its text is the source.</source>
+        <translation>The id of a stored post (the Data tab&apos;s Id column): its text is the source.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hypotheses kept by beam search (1: greedy decoding).</source>
+        <translation>Hypotheses kept by beam search (1: greedy decoding).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GNMT length penalty alpha: candidates are ranked by log P / ((5 + length) / 6)^alpha; 0 favours short outputs.</source>
+        <translation>GNMT length penalty alpha: candidates are ranked by log P / ((5 + length) / 6)^alpha; 0 favours short outputs.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This project has no seq2seq run. Train one in the Models tab with the family seq2seq: source &quot;replies&quot; learns to answer posts from a dataset&apos;s reply threads, source &quot;behaviour&quot; learns users&apos; next actions from an interactions dataset.</source>
+        <translation>This project has no seq2seq run. Train one in the Models tab with the family seq2seq: source &quot;replies&quot; learns to answer posts from a dataset&apos;s reply threads, source &quot;behaviour&quot; learns users&apos; next actions from an interactions dataset.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Candidate</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log-probability</source>
+        <translation>Log-probability</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Length</source>
+        <translation>Length</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log-probability over the length penalty: what the beam ranks by.</source>
+        <translation>Log-probability over the length penalty: what the beam ranks by.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decoded steps, &lt;eos&gt; included.</source>
+        <translation>Decoded steps, &lt;eos&gt; included.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Beam width</source>
+        <translation>Beam width</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Length penalty</source>
+        <translation>Length penalty</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Seq2seq run</source>
+        <translation>Seq2seq run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decoding</source>
+        <translation>Decoding</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Beam candidates, best first (select one to see its cross-attention)</source>
+        <translation>Beam candidates, best first (select one to see its cross-attention)</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Run %1: behaviour (next actions) on %2</source>
+        <translation>Run %1: behaviour (next actions) on %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run %1: replies on %2</source>
+        <translation>Run %1: replies on %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>behaviour: a user&apos;s latest actions -&gt; their next actions</source>
+        <translation>behaviour: a user&apos;s latest actions -&gt; their next actions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replies: a post&apos;s text -&gt; a reply</source>
+        <translation>replies: a post&apos;s text -&gt; a reply</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>as trained (%1)</source>
+        <translation>as trained (%1)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>as trained</source>
+        <translation>as trained</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give a source and press Generate.</source>
+        <translation>Give a source and press Generate.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Actions, oldest first: kind:item kind:item ... (e.g. view:item-0042 like:item-0042)</source>
+        <translation>Actions, oldest first: kind:item kind:item ... (e.g. view:item-0042 like:item-0042)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A post to reply to</source>
+        <translation>A post to reply to</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Post %1: %2</source>
+        <translation>Post %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No post with id %1.</source>
+        <translation>No post with id %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a seq2seq run first.</source>
+        <translation>Choose a seq2seq run first.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the actions to continue, as kind:item kind:item ...</source>
+        <translation>Type the actions to continue, as kind:item kind:item ...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a text to generate a reply to.</source>
+        <translation>Type a text to generate a reply to.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Generating with run %1…</source>
+        <translation>Generating with run %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Source as the run reads it: no tokens (nothing to attend to).</source>
+        <translation>Source as the run reads it: no tokens (nothing to attend to).</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Source as the run reads it (%n token(s)): %1</source>
+        <translation>
+            <numerusform>Source as the run reads it (%n token): %1</numerusform>
+            <numerusform>Source as the run reads it (%n tokens): %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no (cut at the maximum length)</source>
+        <translation>no (cut at the maximum length)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n candidate(s) from beam width %1, length penalty %2.</source>
+        <translation>
+            <numerusform>%n candidate from beam width %1, length penalty %2.</numerusform>
+            <numerusform>%n candidates from beam width %1, length penalty %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Candidate %1: cross-attention (score %2)</source>
+        <translation>Candidate %1: cross-attention (score %2)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
     </message>
 </context>
 <context>

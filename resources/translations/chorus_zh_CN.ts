@@ -175,7 +175,7 @@
 <context>
     <name>AttentionExplorer</name>
     <message>
-        <location filename="../../ui/attention/attentionexplorer.cpp" line="+44"/>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+48"/>
         <source>Predicted class probabilities</source>
         <translation>预测类别概率</translation>
     </message>
@@ -221,7 +221,7 @@
         <translation>出现次数</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
@@ -236,7 +236,7 @@
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+82"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
@@ -267,11 +267,12 @@
     </message>
     <message>
         <location line="+22"/>
+        <location line="+38"/>
         <source>#%1 [%2] %3</source>
         <translation>#%1 [%2] %3</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</source>
         <translation>帖子 %1 不在运行 %2 记录注意力的探针帖子之中；仅显示其文本和测试预测。</translation>
     </message>
@@ -281,12 +282,12 @@
         <translation>运行 %1 未记录注意力；显示帖子 %2 及其测试预测。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>no snapshots</source>
         <translation>无快照</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>epoch %1 (%2 of %3), step %4</source>
         <translation>第 %1 轮（第 %2 个，共 %3 个），第 %4 步</translation>
     </message>
@@ -296,7 +297,14 @@
         <translation>帖子 %1 在第 %2 轮未被探测。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
+        <source>%1
+select it to draw its co-attention over the picture</source>
+        <translation>%1
+选中以在图片上绘制其协同注意力</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&lt;b&gt;Post %1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;帖子 %1&lt;/b&gt;：%2</translation>
     </message>
@@ -326,7 +334,19 @@
         <translation>测试集：真实类别 &lt;b&gt;%1&lt;/b&gt;，预测 &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
+        <source>Click tokens to see where they look in the picture.</source>
+        <translation>点击词元，查看它们关注图片的哪些位置。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n token(s) selected: their co-attention is drawn over the picture.</source>
+        <translation>
+            <numerusform>已选 %n 个词元：其协同注意力已绘制在图片上。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Click tokens to add up their attributions.</source>
         <translation>点击词元以累加其归因值。</translation>
     </message>
@@ -429,6 +449,29 @@
     </message>
 </context>
 <context>
+    <name>CrossAttentionMap</name>
+    <message>
+        <location filename="../../ui/sequences/crossattentionmap.cpp" line="+38"/>
+        <source>source token</source>
+        <translation>源词元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>decoded token</source>
+        <translation>解码词元</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>attention weight</source>
+        <translation>注意力权重</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>decoded \ source</source>
+        <translation>解码 \ 源</translation>
+    </message>
+</context>
+<context>
     <name>CurvePlot</name>
     <message>
         <location filename="../../ui/training/curveplot.cpp" line="+245"/>
@@ -474,7 +517,7 @@
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+64"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+63"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
@@ -484,7 +527,7 @@
         <translation>加载 TSV...</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Project</source>
         <translation>投影</translation>
     </message>
@@ -509,22 +552,7 @@
         <translation>word2vec 运行提供词向量；其他运行提供词元嵌入</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>PCA</source>
-        <translation>PCA</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>t-SNE (Barnes-Hut)</source>
-        <translation>t-SNE（Barnes-Hut）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser</source>
-        <translation>Barnes-Hut 精度：0 为精确计算（慢），越大越快但越粗略</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Search labels</source>
         <translation>搜索标签</translation>
     </message>
@@ -534,32 +562,12 @@
         <translation>向量</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Perplexity</source>
-        <translation>困惑度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Iterations</source>
-        <translation>迭代次数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Theta</source>
-        <translation>Theta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Projection</source>
         <translation>投影</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>View</source>
         <translation>视图</translation>
     </message>
@@ -584,7 +592,7 @@
         <translation>近邻</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Projection failed: %1</source>
         <translation>投影失败：%1</translation>
     </message>
@@ -594,7 +602,7 @@
         <translation>投影已取消</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+84"/>
         <source>word vectors</source>
         <translation>词向量</translation>
     </message>
@@ -711,12 +719,7 @@
         <translation>%1：%2 个点，%3 维</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <source>t-SNE: %1</source>
-        <translation>t-SNE：%1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+44"/>
         <source>Computing PCA of %1 points...</source>
         <translation>正在计算 %1 个点的 PCA...</translation>
     </message>
@@ -726,7 +729,17 @@
         <translation>正在计算 %1 个点的 t-SNE...</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
+        <source>Computing UMAP of %1 points...</source>
+        <translation>正在计算 %1 个点的 UMAP...</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: %v of %m</source>
+        <translation>%1：%v / %m</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -964,6 +977,162 @@
         <location line="+3"/>
         <source>forecast</source>
         <translation>预测</translation>
+    </message>
+</context>
+<context>
+    <name>ImageExplanation</name>
+    <message>
+        <location filename="../../ui/attention/imageexplanation.cpp" line="+27"/>
+        <source>The worker&apos;s answer is not JSON.</source>
+        <translation>工作进程的回复不是 JSON。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The worker sent a Grad-CAM map without values (an older chorus-cli?).</source>
+        <translation>工作进程发送的 Grad-CAM 图没有数值（chorus-cli 版本较旧？）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Grad-CAM map&apos;s size does not match its values.</source>
+        <translation>Grad-CAM 图的尺寸与其数值不符。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The co-attention rows do not match the grid of image regions.</source>
+        <translation>协同注意力的行与图像区域网格不符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The co-attention rows do not match the post&apos;s tokens.</source>
+        <translation>协同注意力的行与帖子的词元不符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The worker&apos;s explanation is malformed: %1</source>
+        <translation>工作进程的解释格式有误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageExplanationPane</name>
+    <message>
+        <location filename="../../ui/attention/imageexplanationpane.cpp" line="+51"/>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-attention of selected tokens</source>
+        <translation>所选词元的协同注意力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grad-CAM: the regions that raise the predicted class&apos;s score. Co-attention: where the selected tokens look in the picture (fusion runs with co-attention).</source>
+        <translation>Grad-CAM：提高预测类别得分的区域。协同注意力：所选词元在图片中关注的位置（使用协同注意力的融合运行）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How strongly the map covers the picture: 0 % shows the picture alone.</source>
+        <translation>热图覆盖图片的程度：0 % 只显示图片本身。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Explaining the picture of post %1 with run %2 in the background...</source>
+        <translation>正在后台用运行 %2 解释帖子 %1 的图片……</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Post %1 has no picture, so there is nothing to explain in an image.</source>
+        <translation>帖子 %1 没有图片，因此没有可解释的图像。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The picture of post %1 cannot be read: %2</source>
+        <translation>无法读取帖子 %1 的图片：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The picture of post %1 stored in the project cannot be read.</source>
+        <translation>无法读取项目中保存的帖子 %1 的图片。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The worker could not explain post %1: %2</source>
+        <translation>工作进程无法解释帖子 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The model of run %1 gives no Grad-CAM map for this picture.</source>
+        <translation>运行 %1 的模型没有为这张图片给出 Grad-CAM 图。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The worker could not read the picture: %1</source>
+        <translation>工作进程无法读取图片：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Grad-CAM: the regions that raise the model&apos;s output most are red.</source>
+        <translation>Grad-CAM：最能提高模型输出的区域显示为红色。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grad-CAM for the predicted class &lt;b&gt;%1&lt;/b&gt;: the regions that raise its score most are red.</source>
+        <translation>预测类别 &lt;b&gt;%1&lt;/b&gt; 的 Grad-CAM：最能提高其得分的区域显示为红色。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose co-attention to see where selected tokens look.</source>
+        <translation>选择协同注意力，查看所选词元关注的位置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Run %1 has no co-attention between tokens and image regions (fusion runs with fusion &quot;coattention&quot; have it).</source>
+        <translation>运行 %1 没有词元与图像区域之间的协同注意力（fusion 为 &quot;coattention&quot; 的融合运行才有）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No token selected: click tokens above to draw their co-attention over the picture.</source>
+        <translation>未选择词元：点击上方的词元，在图片上绘制其协同注意力。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The selected tokens attend to no image region.</source>
+        <translation>所选词元没有关注任何图像区域。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Co-attention of %n selected token(s) over the %1 x %2 image regions (red: the region they attend to most).</source>
+        <translation>
+            <numerusform>%n 个所选词元在 %1 x %2 个图像区域上的协同注意力（红色：它们最关注的区域）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>ImageExplanationRunner</name>
+    <message>
+        <location filename="../../ui/attention/imageexplanationrunner.cpp" line="+59"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>工作进程以代码 %1 结束：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1343,7 +1512,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main/mainwindow.cpp" line="+72"/>
+        <location filename="../../ui/main/mainwindow.cpp" line="+73"/>
         <source>Chorus</source>
         <translation>Chorus</translation>
     </message>
@@ -1413,12 +1582,17 @@
         <translation>推荐</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+3"/>
+        <source>Sequences</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>cannot count: %1</source>
         <translation>无法计数：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1544,7 +1718,7 @@
         <translation>划分 %1 已保存</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 - Chorus</source>
         <translation>%1 - Chorus</translation>
     </message>
@@ -3006,9 +3180,127 @@
         <translation>PCA：两个主成分分别解释 %1% 和 %2% 的方差</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+14"/>
+        <source>t-SNE iterations</source>
+        <translation>t-SNE 迭代</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>t-SNE: %1 iterations, KL divergence %2</source>
         <translation>t-SNE：%1 次迭代，KL 散度 %2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>UMAP neighbour search</source>
+        <translation>UMAP 近邻搜索</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>UMAP epochs</source>
+        <translation>UMAP 轮次</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>UMAP: %1 epochs over %2 edges, %3 neighbours</source>
+        <translation>UMAP：在 %2 条边上优化 %1 轮，近邻为%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>exact</source>
+        <translation>精确</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>approximate (NN-descent)</source>
+        <translation>近似（NN-descent）</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectionSettings</name>
+    <message>
+        <location filename="../../ui/embeddings/projectionsettings.cpp" line="+14"/>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>t-SNE (Barnes-Hut)</source>
+        <translation>t-SNE（Barnes-Hut）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Barnes-Hut accuracy: 0 is exact (slow), larger is faster and coarser</source>
+        <translation>Barnes-Hut 精度：0 为精确计算（慢），越大越快但越粗略</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Neighbours per point, the point itself included: larger keeps more of the global structure, smaller more of the local</source>
+        <translation>每个点的近邻数（含该点自身）：越大越能保留全局结构，越小越能保留局部结构</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How tightly points may pack together in the layout</source>
+        <translation>布局中各点可以聚集的紧密程度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic: 500 up to 10,000 points, 200 above</source>
+        <translation>自动：不超过 10,000 个点时为 500 轮，更多时为 200 轮</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theta</source>
+        <translation>Theta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Neighbours</source>
+        <translation>近邻数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum distance</source>
+        <translation>最小距离</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>t-SNE: %1</source>
+        <translation>t-SNE：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>UMAP: %1</source>
+        <translation>UMAP：%1</translation>
     </message>
 </context>
 <context>
@@ -3486,6 +3778,291 @@
         <location line="+19"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2seqExplanation</name>
+    <message>
+        <location filename="../../ui/sequences/seq2seqexplanation.cpp" line="+26"/>
+        <source>The worker&apos;s answer is not JSON.</source>
+        <translation>工作进程的回复不是 JSON。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The worker&apos;s answer is not a seq2seq beam.</source>
+        <translation>工作进程的回复不是 seq2seq 的束搜索结果。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A candidate&apos;s cross-attention does not match the source tokens.</source>
+        <translation>某个候选的交叉注意力与源词元不符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A candidate&apos;s cross-attention does not match its decoded tokens.</source>
+        <translation>某个候选的交叉注意力与其解码词元不符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The beam returned no candidate.</source>
+        <translation>束搜索没有返回任何候选。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The worker&apos;s beam is malformed: %1</source>
+        <translation>工作进程的束搜索结果格式错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2seqRunner</name>
+    <message>
+        <location filename="../../ui/sequences/seq2seqrunner.cpp" line="+82"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>工作进程以代码 %1 结束：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2seqView</name>
+    <message>
+        <location filename="../../ui/sequences/seq2seqview.cpp" line="+46"/>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Typed text</source>
+        <translation>输入文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post by id</source>
+        <translation>按 ID 选择帖子</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The id of a stored post (the Data tab&apos;s Id column): its text is the source.</source>
+        <translation>已存帖子的 ID（数据标签页的 ID 列）：以其文本为源序列。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hypotheses kept by beam search (1: greedy decoding).</source>
+        <translation>束搜索保留的假设数（1：贪心解码）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>GNMT length penalty alpha: candidates are ranked by log P / ((5 + length) / 6)^alpha; 0 favours short outputs.</source>
+        <translation>GNMT 长度惩罚系数 alpha：候选按 log P / ((5 + length) / 6)^alpha 排序；0 偏向较短的输出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This project has no seq2seq run. Train one in the Models tab with the family seq2seq: source &quot;replies&quot; learns to answer posts from a dataset&apos;s reply threads, source &quot;behaviour&quot; learns users&apos; next actions from an interactions dataset.</source>
+        <translation>此项目没有 seq2seq 运行。请在“模型”标签页用 seq2seq 模型族训练一个：源 &quot;replies&quot; 从数据集的回复线程学习回复帖子，源 &quot;behaviour&quot; 从交互数据集学习用户的下一步行为。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log-probability</source>
+        <translation>对数概率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log-probability over the length penalty: what the beam ranks by.</source>
+        <translation>对数概率除以长度惩罚：束搜索按此排序。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decoded steps, &lt;eos&gt; included.</source>
+        <translation>解码步数，含 &lt;eos&gt;。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Beam width</source>
+        <translation>束宽</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Length penalty</source>
+        <translation>长度惩罚</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Seq2seq run</source>
+        <translation>Seq2seq 运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>源序列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decoding</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Beam candidates, best first (select one to see its cross-attention)</source>
+        <translation>束搜索候选，最佳在前（选中一个查看其交叉注意力）</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Run %1: behaviour (next actions) on %2</source>
+        <translation>运行 %1：%2 上的行为（下一步行为）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Run %1: replies on %2</source>
+        <translation>运行 %1：%2 上的回复</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>behaviour: a user&apos;s latest actions -&gt; their next actions</source>
+        <translation>行为：用户最近的行为 -&gt; 其下一步行为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replies: a post&apos;s text -&gt; a reply</source>
+        <translation>回复：帖子文本 -&gt; 回复</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+1"/>
+        <source>as trained (%1)</source>
+        <translation>按训练设置（%1）</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>as trained</source>
+        <translation>按训练设置</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give a source and press Generate.</source>
+        <translation>请给出源序列并点击“生成”。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Actions, oldest first: kind:item kind:item ... (e.g. view:item-0042 like:item-0042)</source>
+        <translation>行为，从旧到新：kind:item kind:item ...（例如 view:item-0042 like:item-0042）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A post to reply to</source>
+        <translation>要回复的帖子</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Post %1: %2</source>
+        <translation>帖子 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No post with id %1.</source>
+        <translation>没有 ID 为 %1 的帖子。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose a seq2seq run first.</source>
+        <translation>请先选择一个 seq2seq 运行。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type the actions to continue, as kind:item kind:item ...</source>
+        <translation>请输入要接续的行为，格式为 kind:item kind:item ...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type a text to generate a reply to.</source>
+        <translation>请输入要为其生成回复的文本。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Generating with run %1…</source>
+        <translation>正在用运行 %1 生成…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Source as the run reads it: no tokens (nothing to attend to).</source>
+        <translation>运行读到的源序列：没有词元（无可关注的内容）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Source as the run reads it (%n token(s)): %1</source>
+        <translation>
+            <numerusform>运行读到的源序列（%n 个词元）：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no (cut at the maximum length)</source>
+        <translation>否（在最大长度处截断）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n candidate(s) from beam width %1, length penalty %2.</source>
+        <translation>
+            <numerusform>束宽 %1、长度惩罚 %2 下得到 %n 个候选。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Candidate %1: cross-attention (score %2)</source>
+        <translation>候选 %1：交叉注意力（得分 %2）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
     </message>
 </context>
 <context>
