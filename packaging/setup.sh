@@ -144,8 +144,8 @@ step_test() {
     ctest --output-on-failure -j "$jobs" --timeout 900
 }
 
-# The documentation's screenshots: a fresh demo project with a word2vec run, topics, a recommender
-# and a BiLSTM-attention run (the newest, so the run views show it), then every tab rendered offscreen.
+# The documentation's screenshots: a fresh demo project with a word2vec run, topics, a recommender,
+# a seq2seq replies run and a BiLSTM-attention run (the newest, so the run views show it), then every tab rendered offscreen.
 step_screenshots() {
     local work out="$root/docs/screenshots"
     work="$(mktemp -d)"
@@ -155,6 +155,7 @@ step_screenshots() {
     "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/word2vec-demo.json" >/dev/null
     "$build/app/chorus-cli" topics "$work/demo.chorus" --dataset demo --k 4 >/dev/null
     "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/recommender-mf-demo-interactions.json" >/dev/null
+    "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/seq2seq-demo-replies.json" >/dev/null
     "$build/app/chorus-cli" train "$work/demo.chorus" --config "$root/resources/presets/rnn-attention-demo-sentiment.json" >/dev/null
     mkdir -p "$out"
     rm -f "$out"/*.png

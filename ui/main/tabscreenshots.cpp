@@ -5,11 +5,13 @@
 #include "ui/embeddings/embeddingprojector.h"
 #include "ui/main/mainwindow.h"
 #include "ui/runs/runspanel.h"
+#include "ui/sequences/seq2seqview.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QPixmap>
 #include <QRegularExpression>
 #include <QTabWidget>
@@ -65,6 +67,30 @@ void showFirstSource(EmbeddingProjector &projector)
     QObject::disconnect(failed);
 }
 
+// The sequences view starts without input; decode an example with the first seq2seq run, as a
+// person trying it would (a behaviour run gets the first actions its field suggests, if any).
+void showExampleBeam(Seq2seqView &view)
+{
+    if (view.runChooser()->count() == 0 || view.shown())
+        return;
+    view.runChooser()->setCurrentIndex(0);
+    if (view.inputField()->text().isEmpty())
+        view.inputField()->setText(view.currentSource() == QLatin1String("replies")
+                                       ? QStringLiteral("what do you think about the new phone")
+                                       : view.inputField()->placeholderText());
+    bool done = false;
+    const QMetaObject::Connection shown =
+        QObject::connect(&view, &Seq2seqView::explanationShown, &view, [&done] { done = true; });
+    const QMetaObject::Connection failed = QObject::connect(&view, &Seq2seqView::failed, &view, [&done] { done = true; });
+    view.generate();
+    QElapsedTimer clock;
+    clock.start();
+    while (!done && clock.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QObject::disconnect(shown);
+    QObject::disconnect(failed);
+}
+
 } // namespace
 
 QString TabScreenshots::slug(const QString &title)
@@ -88,6 +114,8 @@ QStringList TabScreenshots::save(MainWindow &window, const QString &dir)
         tabs->setCurrentIndex(i);
         if (auto *projector = qobject_cast<EmbeddingProjector *>(tabs->widget(i)); projector && !projector->table())
             showFirstSource(*projector);
+        if (auto *sequences = qobject_cast<Seq2seqView *>(tabs->widget(i)))
+            showExampleBeam(*sequences);
         settle(1500);
         // A translated title may have no Latin letter to name the file by: the panel's object name
         // or class does.
