@@ -29,10 +29,12 @@ std::string firstLine(const std::string &text)
     return newline == std::string::npos ? text : text.substr(0, newline);
 }
 
+#ifdef CHORUS_HAVE_DISTRIBUTED
 bool isLoopback(const std::string &address)
 {
     return address == "localhost" || address.rfind("127.", 0) == 0 || address == "::1";
 }
+#endif
 
 } // namespace
 
