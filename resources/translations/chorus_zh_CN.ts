@@ -227,11 +227,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+168"/>
         <source>Probe post</source>
         <translation>探针帖子</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-165"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
@@ -266,7 +267,12 @@
         <translation>已跳过的快照：%1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <source>Test post</source>
+        <translation>测试帖子</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+38"/>
         <source>#%1 [%2] %3</source>
         <translation>#%1 [%2] %3</translation>

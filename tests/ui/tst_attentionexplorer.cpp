@@ -129,6 +129,7 @@ private slots:
         QCOMPARE(explorer.snapshotCount(), 2);
         QCOMPARE(explorer.epochSlider()->value(), 1); // the latest epoch
         QCOMPARE(explorer.postCombo()->count(), 4);
+        QCOMPARE(explorer.postPickerLabel()->text(), QString("Probe post"));
         QVERIFY(explorer.postCombo()->itemText(0).contains("The movie was great!"));
     }
 

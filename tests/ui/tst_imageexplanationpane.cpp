@@ -88,6 +88,8 @@ private slots:
         explorer.setProject(m_project.get());
         QCOMPARE(explorer.currentRun(), m_run);
         QVERIFY(explorer.postCombo()->count() >= 2);
+        // An image run without snapshots lists its test posts, and says so.
+        QCOMPARE(explorer.postPickerLabel()->text(), QString("Test post"));
         m_postWithPicture = explorer.postCombo()->itemData(0).toLongLong();
         m_postWithoutPicture = explorer.postCombo()->itemData(1).toLongLong();
         auto drop = m_project->db().prepare("DELETE FROM media WHERE post_id = ?");

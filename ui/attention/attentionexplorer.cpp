@@ -83,7 +83,8 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     auto *pickers = new QHBoxLayout;
     pickers->addWidget(new QLabel(tr("Run")));
     pickers->addWidget(m_runs);
-    pickers->addWidget(new QLabel(tr("Probe post")));
+    m_postsLabel = new QLabel(tr("Probe post"));
+    pickers->addWidget(m_postsLabel);
     pickers->addWidget(m_posts, 1);
     pickers->addWidget(new QLabel(tr("Epoch")));
     pickers->addWidget(m_epoch, 1);
@@ -249,6 +250,8 @@ void AttentionExplorer::fillPosts()
 {
     m_posts->blockSignals(true);
     m_posts->clear();
+    // Runs without snapshots list test posts instead: the label says which.
+    m_postsLabel->setText(m_snapshots.empty() && m_imageRuns.contains(currentRun()) ? tr("Test post") : tr("Probe post"));
     if (!m_snapshots.empty() && m_project) {
         chorus::PostBrowser browser(*m_project);
         for (const AttentionPost &post : m_snapshots.back().posts) {

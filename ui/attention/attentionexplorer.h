@@ -58,6 +58,8 @@ public:
     double selectedWeight() const;
     QComboBox *runCombo() const { return m_runs; }
     QComboBox *postCombo() const { return m_posts; }
+    // "Probe post" over a run's attention snapshots, "Test post" over an image run's test part.
+    QLabel *postPickerLabel() const { return m_postsLabel; }
     QSlider *epochSlider() const { return m_epoch; }
     QLabel *selectionLabel() const { return m_selection; }
     QLabel *predictionLabel() const { return m_prediction; }
@@ -105,6 +107,7 @@ private:
     QString m_runProblems; // snapshots of the loaded run that could not be read
     QComboBox *m_runs;
     QComboBox *m_posts;
+    QLabel *m_postsLabel;
     QSlider *m_epoch;
     QLabel *m_epochLabel;
     QLabel *m_text;
