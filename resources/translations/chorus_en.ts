@@ -1136,19 +1136,6 @@ select it to draw its co-attention over the picture</translation>
     </message>
 </context>
 <context>
-    <name>ImageExplanationRunner</name>
-    <message>
-        <location filename="../../ui/attention/imageexplanationrunner.cpp" line="+59"/>
-        <source>the worker ended with code %1: %2</source>
-        <translation>the worker ended with code %1: %2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>cannot start %1: %2</source>
-        <translation>cannot start %1: %2</translation>
-    </message>
-</context>
-<context>
     <name>ImportFilesPage</name>
     <message>
         <location filename="../../ui/import/importfilespage.cpp" line="+28"/>
@@ -3775,16 +3762,6 @@ select it to draw its co-attention over the picture</translation>
         <source>The worker&apos;s saliency is malformed: %1</source>
         <translation>The worker&apos;s saliency is malformed: %1</translation>
     </message>
-    <message>
-        <location line="+57"/>
-        <source>the worker ended with code %1: %2</source>
-        <translation>the worker ended with code %1: %2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>cannot start %1: %2</source>
-        <translation>cannot start %1: %2</translation>
-    </message>
 </context>
 <context>
     <name>ScatterView</name>
@@ -5632,6 +5609,19 @@ attention weight %2%3</translation>
         <location line="+2"/>
         <source>the worker exited with code %1 without finishing the run</source>
         <translation>the worker exited with code %1 without finishing the run</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerRequest</name>
+    <message>
+        <location filename="../../ui/common/workerrequest.cpp" line="+13"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>the worker ended with code %1: %2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>cannot start %1: %2</source>
+        <translation>cannot start %1: %2</translation>
     </message>
 </context>
 <context>

@@ -1129,19 +1129,6 @@ select it to draw its co-attention over the picture</source>
     </message>
 </context>
 <context>
-    <name>ImageExplanationRunner</name>
-    <message>
-        <location filename="../../ui/attention/imageexplanationrunner.cpp" line="+59"/>
-        <source>the worker ended with code %1: %2</source>
-        <translation>工作进程以代码 %1 结束：%2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>cannot start %1: %2</source>
-        <translation>无法启动 %1：%2</translation>
-    </message>
-</context>
-<context>
     <name>ImportFilesPage</name>
     <message>
         <location filename="../../ui/import/importfilespage.cpp" line="+28"/>
@@ -3762,16 +3749,6 @@ select it to draw its co-attention over the picture</source>
         <source>The worker&apos;s saliency is malformed: %1</source>
         <translation>工作进程的显著性格式有误：%1</translation>
     </message>
-    <message>
-        <location line="+57"/>
-        <source>the worker ended with code %1: %2</source>
-        <translation>工作进程以代码 %1 结束：%2</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>cannot start %1: %2</source>
-        <translation>无法启动 %1：%2</translation>
-    </message>
 </context>
 <context>
     <name>ScatterView</name>
@@ -5609,6 +5586,19 @@ attention weight %2%3</source>
         <location line="+2"/>
         <source>the worker exited with code %1 without finishing the run</source>
         <translation>工作进程以退出码 %1 退出，运行未完成</translation>
+    </message>
+</context>
+<context>
+    <name>WorkerRequest</name>
+    <message>
+        <location filename="../../ui/common/workerrequest.cpp" line="+13"/>
+        <source>the worker ended with code %1: %2</source>
+        <translation>工作进程以代码 %1 结束：%2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
     </message>
 </context>
 <context>

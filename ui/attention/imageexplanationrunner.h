@@ -7,7 +7,7 @@
 #include <QPair>
 #include <QString>
 
-class QProcess;
+class WorkerRequest;
 
 // Runs the worker (`chorus-cli explain --json`) in the background for the Grad-CAM map and
 // co-attention of one post's picture, one request at a time: a newer request replaces one still
@@ -39,7 +39,7 @@ private:
     using Key = QPair<qint64, qint64>;
 
     QString m_program;
-    QProcess *m_process = nullptr;
+    WorkerRequest *m_worker;
     Key m_runningKey;
     QHash<Key, ImageExplanation> m_cache;
 };

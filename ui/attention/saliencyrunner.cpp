@@ -1,8 +1,8 @@
 #include "ui/attention/saliencyrunner.h"
 
+#include "ui/common/workerrequest.h"
 #include "ui/training/workerprocess.h"
 
-#include <QProcess>
 
 #include <nlohmann/json.hpp>
 
@@ -54,7 +54,25 @@ std::optional<TokenSaliencyResult> TokenSaliencyResult::fromJson(const QByteArra
     }
 }
 
-SaliencyRunner::SaliencyRunner(QObject *parent) : QObject(parent), m_program(WorkerProcess::defaultProgram()) {}
+SaliencyRunner::SaliencyRunner(QObject *parent)
+    : QObject(parent), m_program(WorkerProcess::defaultProgram()), m_worker(new WorkerRequest(this))
+{
+    connect(m_worker, &WorkerRequest::answered, this, [this](const QByteArray &output, const QByteArray &errors, int code) {
+        QString error;
+        std::optional<TokenSaliencyResult> result = TokenSaliencyResult::fromJson(output, &error);
+        if (!result) {
+            emit failed(m_runningRun, m_runningPost,
+                        output.trimmed().isEmpty() ? WorkerRequest::endedWithoutAnswer(code, errors) : error);
+            return;
+        }
+        result->runId = m_runningRun;
+        result->postId = m_runningPost;
+        m_cache.insert(m_runningKey, *result);
+        emit finished(*result);
+    });
+    connect(m_worker, &WorkerRequest::failed, this,
+            [this](const QString &message) { emit failed(m_runningRun, m_runningPost, message); });
+}
 
 SaliencyRunner::~SaliencyRunner() { cancel(); }
 
@@ -69,21 +87,9 @@ const TokenSaliencyResult *SaliencyRunner::cached(qint64 runId, qint64 postId, i
     return found == m_cache.constEnd() ? nullptr : &found.value();
 }
 
-bool SaliencyRunner::isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
+bool SaliencyRunner::isRunning() const { return m_worker->isRunning(); }
 
-void SaliencyRunner::cancel()
-{
-    if (!m_process)
-        return;
-    QProcess *process = m_process;
-    m_process = nullptr;
-    process->disconnect(this);
-    if (process->state() != QProcess::NotRunning) {
-        process->kill();
-        process->waitForFinished(2000);
-    }
-    process->deleteLater();
-}
+void SaliencyRunner::cancel() { m_worker->cancel(); }
 
 void SaliencyRunner::request(const QString &projectPath, qint64 runId, qint64 postId, int steps, const QString &baseline)
 {
@@ -94,39 +100,11 @@ void SaliencyRunner::request(const QString &projectPath, qint64 runId, qint64 po
         emit finished(*result);
         return;
     }
-    auto *process = new QProcess(this);
-    m_process = process;
     m_runningKey = key(runId, postId, steps, baseline);
-    connect(process, &QProcess::finished, this, [this, process, runId, postId, steps, baseline](int code, QProcess::ExitStatus status) {
-        if (process != m_process)
-            return;
-        m_process = nullptr;
-        process->deleteLater();
-        const QByteArray output = process->readAllStandardOutput();
-        QString error;
-        std::optional<TokenSaliencyResult> result = TokenSaliencyResult::fromJson(output, &error);
-        if (status != QProcess::NormalExit || !result) {
-            if (status != QProcess::NormalExit || output.trimmed().isEmpty())
-                error = tr("the worker ended with code %1: %2")
-                            .arg(code)
-                            .arg(QString::fromUtf8(process->readAllStandardError()).trimmed());
-            emit failed(runId, postId, error);
-            return;
-        }
-        result->runId = runId;
-        result->postId = postId;
-        m_cache.insert(key(runId, postId, steps, baseline), *result);
-        emit finished(*result);
-    });
-    connect(process, &QProcess::errorOccurred, this, [this, process, runId, postId](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart || process != m_process)
-            return;
-        m_process = nullptr;
-        process->deleteLater();
-        emit failed(runId, postId, tr("cannot start %1: %2").arg(m_program, process->errorString()));
-    });
-    process->start(m_program, {QStringLiteral("explain"), projectPath, QStringLiteral("--run"), QString::number(runId),
-                               QStringLiteral("--post"), QString::number(postId), QStringLiteral("--saliency"),
-                               QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--baseline"), baseline,
-                               QStringLiteral("--json")});
+    m_runningRun = runId;
+    m_runningPost = postId;
+    m_worker->start(m_program, {QStringLiteral("explain"), projectPath, QStringLiteral("--run"), QString::number(runId),
+                                QStringLiteral("--post"), QString::number(postId), QStringLiteral("--saliency"),
+                                QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--baseline"), baseline,
+                                QStringLiteral("--json")});
 }

@@ -9,7 +9,7 @@
 
 #include <optional>
 
-class QProcess;
+class WorkerRequest;
 
 // Gradient x input and integrated gradients for one post of a text classifier run, as
 // `chorus-cli explain --saliency --json` computes them (the GUI cannot run a model itself).
@@ -57,7 +57,9 @@ private:
     static QString key(qint64 runId, qint64 postId, int steps, const QString &baseline);
 
     QString m_program;
-    QProcess *m_process = nullptr;
+    WorkerRequest *m_worker;
     QString m_runningKey;
+    qint64 m_runningRun = 0;
+    qint64 m_runningPost = 0;
     QHash<QString, TokenSaliencyResult> m_cache;
 };
