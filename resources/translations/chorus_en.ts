@@ -528,7 +528,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+63"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+55"/>
         <source>Load</source>
         <translation>Load</translation>
     </message>
@@ -769,33 +769,8 @@ select it to draw its co-attention over the picture</translation>
         <source>Metadata: %1</source>
         <translation>Metadata: %1</translation>
     </message>
-    <message>
-        <location line="+31"/>
-        <source>rank &gt; %L1</source>
-        <translation>rank &gt; %L1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>rank %L1-%L2</source>
-        <translation>rank %L1-%L2</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>(empty)</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>other</source>
-        <translation>other</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>points</source>
-        <translation>points</translation>
-    </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+30"/>
         <source>%n matching point(s)</source>
         <translation>
             <numerusform>%n matching point</numerusform>
@@ -2996,6 +2971,34 @@ select it to draw its co-attention over the picture</translation>
         <location line="+1"/>
         <source>“%1” will not be loaded the next time Chorus starts.</source>
         <translation>“%1” will not be loaded the next time Chorus starts.</translation>
+    </message>
+</context>
+<context>
+    <name>PointGrouping</name>
+    <message>
+        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+24"/>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>rank &gt; %L1</source>
+        <translation>rank &gt; %L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rank %L1-%L2</source>
+        <translation>rank %L1-%L2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>other</source>
+        <translation>other</translation>
     </message>
 </context>
 <context>

@@ -523,7 +523,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+63"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+55"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
@@ -764,33 +764,8 @@ select it to draw its co-attention over the picture</source>
         <source>Metadata: %1</source>
         <translation>元数据：%1</translation>
     </message>
-    <message>
-        <location line="+31"/>
-        <source>rank &gt; %L1</source>
-        <translation>排名 &gt; %L1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>rank %L1-%L2</source>
-        <translation>排名 %L1-%L2</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>points</source>
-        <translation>点</translation>
-    </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+30"/>
         <source>%n matching point(s)</source>
         <translation>
             <numerusform>%n 个匹配的点</numerusform>
@@ -2988,6 +2963,34 @@ select it to draw its co-attention over the picture</source>
         <location line="+1"/>
         <source>“%1” will not be loaded the next time Chorus starts.</source>
         <translation>Chorus 下次启动时将不再加载“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>PointGrouping</name>
+    <message>
+        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+24"/>
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>rank &gt; %L1</source>
+        <translation>排名 &gt; %L1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rank %L1-%L2</source>
+        <translation>排名 %L1-%L2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>

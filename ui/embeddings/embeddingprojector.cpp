@@ -1,4 +1,5 @@
 #include "ui/embeddings/embeddingprojector.h"
+#include "ui/embeddings/pointgrouping.h"
 
 #include "core/analytics/postembeddingtable.h"
 #include "core/analytics/userembeddingtable.h"
@@ -40,15 +41,6 @@
 #include <utility>
 
 namespace {
-
-const QColor kPalette[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44), QColor(148, 103, 189),
-                           QColor(140, 86, 75),  QColor(227, 119, 194), QColor(188, 189, 34), QColor(23, 190, 207),
-                           QColor(214, 39, 40)};
-constexpr int kPaletteSize = int(sizeof(kPalette) / sizeof(kPalette[0]));
-// Frequency-rank bands, light to dark: the most frequent words stand out.
-const QColor kRankColours[] = {QColor(8, 48, 107), QColor(33, 113, 181), QColor(66, 146, 198), QColor(107, 174, 214),
-                               QColor(158, 202, 225), QColor(198, 219, 239)};
-const QColor kOtherColour(170, 170, 170);
 
 QString lastLine(const QByteArray &output)
 {
@@ -596,58 +588,11 @@ void EmbeddingProjector::applyColouring()
     if (!m_table || m_scatter->pointCount() != n || n == 0)
         return;
     const QString mode = m_colour->currentData().toString();
-    QVector<int> groupOf(n, 0);
-    QVector<ScatterGroup> groups;
-    if (mode == QLatin1String("rank")) {
-        // Bands of ten-fold rank: 1-10, 11-100, ...
-        const int bands = int(sizeof(kRankColours) / sizeof(kRankColours[0]));
-        std::vector<int> used(bands, 0);
-        for (int i = 0; i < n; ++i) {
-            int band = 0;
-            for (int limit = 10; i >= limit && band < bands - 1; limit *= 10)
-                ++band;
-            groupOf[i] = band;
-            used[band] = 1;
-        }
-        QVector<int> remap(bands, -1);
-        for (int b = 0, limit = 10; b < bands; ++b, limit *= 10) {
-            if (!used[b])
-                continue;
-            remap[b] = groups.size();
-            const QString name = b == bands - 1 ? tr("rank > %L1").arg(limit / 10)
-                                                : tr("rank %L1-%L2").arg(b == 0 ? 1 : limit / 10 + 1).arg(limit);
-            groups.append({name, kRankColours[b]});
-        }
-        for (int &g : groupOf)
-            g = remap[g];
-    } else if (mode.startsWith(QLatin1String("column:"))) {
-        const std::size_t column = mode.mid(7).toULongLong();
-        const std::vector<std::string> &values = m_table->values.at(column);
-        // The most frequent values get colours of their own, the rest share "other".
-        std::map<std::string, int> counts;
-        for (const std::string &v : values)
-            ++counts[v];
-        std::vector<std::pair<int, std::string>> ranked;
-        for (const auto &[value, count] : counts)
-            ranked.emplace_back(-count, value);
-        std::sort(ranked.begin(), ranked.end());
-        const int own = std::min(int(ranked.size()), kPaletteSize);
-        std::map<std::string, int> groupOfValue;
-        for (int g = 0; g < own; ++g) {
-            groupOfValue[ranked[g].second] = g;
-            groups.append({ranked[g].second.empty() ? tr("(empty)") : QString::fromStdString(ranked[g].second),
-                           kPalette[g]});
-        }
-        if (int(ranked.size()) > own)
-            groups.append({tr("other"), kOtherColour});
-        for (int i = 0; i < n; ++i) {
-            const auto it = groupOfValue.find(values[std::size_t(i)]);
-            groupOf[i] = it != groupOfValue.end() ? it->second : own;
-        }
-    } else {
-        groups.append({tr("points"), kPalette[0]});
-    }
-    m_scatter->setGroups(groupOf, groups);
+    const PointGroups colouring =
+        mode == QLatin1String("rank")               ? PointGrouping::byRank(n)
+        : mode.startsWith(QLatin1String("column:")) ? PointGrouping::byValue(m_table->values.at(mode.mid(7).toULongLong()))
+                                                     : PointGrouping::single(n);
+    m_scatter->setGroups(colouring.groupOf, colouring.groups);
 }
 
 void EmbeddingProjector::applySearch()
