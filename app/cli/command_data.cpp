@@ -5,6 +5,7 @@
 #include "helptext.h"
 #include "terminalprogress.h"
 
+#include "core/embeddings/embeddinghistory.h"
 #include "core/embeddings/wordvectors.h"
 #include "core/import/importjob.h"
 #include "core/import/recordsource.h"
@@ -159,6 +160,31 @@ int commandImport(const std::vector<std::string> &argv)
     return report->cancelled ? 130 : code;
 }
 
+// The token or word vectors a run recorded at the end of one epoch (EmbeddingHistory), as a
+// projector pair: read from the project, no checkpoint needed.
+static int exportEmbeddingEpoch(CliContext &ctx, Project &project, std::int64_t runId, int epoch, const std::string &out)
+{
+    auto snapshot = EmbeddingHistory(project).load(runId, epoch);
+    if (!snapshot)
+        return ctx.fail(snapshot.message());
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec)
+        return ctx.fail("cannot create folder " + out + ": " + ec.message());
+    const std::string vectors = (std::filesystem::path(out) / "vectors.tsv").string();
+    const std::string metadata = (std::filesystem::path(out) / "metadata.tsv").string();
+    const torch::Tensor matrix =
+        torch::from_blob(snapshot->values.data(),
+                         {static_cast<std::int64_t>(snapshot->tokens.size()), static_cast<std::int64_t>(snapshot->dimensions)},
+                         torch::kFloat);
+    if (Status s = WeightsExporter::saveProjectorTsv(matrix, snapshot->tokens, vectors, metadata); !s.ok())
+        return ctx.fail(s.message());
+    return ctx.succeed({{"run_id", runId}, {"epoch", epoch}, {"step", snapshot->step}, {"tokens", snapshot->tokens.size()},
+                        {"dimensions", snapshot->dimensions}, {"vectors", vectors}, {"metadata", metadata}},
+                       "Wrote the " + std::to_string(snapshot->tokens.size()) + " most frequent token embeddings of epoch " +
+                           std::to_string(epoch) + " to " + vectors + " and " + metadata + "\n");
+}
+
 // weights / embeddings of a supervised run.
 static int exportRunModel(CliContext &ctx, Project &project, std::int64_t runId, const std::string &what,
                           const std::string &out)
@@ -216,11 +242,14 @@ int commandExport(const std::vector<std::string> &argv)
                                "(binary when OUT ends in .bin); `weights` writes a trained model's tensors as OUT in\n"
                                "safetensors format and its run config beside it (OUT with .json); `embeddings` writes\n"
                                "its token embeddings for the TensorBoard projector into the folder OUT (vectors.tsv,\n"
-                               "metadata.tsv). Files appear only when the export completed.\n"))
+                               "metadata.tsv). --epoch N with `embeddings` writes the vectors as they were at the end of\n"
+                               "epoch N instead (the most frequent 2,000 tokens, recorded by word2vec and by every model\n"
+                               "with token embeddings). Files appear only when the export completed.\n"))
         return 0;
-    Arguments args(argv, {"dataset", "format", "run", "what"}, {"json"});
+    Arguments args(argv, {"dataset", "format", "run", "what", "epoch"}, {"json"});
     CliContext ctx("export", args.has("json"));
     const long long runId = args.integer("run", 0);
+    const long long epoch = args.integer("epoch", 0);
     if (!args.ok())
         return ctx.usage(args.error());
     if (args.positionals().size() != 2)
@@ -229,9 +258,15 @@ int commandExport(const std::vector<std::string> &argv)
         const std::string what = args.value("what", "vectors");
         if (what != "vectors" && what != "weights" && what != "embeddings")
             return ctx.usage("--what: expected weights, embeddings or vectors; got '" + what + "'");
+        if (args.has("epoch") && what != "embeddings")
+            return ctx.usage("--epoch goes with --what embeddings");
+        if (args.has("epoch") && (epoch < 1 || epoch > 1000000))
+            return ctx.usage("--epoch: expected an epoch number from 1; got " + std::to_string(epoch));
         auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
         if (!project)
             return ctx.fail(project.message());
+        if (args.has("epoch"))
+            return exportEmbeddingEpoch(ctx, **project, runId, static_cast<int>(epoch), args.positionals()[1]);
         if (what != "vectors")
             return exportRunModel(ctx, **project, runId, what, args.positionals()[1]);
         auto path = EmbeddingTrainer::vectorsPath(**project, runId);

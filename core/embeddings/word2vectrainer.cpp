@@ -52,8 +52,23 @@ public:
         if (m_closed)
             return false;
         m_batches.push_back(std::move(batch));
+        ++m_unfinished;
         m_notEmpty.notify_one();
         return true;
+    }
+    // A worker is done with a batch it popped (trained or skipped).
+    void finished()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_unfinished > 0 && --m_unfinished == 0)
+            m_idle.notify_all();
+    }
+    // Blocks until every pushed batch is finished (true) or the queue is closed (false).
+    bool waitUntilIdle()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_idle.wait(lock, [&] { return m_closed || m_unfinished == 0; });
+        return !m_closed;
     }
     // False once the queue is closed and empty.
     bool pop(Batch &batch)
@@ -72,18 +87,23 @@ public:
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_closed = true;
-        if (discard)
+        if (discard) {
+            m_unfinished -= std::min(m_unfinished, m_batches.size());
             m_batches.clear();
+        }
         m_notEmpty.notify_all();
         m_notFull.notify_all();
+        m_idle.notify_all();
     }
 
 private:
     std::mutex m_mutex;
     std::condition_variable m_notEmpty;
     std::condition_variable m_notFull;
+    std::condition_variable m_idle;
     std::deque<Batch> m_batches;
     std::size_t m_capacity;
+    std::size_t m_unfinished = 0; // pushed and not yet finished by a worker
     bool m_closed = false;
 };
 
@@ -212,8 +232,10 @@ public:
         Batch batch;
         m_seenGlobal = m_model.processed.load();
         while (queue.pop(batch)) {
-            if (m_model.stop.load(std::memory_order_relaxed))
+            if (m_model.stop.load(std::memory_order_relaxed)) {
+                queue.finished();
                 continue;
+            }
             std::uint32_t begin = 0;
             for (std::uint32_t end : batch.ends) {
                 trainSentence(batch.words.data() + begin, end - begin);
@@ -223,6 +245,7 @@ public:
             m_model.trained.fetch_add(m_trained);
             m_unpublished = 0;
             m_trained = 0;
+            queue.finished();
         }
         m_model.lastAlpha.store(m_alpha);
     }
@@ -558,6 +581,11 @@ Result<WordVectors> Word2VecTrainer::train(const Corpus &corpus, const ProgressC
                 break;
             }
             if (!model.stop && flush() && !report(epoch, model.processed.load()))
+                model.stop = true;
+            // The workers finish the epoch's words before anyone looks at the vectors, and wait
+            // (the queue is empty) while they are read.
+            if (m_epochCallback && !model.stop && queue.waitUntilIdle() && !model.stop &&
+                !m_epochCallback(epoch + 1, model.processed.load(), vocabulary->words, dims, model.syn0))
                 model.stop = true;
         }
         guard.joinAll(model.stop.load());

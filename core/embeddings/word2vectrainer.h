@@ -89,8 +89,16 @@ public:
     // return false to cancel.
     using ProgressCallback = std::function<bool(const Word2VecProgress &progress)>;
 
+    // Called from the thread that called train() after each epoch (1-based) once the workers have
+    // trained on all of its words, with the words processed so far and the input vectors as they
+    // stand (words x dims, row-major, vocabulary order: most frequent first); the workers wait
+    // meanwhile. Return false to cancel.
+    using EpochCallback = std::function<bool(int epoch, std::int64_t wordsProcessed, const std::vector<std::string> &words,
+                                             std::size_t dims, const std::vector<float> &vectors)>;
+
     explicit Word2VecTrainer(Word2VecOptions options = {});
     const Word2VecOptions &options() const { return m_options; }
+    void setEpochCallback(EpochCallback callback) { m_epochCallback = std::move(callback); }
 
     // Blocks until training ends. A cancelled run returns an Error ("cancelled") and leaves the
     // counts in stats().cancelled / wordsProcessed.
@@ -106,6 +114,7 @@ public:
 private:
     Word2VecOptions m_options;
     Word2VecStats m_stats;
+    EpochCallback m_epochCallback;
 };
 
 } // namespace chorus

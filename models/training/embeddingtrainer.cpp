@@ -1,5 +1,6 @@
 #include "models/training/embeddingtrainer.h"
 
+#include "core/embeddings/embeddinghistory.h"
 #include "core/embeddings/word2vecrun.h"
 #include "core/embeddings/word2vectrainer.h"
 #include "core/store/project.h"
@@ -7,6 +8,7 @@
 #include "core/training/runstore.h"
 #include "models/training/trainercontrol.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -98,6 +100,24 @@ Result<EmbeddingOutcome> EmbeddingTrainer::run()
         std::int64_t step = 0;
         bool stopped = false;
         Word2VecTrainer trainer(options);
+        EmbeddingHistory history(m_project);
+        std::string snapshotFailure;
+        trainer.setEpochCallback([&](int epoch, std::int64_t processed, const std::vector<std::string> &words,
+                                     std::size_t dims, const std::vector<float> &vectors) {
+            EmbeddingSnapshot snapshot;
+            snapshot.epoch = epoch;
+            snapshot.step = processed;
+            snapshot.dimensions = dims;
+            const std::size_t rows = std::min(words.size(), EmbeddingSnapshot::kMaxRows);
+            snapshot.tokens.assign(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(rows));
+            snapshot.values.assign(vectors.begin(), vectors.begin() + static_cast<std::ptrdiff_t>(rows * dims));
+            if (Status s = history.record(runId, snapshot); !s.ok()) {
+                snapshotFailure = s.message();
+                return false;
+            }
+            emit({{"event", "embeddings"}, {"epoch", epoch}, {"step", processed}, {"rows", rows}});
+            return true;
+        });
         auto vectors = trainer.train(corpus, [&](const Word2VecProgress &progress) {
             if (m_control) {
                 if (m_control->holding())
@@ -124,6 +144,8 @@ Result<EmbeddingOutcome> EmbeddingTrainer::run()
                   {"words_per_s", progress.wordsPerSecond}, {"fraction", progress.fraction()}});
             return true;
         });
+        if (!snapshotFailure.empty())
+            throw std::runtime_error("recording the epoch's embeddings: " + snapshotFailure);
         if (stopped || trainer.stats().cancelled) {
             runs.setStatus(runId, "stopped");
             emit({{"event", "finished"}, {"run_id", runId}, {"status", "stopped"}});

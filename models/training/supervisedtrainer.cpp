@@ -2,6 +2,7 @@
 
 #include "models/training/supervisedtrainer.h"
 
+#include "core/embeddings/embeddinghistory.h"
 #include "core/metrics/classificationmetrics.h"
 #include "core/metrics/regressionmetrics.h"
 #include "core/store/project.h"
@@ -18,6 +19,7 @@
 #include "models/training/attentionsnapshotter.h"
 #include "models/training/batchprefetcher.h"
 #include "models/training/checkpointfile.h"
+#include "models/training/embeddingsnapshotter.h"
 #include "models/training/headattention.h"
 #include "models/training/pretrainedembeddings.h"
 #include "models/training/supervisedtrainingsetup.h"
@@ -501,6 +503,16 @@ Result<TrainOutcome> SupervisedTrainer::run()
                                    snapshot.dump()));
             emit({{"event", "attention"}, {"epoch", epoch}, {"step", state.step}, {"posts", snapshot["posts"]}});
         };
+        // The projector's epoch choice: how the token space formed, epoch by epoch.
+        auto snapshotEmbeddings = [&](int epoch) {
+            if (!leads)
+                return;
+            auto embeddings = snapshotTokenEmbeddings(model->embeddingWeight(), data.vocabulary, epoch, state.step);
+            if (!embeddings)
+                return;
+            check(EmbeddingHistory(m_project).record(runId, *embeddings));
+            emit({{"event", "embeddings"}, {"epoch", epoch}, {"step", state.step}, {"rows", embeddings->tokens.size()}});
+        };
 
         model->train();
         bool keepGoing = true;
@@ -625,6 +637,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
             if (m_config.evalEvery == 0)
                 keepGoing = evaluateAndRecord(state.epoch + 1.0) && keepGoing;
             snapshotAttention(state.epoch + 1);
+            snapshotEmbeddings(state.epoch + 1);
             TrainerLoopState next = state;
             ++next.epoch;
             next.batch = 0;

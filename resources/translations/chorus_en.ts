@@ -528,7 +528,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+55"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+57"/>
         <source>Load</source>
         <translation>Load</translation>
     </message>
@@ -573,7 +573,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Vectors</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Projection</source>
         <translation>Projection</translation>
     </message>
@@ -603,7 +603,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Neighbours</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Projection failed: %1</source>
         <translation>Projection failed: %1</translation>
     </message>
@@ -613,7 +613,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Projection cancelled</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>word vectors</source>
         <translation>word vectors</translation>
     </message>
@@ -648,7 +648,8 @@ select it to draw its co-attention over the picture</translation>
         <translation>Users of &apos;%1&apos; (TF-IDF, LSA)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+56"/>
+        <location line="+24"/>
         <location line="+15"/>
         <location line="+21"/>
         <source>No project is open</source>
@@ -665,12 +666,38 @@ select it to draw its co-attention over the picture</translation>
         <translation>users of &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-44"/>
+        <location line="+59"/>
         <source>run %1 (%2)</source>
         <translation>run %1 (%2)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-302"/>
+        <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
+        <translation>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Epoch</source>
+        <translation>Epoch</translation>
+    </message>
+    <message>
+        <location line="+197"/>
+        <source>Final</source>
+        <translation>Final</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epoch %1 (step %2)</source>
+        <translation>Epoch %1 (step %2)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1, epoch %2</source>
+        <translation>%1, epoch %2</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Cannot create a temporary folder: %1</source>
         <translation>Cannot create a temporary folder: %1</translation>
     </message>

@@ -523,7 +523,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+55"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+57"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
@@ -568,7 +568,7 @@ select it to draw its co-attention over the picture</source>
         <translation>向量</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Projection</source>
         <translation>投影</translation>
     </message>
@@ -598,7 +598,7 @@ select it to draw its co-attention over the picture</source>
         <translation>近邻</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Projection failed: %1</source>
         <translation>投影失败：%1</translation>
     </message>
@@ -608,7 +608,7 @@ select it to draw its co-attention over the picture</source>
         <translation>投影已取消</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>word vectors</source>
         <translation>词向量</translation>
     </message>
@@ -643,7 +643,8 @@ select it to draw its co-attention over the picture</source>
         <translation>“%1”的用户（TF-IDF，LSA）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+56"/>
+        <location line="+24"/>
         <location line="+15"/>
         <location line="+21"/>
         <source>No project is open</source>
@@ -660,12 +661,38 @@ select it to draw its co-attention over the picture</source>
         <translation>“%1”的用户</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-44"/>
+        <location line="+59"/>
         <source>run %1 (%2)</source>
         <translation>运行 %1（%2）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="-302"/>
+        <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
+        <translation>训练过程中记录的每轮结束时的向量（最常见的 2,000 个词元）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+197"/>
+        <source>Final</source>
+        <translation>最终</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epoch %1 (step %2)</source>
+        <translation>第 %1 轮（第 %2 步）</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1, epoch %2</source>
+        <translation>%1，第 %2 轮</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Cannot create a temporary folder: %1</source>
         <translation>无法创建临时文件夹：%1</translation>
     </message>

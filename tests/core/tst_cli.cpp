@@ -320,6 +320,25 @@ private slots:
         QVERIFY(vectorsFile.open(QIODevice::ReadOnly));
         QCOMPARE(vectorsFile.readLine().trimmed().split(' ').value(1), QByteArray("8"));
         QCOMPARE(cli({"export", demo, "--run", runId, "--what", "vectors", vectorsOut}).code, 1); // not a word2vec run
+        // The vectors as they were after epoch 1, from the project alone.
+        const QString vectorsRunId = QString::number(vectorsRun.json().value("run_id").toInt());
+        const QString epochOut = m_dir.filePath("epoch-1");
+        const Run exportEpoch = cli({"export", demo, "--run", vectorsRunId, "--what", "embeddings", "--epoch", "1", epochOut, "--json"});
+        QCOMPARE(exportEpoch.code, 0);
+        QCOMPARE(exportEpoch.json().value("epoch").toInt(), 1);
+        QCOMPARE(exportEpoch.json().value("dimensions").toInt(), 8);
+        const int epochTokens = exportEpoch.json().value("tokens").toInt();
+        QVERIFY(epochTokens > 10);
+        QFile epochVectors(epochOut + "/vectors.tsv"), epochMetadata(epochOut + "/metadata.tsv");
+        QVERIFY(epochVectors.open(QIODevice::ReadOnly) && epochMetadata.open(QIODevice::ReadOnly));
+        const QList<QByteArray> vectorLines = epochVectors.readAll().trimmed().split('\n');
+        QCOMPARE(vectorLines.size(), epochTokens);
+        QCOMPARE(vectorLines.first().split('\t').size(), 8);
+        QCOMPARE(epochMetadata.readAll().trimmed().split('\n').size(), epochTokens);
+        const Run noEpoch = cli({"export", demo, "--run", vectorsRunId, "--what", "embeddings", "--epoch", "3", epochOut});
+        QCOMPARE(noEpoch.code, 1);
+        QVERIFY2(noEpoch.err.contains("no embedding snapshot for epoch 3 (it has epochs 1 to 2)"), noEpoch.err.constData());
+        QCOMPARE(cli({"export", demo, "--run", vectorsRunId, "--what", "vectors", "--epoch", "1", epochOut}).code, 2);
 
         write(config, R"({"model": "textcnn", "dataset": "demo", "task": "sentiment", "seed": 1, "epoch": 2})");
         const Run typo = cli({"train", demo, "--config", config});

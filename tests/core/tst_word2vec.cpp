@@ -295,6 +295,53 @@ private slots:
                 != 0);
     }
 
+    // The projector's per-epoch vectors: one call per epoch once its words are trained, the last
+    // one holding the final vectors, each epoch different from the one before.
+    void epochCallbackSeesEachEpochsVectors_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::newRow("1 thread") << 1;
+        QTest::newRow("2 threads") << 2;
+    }
+
+    void epochCallbackSeesEachEpochsVectors()
+    {
+        QFETCH(int, threads);
+        const PlantedCorpus corpus = plantedCorpus();
+        Word2VecOptions options = smallOptions();
+        options.epochs = 3;
+        options.threads = threads;
+        Word2VecTrainer trainer(options);
+        std::vector<int> epochs;
+        std::vector<std::int64_t> processed;
+        std::vector<std::vector<float>> seen;
+        trainer.setEpochCallback([&](int epoch, std::int64_t words, const std::vector<std::string> &vocabulary,
+                                     std::size_t dims, const std::vector<float> &vectors) {
+            epochs.push_back(epoch);
+            processed.push_back(words);
+            seen.push_back(vectors);
+            return vocabulary.size() * dims == vectors.size();
+        });
+        auto vectors = trainer.train(tokenized(corpus.posts));
+        QVERIFY2(vectors.ok(), vectors.ok() ? "" : vectors.message().c_str());
+        QCOMPARE(epochs, (std::vector<int>{1, 2, 3}));
+        // Every word of the epoch was trained before the call: the count is exact.
+        for (std::size_t i = 0; i < processed.size(); ++i)
+            QCOMPARE(processed[i], std::int64_t(i + 1) * trainer.stats().vocabularyWords);
+        QCOMPARE(seen.back(), vectors->matrix());
+        QVERIFY(seen[0] != seen[1] && seen[1] != seen[2]);
+
+        // Returning false cancels like the progress callback does.
+        Word2VecTrainer stopping(options);
+        int calls = 0;
+        stopping.setEpochCallback([&](int, std::int64_t, const std::vector<std::string> &, std::size_t,
+                                      const std::vector<float> &) { return ++calls < 2; });
+        auto stopped = stopping.train(tokenized(corpus.posts));
+        QVERIFY(!stopped.ok());
+        QCOMPARE(calls, 2);
+        QVERIFY(stopping.stats().cancelled);
+    }
+
     void vocabularyIsOrderedByCount()
     {
         const std::vector<std::vector<std::string>> sentences = {

@@ -6,6 +6,7 @@
 #include "core/import/importjob.h"
 #include "core/split/datasetsplitter.h"
 #include "core/store/project.h"
+#include "core/embeddings/embeddinghistory.h"
 #include "core/training/runstore.h"
 #include "models/registry/modelregistry.h"
 #include "models/training/textpredictor.h"
@@ -86,6 +87,23 @@ private Q_SLOTS:
         auto path = db.queryText("SELECT path FROM checkpoints WHERE kind = 'best' AND run_id = " + id);
         QVERIFY(std::filesystem::exists(*path));
         QCOMPARE(*db.queryInt("SELECT count(*) FROM artifacts WHERE kind = 'encoding' AND run_id = " + id), std::int64_t(1));
+
+        // The token embeddings after each epoch, for the projector's epoch choice.
+        QCOMPARE(std::count(events.begin(), events.end(), "embeddings"), std::ptrdiff_t(4));
+        EmbeddingHistory history(*m_project);
+        auto epochs = history.epochs(outcome->runId);
+        QVERIFY(epochs.ok());
+        QCOMPARE(epochs->size(), std::size_t(4));
+        QCOMPARE(epochs->back().epoch, 4);
+        auto first = history.load(outcome->runId, 1);
+        auto last = history.load(outcome->runId, 4);
+        QVERIFY(first.ok() && last.ok());
+        QCOMPARE(last->dimensions, std::size_t(48));
+        QVERIFY(!last->tokens.empty() && last->tokens.size() <= EmbeddingSnapshot::kMaxRows);
+        QCOMPARE(last->tokens, first->tokens);
+        QCOMPARE(last->values.size(), last->tokens.size() * 48);
+        QVERIFY(first->values != last->values);
+        QVERIFY(epochs->front().step < epochs->back().step);
     }
 
     void predictorReloadsTheRun()

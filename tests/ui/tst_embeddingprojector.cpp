@@ -3,6 +3,7 @@
 // cosine neighbours in the original space, hover and click through the screen-space grid,
 // colouring, CSV and PNG export, sources from a word2vec run and from the worker program, and
 // 100,000 points drawn and hovered in reasonable time.
+#include "core/embeddings/embeddinghistory.h"
 #include "core/embeddings/projectortable.h"
 #include "core/embeddings/word2vecrun.h"
 #include "core/embeddings/wordvectors.h"
@@ -546,6 +547,92 @@ private slots:
         projector.loadRun(*cnn);
         QVERIFY(failed.count() == 3 || failed.wait(10000));
         QVERIFY(failed.last().first().toString().contains(QLatin1String("missing-cli")));
+        projector.setProject(nullptr);
+    }
+
+    // A run that recorded its vectors after each epoch offers those epochs beside its final vectors;
+    // an epoch loads from the project (no worker) and projects like any table.
+    void recordedEpochsAreChoicesOfTheRun()
+    {
+        auto project = Project::open(m_dir.filePath(QStringLiteral("epochs.chorus")).toStdString());
+        QVERIFY(project.ok());
+        QVERIFY((*project)->ensureDataset("demo").ok());
+        RunStore store(**project);
+        auto w2v = store.create("word2vec", "demo", {{"model", "word2vec"}}, "cpu");
+        auto bare = store.create("word2vec", "demo", {{"model", "word2vec"}}, "cpu");
+        QVERIFY(w2v.ok() && bare.ok());
+        const std::string binary = m_dir.filePath(QStringLiteral("epoch-vectors.bin")).toStdString();
+        QVERIFY(m_vectors.save(binary, WordVectorFormat::Binary).ok());
+        for (std::int64_t run : {*w2v, *bare}) {
+            QVERIFY(store.addCheckpoint(run, 10, "latest", binary, std::nullopt).ok());
+            QVERIFY(store.setStatus(run, "finished").ok());
+        }
+        // Epoch 1: the clusters not yet formed (every word alike); epoch 2: the first 12 words.
+        EmbeddingHistory history(**project);
+        for (int epoch : {1, 2}) {
+            EmbeddingSnapshot snapshot;
+            snapshot.epoch = epoch;
+            snapshot.step = 5 * epoch;
+            snapshot.dimensions = kDims;
+            const std::size_t rows = epoch == 1 ? 6 : 12;
+            for (std::size_t r = 0; r < rows; ++r) {
+                snapshot.tokens.push_back(m_vectors.words()[r]);
+                for (std::size_t d = 0; d < kDims; ++d)
+                    snapshot.values.push_back(epoch == 1 ? 0.01f * float(d + r) : m_vectors.vectorAt(r)[d]);
+            }
+            QVERIFY(history.record(*w2v, snapshot).ok());
+        }
+
+        EmbeddingProjector projector;
+        projector.setProject(project->get());
+        QComboBox *epochs = projector.epochCombo();
+        projector.sourceCombo()->setCurrentIndex(projector.sourceCombo()->findData(QVariant::fromValue<qlonglong>(*bare)));
+        QCOMPARE(epochs->count(), 1); // final only
+        QVERIFY(!epochs->isEnabled());
+        projector.sourceCombo()->setCurrentIndex(projector.sourceCombo()->findData(QVariant::fromValue<qlonglong>(*w2v)));
+        QCOMPARE(epochs->count(), 3);
+        QVERIFY(epochs->isEnabled());
+        QCOMPARE(epochs->itemText(0), QStringLiteral("Final"));
+        QCOMPARE(epochs->itemText(2), QStringLiteral("Epoch 2 (step 10)"));
+
+        QPushButton *load = nullptr;
+        for (QPushButton *button : projector.findChildren<QPushButton *>())
+            if (button->text() == QLatin1String("Load"))
+                load = button;
+        QVERIFY(load);
+        QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
+        QSignalSpy failed(&projector, &EmbeddingProjector::loadFailed);
+        QSignalSpy projected(&projector, &EmbeddingProjector::projectionFinished);
+        projector.setMethod(ProjectionMethod::Pca);
+        epochs->setCurrentIndex(2);
+        load->click();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.takeFirst().first().toInt(), 12);
+        QCOMPARE(projector.table()->label(11), m_vectors.words()[11]);
+        QVERIFY(projector.table()->frequencyOrdered);
+        QVERIFY(projected.count() == 1 || projected.wait(10000));
+        QCOMPARE(projector.coordinates().size(), 24);
+        QVERIFY(projector.statusLabel()->text().contains(QLatin1String("epoch 2")));
+
+        epochs->setCurrentIndex(1);
+        load->click();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.takeFirst().first().toInt(), 6);
+        epochs->setCurrentIndex(0);
+        load->click();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.takeFirst().first().toInt(), kWords);
+        QCOMPARE(failed.count(), 0);
+
+        // Re-reading the runs keeps the chosen epoch; a missing one is an error on screen.
+        epochs->setCurrentIndex(2);
+        projector.refresh();
+        QCOMPARE(epochs->currentData().toInt(), 2);
+        projector.loadRunEpoch(*w2v, 7);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.last().first().toString().contains(QLatin1String("no embedding snapshot for epoch 7 (it has epochs 1 to 2)")),
+                 qPrintable(failed.last().first().toString()));
+        QVERIFY(projector.statusLabel()->text().contains(QLatin1String("epoch 7")));
         projector.setProject(nullptr);
     }
 

@@ -3,6 +3,7 @@
 
 #include "core/analytics/postembeddingtable.h"
 #include "core/analytics/userembeddingtable.h"
+#include "core/embeddings/embeddinghistory.h"
 #include "core/embeddings/projectortable.h"
 #include "core/embeddings/word2vecrun.h"
 #include "core/embeddings/wordvectors.h"
@@ -28,6 +29,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTemporaryDir>
@@ -52,7 +54,7 @@ QString lastLine(const QByteArray &output)
 
 EmbeddingProjector::EmbeddingProjector(QWidget *parent)
     : QWidget(parent), m_cliProgram(WorkerProcess::defaultProgram()), m_runner(new ProjectionRunner(this)),
-      m_scatter(new ScatterView), m_source(new QComboBox), m_loadSource(new QPushButton(tr("Load"))),
+      m_scatter(new ScatterView), m_source(new QComboBox), m_epoch(new QComboBox), m_loadSource(new QPushButton(tr("Load"))),
       m_loadTsv(new QPushButton(tr("Load TSV..."))), m_settings(new ProjectionSettings),
       m_run(new QPushButton(tr("Project"))), m_cancel(new QPushButton(tr("Cancel"))), m_progress(new QProgressBar),
       m_colour(new QComboBox), m_search(new QLineEdit), m_matchLabel(new QLabel), m_k(new QSpinBox),
@@ -74,6 +76,12 @@ EmbeddingProjector::EmbeddingProjector(QWidget *parent)
     auto *sourceBox = new QGroupBox(tr("Vectors"));
     auto *sourceLayout = new QVBoxLayout(sourceBox);
     sourceLayout->addWidget(m_source);
+    m_epoch->setToolTip(tr("The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), "
+                           "recorded while the run trained"));
+    auto *epochRow = new QHBoxLayout;
+    epochRow->addWidget(new QLabel(tr("Epoch")));
+    epochRow->addWidget(m_epoch, 1);
+    sourceLayout->addLayout(epochRow);
     auto *sourceButtons = new QHBoxLayout;
     sourceButtons->addWidget(m_loadSource);
     sourceButtons->addWidget(m_loadTsv);
@@ -129,6 +137,7 @@ EmbeddingProjector::EmbeddingProjector(QWidget *parent)
 
     PlotExporter::attachContextMenu(m_scatter->plot(), [this](const QString &path) { return exportCsv(path); });
     connect(m_loadSource, &QPushButton::clicked, this, &EmbeddingProjector::loadSelectedSource);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &EmbeddingProjector::fillEpochChoices);
     connect(m_loadTsv, &QPushButton::clicked, this, &EmbeddingProjector::chooseTsv);
     connect(m_run, &QPushButton::clicked, this, &EmbeddingProjector::runProjection);
     connect(m_cancel, &QPushButton::clicked, this, &EmbeddingProjector::cancelProjection);
@@ -191,6 +200,8 @@ void EmbeddingProjector::setProject(chorus::Project *project)
 void EmbeddingProjector::refresh()
 {
     const QVariant current = m_source->currentData();
+    // Refilled quietly: the epoch choice is kept when the same run is selected again.
+    const QSignalBlocker quiet(m_source);
     m_source->clear();
     if (m_project) {
         auto runs = chorus::RunStore(*m_project).list();
@@ -255,6 +266,25 @@ void EmbeddingProjector::refresh()
     if (index >= 0)
         m_source->setCurrentIndex(index);
     m_loadSource->setEnabled(m_source->count() > 0);
+    fillEpochChoices();
+}
+
+void EmbeddingProjector::fillEpochChoices()
+{
+    const int current = m_epoch->currentData().toInt();
+    m_epoch->clear();
+    const QVariant data = m_source->currentData();
+    const bool isRun = m_project && data.typeId() == QMetaType::LongLong;
+    if (isRun) {
+        m_epoch->addItem(tr("Final"), 0);
+        auto epochs = chorus::EmbeddingHistory(*m_project).epochs(data.toLongLong());
+        if (epochs)
+            for (const chorus::EmbeddingEpoch &epoch : *epochs)
+                m_epoch->addItem(tr("Epoch %1 (step %2)").arg(epoch.epoch).arg(epoch.step), epoch.epoch);
+    }
+    const int index = m_epoch->findData(current);
+    m_epoch->setCurrentIndex(index >= 0 ? index : 0);
+    m_epoch->setEnabled(m_epoch->count() > 1);
 }
 
 void EmbeddingProjector::showError(const QString &message)
@@ -275,8 +305,34 @@ void EmbeddingProjector::loadSelectedSource()
         loadUsers(data.toStringList().value(1), m_userPrivacy);
     else if (data.typeId() == QMetaType::QString)
         loadPosts(data.toString());
+    else if (m_epoch->currentData().toInt() > 0)
+        loadRunEpoch(data.toLongLong(), m_epoch->currentData().toInt());
     else
         loadRun(data.toLongLong());
+}
+
+void EmbeddingProjector::loadRunEpoch(qint64 runId, int epoch)
+{
+    if (!m_project)
+        return showError(tr("No project is open"));
+    auto run = chorus::RunStore(*m_project).get(runId);
+    if (!run)
+        return showError(QString::fromStdString(run.message()));
+    const QString name = tr("%1, epoch %2")
+                             .arg(run->name.empty() ? tr("run %1 (%2)").arg(runId).arg(QString::fromStdString(run->model))
+                                                    : QString::fromStdString(run->name))
+                             .arg(epoch);
+    const std::string path = m_project->path();
+    // Snapshots are in the project itself: no worker, read on the loader thread's own connection.
+    loadInBackground(name, [path, runId, epoch]() -> chorus::Result<chorus::ProjectorTable> {
+        auto project = chorus::Project::open(path, chorus::Project::OpenMode::OpenExisting);
+        if (!project)
+            return project.error();
+        auto snapshot = chorus::EmbeddingHistory(**project).load(runId, epoch);
+        if (!snapshot)
+            return snapshot.error();
+        return snapshot->toProjectorTable();
+    });
 }
 
 void EmbeddingProjector::loadPosts(const QString &dataset)

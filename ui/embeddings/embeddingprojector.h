@@ -59,6 +59,8 @@ public:
     // Loads in the background and reports tableLoaded or loadFailed. A word2vec run's vectors are
     // read from its file; any other run's token embeddings come from `chorus-cli export --what embeddings`.
     void loadRun(qint64 runId);
+    // The vectors the run recorded at the end of `epoch` (EmbeddingHistory), read from the project.
+    void loadRunEpoch(qint64 runId, int epoch);
     void loadTsv(const QString &vectorsPath, const QString &metadataPath);
     // A dataset's posts as LSA vectors with their text, author, day, labels and split as metadata.
     void loadPosts(const QString &dataset);
@@ -94,6 +96,8 @@ public:
 
     ScatterView *scatter() const { return m_scatter; }
     QComboBox *sourceCombo() const { return m_source; }
+    // "Final", then each epoch the selected run recorded (its data: the epoch, 0 for final).
+    QComboBox *epochCombo() const { return m_epoch; }
     ProjectionSettings *settings() const { return m_settings; }
     QComboBox *methodCombo() const { return m_settings->methodCombo(); }
     QComboBox *colourCombo() const { return m_colour; }
@@ -125,6 +129,7 @@ private:
     void exportFinished(const QString &name);
     void showError(const QString &message);
     void loadSelectedSource();
+    void fillEpochChoices();
     void chooseTsv();
     void projected(const QVector<double> &coordinates, const QString &summary);
     void projectionProgress(int done, int total, const QString &stage);
@@ -155,6 +160,7 @@ private:
     ProjectionRunner *m_runner;
     ScatterView *m_scatter;
     QComboBox *m_source;
+    QComboBox *m_epoch;
     QPushButton *m_loadSource;
     QPushButton *m_loadTsv;
     ProjectionSettings *m_settings;

@@ -1,0 +1,120 @@
+#include "core/embeddings/embeddingsnapshot.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstring>
+
+namespace chorus {
+namespace {
+
+constexpr const char *kFormat = "chorus-embeddings";
+constexpr int kVersion = 1;
+
+bool littleEndian()
+{
+    const std::uint32_t probe = 1;
+    unsigned char first = 0;
+    std::memcpy(&first, &probe, 1);
+    return first == 1;
+}
+
+void appendFloat(std::string &out, float value)
+{
+    unsigned char bytes[4];
+    std::memcpy(bytes, &value, 4);
+    if (!littleEndian())
+        std::swap(bytes[0], bytes[3]), std::swap(bytes[1], bytes[2]);
+    out.append(reinterpret_cast<const char *>(bytes), 4);
+}
+
+float readFloat(const char *p)
+{
+    unsigned char bytes[4];
+    std::memcpy(bytes, p, 4);
+    if (!littleEndian())
+        std::swap(bytes[0], bytes[3]), std::swap(bytes[1], bytes[2]);
+    float value = 0;
+    std::memcpy(&value, bytes, 4);
+    return value;
+}
+
+} // namespace
+
+std::string EmbeddingSnapshot::encode() const
+{
+    const nlohmann::json header = {{"format", kFormat},   {"version", kVersion}, {"epoch", epoch},
+                                   {"step", step},       {"rows", tokens.size()}, {"dimensions", dimensions},
+                                   {"tokens", tokens}};
+    // Tokens from user text may hold any bytes; the dump must not throw on invalid UTF-8.
+    std::string out = header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += '\n';
+    out.reserve(out.size() + values.size() * 4);
+    for (float value : values)
+        appendFloat(out, value);
+    return out;
+}
+
+Result<EmbeddingSnapshot> EmbeddingSnapshot::decode(const std::string &blob)
+{
+    const std::size_t newline = blob.find('\n');
+    if (newline == std::string::npos)
+        return Error{"embedding snapshot: no header line"};
+    const nlohmann::json header = nlohmann::json::parse(blob.begin(), blob.begin() + static_cast<std::ptrdiff_t>(newline),
+                                                        nullptr, false);
+    if (!header.is_object() || header.value("format", "") != kFormat)
+        return Error{"embedding snapshot: the header is not a chorus-embeddings header"};
+    if (header.value("version", 0) != kVersion)
+        return Error{"embedding snapshot: version " + header.value("version", nlohmann::json()).dump() +
+                     " is not supported (expected " + std::to_string(kVersion) + ")"};
+    for (const char *field : {"epoch", "step", "rows", "dimensions"})
+        if (!header.contains(field) || !header[field].is_number_integer() || header[field].get<std::int64_t>() < 0)
+            return Error{std::string("embedding snapshot: header field '") + field + "' is not a non-negative integer"};
+    if (!header.contains("tokens") || !header["tokens"].is_array())
+        return Error{"embedding snapshot: header field 'tokens' is not an array"};
+    EmbeddingSnapshot snapshot;
+    snapshot.epoch = header["epoch"].get<int>();
+    snapshot.step = header["step"].get<std::int64_t>();
+    const auto rows = header["rows"].get<std::uint64_t>();
+    snapshot.dimensions = header["dimensions"].get<std::size_t>();
+    if (header["tokens"].size() != rows)
+        return Error{"embedding snapshot: " + std::to_string(header["tokens"].size()) + " tokens for " +
+                     std::to_string(rows) + " rows"};
+    if (rows > 0 && snapshot.dimensions == 0)
+        return Error{"embedding snapshot: rows without dimensions"};
+    const std::size_t payload = blob.size() - newline - 1;
+    // Checked by division so that absurd header sizes cannot overflow the product.
+    if (snapshot.dimensions > 0 && (payload % 4 != 0 || payload / 4 / snapshot.dimensions != rows ||
+                                    (payload / 4) % snapshot.dimensions != 0))
+        return Error{"embedding snapshot: " + std::to_string(payload) + " bytes of values for " + std::to_string(rows) +
+                     " x " + std::to_string(snapshot.dimensions) + " floats"};
+    if (snapshot.dimensions == 0 && payload != 0)
+        return Error{"embedding snapshot: values without dimensions"};
+    for (const nlohmann::json &token : header["tokens"]) {
+        if (!token.is_string())
+            return Error{"embedding snapshot: a token is not a string"};
+        snapshot.tokens.push_back(token.get<std::string>());
+    }
+    snapshot.values.resize(payload / 4);
+    const char *data = blob.data() + newline + 1;
+    for (std::size_t i = 0; i < snapshot.values.size(); ++i) {
+        snapshot.values[i] = readFloat(data + i * 4);
+        if (!std::isfinite(snapshot.values[i]))
+            return Error{"embedding snapshot: value " + std::to_string(i) + " is not finite"};
+    }
+    return snapshot;
+}
+
+ProjectorTable EmbeddingSnapshot::toProjectorTable() const
+{
+    ProjectorTable table;
+    table.rows = tokens.size();
+    table.dimensions = dimensions;
+    table.matrix = values;
+    table.columns = {"token"};
+    table.values = {tokens};
+    table.frequencyOrdered = true;
+    return table;
+}
+
+} // namespace chorus
