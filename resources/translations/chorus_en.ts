@@ -379,12 +379,17 @@ select it to draw its co-attention over the picture</translation>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Tokens attended to most per predicted class</source>
         <translation>Tokens attended to most per predicted class</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens attended to most per predicted class: this run recorded no token attention (models without attention over tokens, such as image and concatenation-fusion models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)</source>
+        <translation>Tokens attended to most per predicted class: this run recorded no token attention (models without attention over tokens, such as image and concatenation-fusion models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1</source>
         <translation>
             <numerusform>Tokens with the highest mean attention per predicted class, over the %n probe post of epoch %1</numerusform>
@@ -1644,12 +1649,12 @@ select it to draw its co-attention over the picture</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Go to %1</source>
         <translation>Go to %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Theme</source>
         <translation>&amp;Theme</translation>
     </message>

@@ -376,12 +376,17 @@ select it to draw its co-attention over the picture</source>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Tokens attended to most per predicted class</source>
         <translation>各预测类别最受关注的词元</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens attended to most per predicted class: this run recorded no token attention (models without attention over tokens, such as image and concatenation-fusion models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)</source>
+        <translation>各预测类别中注意力最高的词元：此运行没有记录词元注意力（没有词元注意力的模型，例如图像模型和拼接融合模型，没有类别视图；可按梯度 × 输入或积分梯度为词元着色，查看是什么驱动了文本预测）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1</source>
         <translation>
             <numerusform>各预测类别平均注意力最高的词元（第 %1 轮的 %n 个探针帖子）</numerusform>
@@ -1637,12 +1642,12 @@ select it to draw its co-attention over the picture</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Go to %1</source>
         <translation>转到%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>

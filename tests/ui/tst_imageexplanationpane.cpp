@@ -109,6 +109,9 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         QVERIFY(explorer.openPost(m_run, m_postWithPicture));
+        QCOMPARE(explorer.classTable()->rowCount(), 0);
+        QVERIFY2(explorer.classHeading()->text().contains(QLatin1String("this run recorded no token attention")),
+                 qPrintable(explorer.classHeading()->text()));
         ImageExplanationPane *pane = explorer.imagePane();
         // The worker runs in the background: the explorer answers at once with the bare picture.
         QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));

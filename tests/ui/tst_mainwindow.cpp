@@ -5,9 +5,12 @@
 #include "ui/data/poststablemodel.h"
 #include "ui/main/mainwindow.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSet>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -103,6 +106,30 @@ private slots:
         QCOMPARE(window.labelChart()->barCount(), 2);
         QCOMPARE(window.labelChart()->barValue(0), 750.0); // most frequent first
         QCOMPARE(window.labelChart()->barValue(1), 250.0);
+    }
+
+    // Every tab has its Ctrl+number, the tenth (Sequences) Ctrl+0, and the keys reach it.
+    void everyTabHasAShortcut()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTabWidget *tabs = window.tabs();
+        QVERIFY(tabs->count() >= 10);
+        QStringList keys;
+        for (int i = 0; i < tabs->count() && i < 10; ++i) {
+            auto *go = window.findChild<QAction *>(QStringLiteral("go-to-tab-%1").arg(i + 1));
+            QVERIFY2(go, qPrintable(tabs->tabText(i)));
+            QVERIFY(go->text().contains(tabs->tabText(i)));
+            keys << go->shortcut().toString(QKeySequence::PortableText);
+        }
+        QCOMPARE(keys.first(), QStringLiteral("Ctrl+1"));
+        QCOMPARE(keys.value(9), QStringLiteral("Ctrl+0"));
+        QCOMPARE(QSet<QString>(keys.begin(), keys.end()).size(), keys.size());
+        QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 9);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), 1);
     }
 
     void refusesBadProject()

@@ -624,7 +624,13 @@ void AttentionExplorer::updateClassView()
 {
     m_classTable->setRowCount(0);
     if (m_snapshots.empty()) {
-        m_classHeading->setText(tr("Tokens attended to most per predicted class"));
+        // Say why the table is empty rather than leave a blank: picture-only and concatenation
+        // models have no attention over tokens, and a text run may have stopped before its first epoch.
+        m_classHeading->setText(m_loadedRun == 0
+                                    ? tr("Tokens attended to most per predicted class")
+                                    : tr("Tokens attended to most per predicted class: this run recorded no token attention "
+                                         "(models without attention over tokens, such as image and concatenation-fusion "
+                                         "models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)"));
         return;
     }
     const AttentionSnapshot &latest = m_snapshots.back();

@@ -75,6 +75,7 @@ public:
     // What the chips show (attention per layer and head, or saliency) and the attention heatmap.
     TokenColouringPanel *colouringPanel() const { return m_colouring; }
     QTableWidget *classTable() const { return m_classTable; }
+    QLabel *classHeading() const { return m_classHeading; }
     // The class view's ranking for one class, best first.
     QStringList classTopTokens(const QString &className) const;
 

@@ -217,9 +217,11 @@ void MainWindow::buildMenus()
     edit->addAction(tr("&Clear Filters"), m_filterBar, &PostFilterBar::clear);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (int i = 0; i < m_tabs->count() && i < 9; ++i) {
+    // Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth tab, as the number row runs.
+    for (int i = 0; i < m_tabs->count() && i < 10; ++i) {
         QAction *go = view->addAction(tr("Go to %1").arg(m_tabs->tabText(i)), this, [this, i] { m_tabs->setCurrentIndex(i); });
-        go->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        go->setObjectName(QStringLiteral("go-to-tab-%1").arg(i + 1));
+        go->setShortcut(QKeySequence(Qt::CTRL | (i < 9 ? static_cast<Qt::Key>(Qt::Key_1 + i) : Qt::Key_0)));
     }
     view->addSeparator();
     QMenu *theme = view->addMenu(tr("&Theme"));
