@@ -3,6 +3,7 @@
 #include "clicontext.h"
 #include "commands.h"
 #include "helptext.h"
+#include "postrepresentationexport.h"
 #include "terminalprogress.h"
 
 #include "core/embeddings/embeddinghistory.h"
@@ -236,7 +237,7 @@ static int exportRunModel(CliContext &ctx, Project &project, std::int64_t runId,
 int commandExport(const std::vector<std::string> &argv)
 {
     if (printHelpIfAsked(argv, "Usage: chorus-cli export PROJECT.chorus --dataset NAME --format csv|jsonl OUT [--json]\n"
-                               "       chorus-cli export PROJECT.chorus --run ID --what weights|embeddings|vectors OUT [--json]\n\n"
+                               "       chorus-cli export PROJECT.chorus --run ID --what weights|embeddings|vectors|posts OUT [--json]\n\n"
                                "Writes the dataset's posts with one column per label task and the part of the\n"
                                "latest split. With --run: `vectors` writes a word2vec run's vectors in word2vec text format\n"
                                "(binary when OUT ends in .bin); `weights` writes a trained model's tensors as OUT in\n"
@@ -244,20 +245,28 @@ int commandExport(const std::vector<std::string> &argv)
                                "its token embeddings for the TensorBoard projector into the folder OUT (vectors.tsv,\n"
                                "metadata.tsv). --epoch N with `embeddings` writes the vectors as they were at the end of\n"
                                "epoch N instead (the most frequent 2,000 tokens, recorded by word2vec and by every model\n"
-                               "with token embeddings). Files appear only when the export completed.\n"))
+                               "with token embeddings). `posts` writes each post of the run's dataset as the model sees\n"
+                               "it (the vector its output layer reads) into the folder OUT, with the text, split, label\n"
+                               "and prediction as metadata; --limit N (default 100000) caps the posts, in id order.\n"
+                               "Files appear only when the export completed.\n"))
         return 0;
-    Arguments args(argv, {"dataset", "format", "run", "what", "epoch"}, {"json"});
+    Arguments args(argv, {"dataset", "format", "run", "what", "epoch", "limit"}, {"json"});
     CliContext ctx("export", args.has("json"));
     const long long runId = args.integer("run", 0);
     const long long epoch = args.integer("epoch", 0);
+    const long long limit = args.integer("limit", 100000);
     if (!args.ok())
         return ctx.usage(args.error());
     if (args.positionals().size() != 2)
         return ctx.usage("expected a project path and an output file");
     if (args.has("run")) {
         const std::string what = args.value("what", "vectors");
-        if (what != "vectors" && what != "weights" && what != "embeddings")
-            return ctx.usage("--what: expected weights, embeddings or vectors; got '" + what + "'");
+        if (what != "vectors" && what != "weights" && what != "embeddings" && what != "posts")
+            return ctx.usage("--what: expected weights, embeddings, vectors or posts; got '" + what + "'");
+        if (args.has("limit") && what != "posts")
+            return ctx.usage("--limit goes with --what posts");
+        if (limit < 1)
+            return ctx.usage("--limit: expected a number of posts from 1; got " + std::to_string(limit));
         if (args.has("epoch") && what != "embeddings")
             return ctx.usage("--epoch goes with --what embeddings");
         if (args.has("epoch") && (epoch < 1 || epoch > 1000000))
@@ -265,6 +274,8 @@ int commandExport(const std::vector<std::string> &argv)
         auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
         if (!project)
             return ctx.fail(project.message());
+        if (what == "posts")
+            return exportPostRepresentations(ctx, **project, runId, limit, args.positionals()[1]);
         if (args.has("epoch"))
             return exportEmbeddingEpoch(ctx, **project, runId, static_cast<int>(epoch), args.positionals()[1]);
         if (what != "vectors")

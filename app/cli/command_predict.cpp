@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "gradcamexplanation.h"
 #include "helptext.h"
+#include "projectmedia.h"
 #include "recommendercommands.h"
 #include "runposts.h"
 #include "seq2seqcommands.h"
@@ -25,9 +26,6 @@
 #include "core/metrics/regressionmetrics.h"
 #include "models/training/textpredictor.h"
 #include "models/training/threadattention.h"
-#ifdef CHORUS_HAVE_MEDIA
-#include "core/media/projectmediareader.h"
-#endif
 
 #include <algorithm>
 #include <cmath>
@@ -43,18 +41,6 @@
 using namespace chorus;
 
 namespace {
-
-// The project's media decoder for the predictors; null in a build without OpenCV and FFmpeg, where
-// posts are read without their pictures and videos (as missing modalities).
-std::unique_ptr<MediaTensorReader> mediaReaderFor(Project &project)
-{
-#ifdef CHORUS_HAVE_MEDIA
-    return std::make_unique<ProjectMediaReader>(project.path());
-#else
-    (void)project;
-    return nullptr;
-#endif
-}
 
 Result<std::int64_t> runSplit(Project &project, std::int64_t runId)
 {

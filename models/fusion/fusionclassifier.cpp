@@ -118,7 +118,8 @@ ModelOutputs FusionClassifierImpl::forward(const ModelInputs &inputs)
 
 void FusionClassifierImpl::forwardConcat(const TextFeatures &text, const ImageRegions &image, ModelOutputs &out)
 {
-    out.logits = m_head->forward(torch::cat({text.pooled, image.pooled}, 1));
+    out.representation = torch::cat({text.pooled, image.pooled}, 1);
+    out.logits = m_head->forward(out.representation);
 }
 
 void FusionClassifierImpl::forwardGated(const TextFeatures &text, const ImageRegions &image, ModelOutputs &out)
@@ -132,7 +133,8 @@ void FusionClassifierImpl::forwardGated(const TextFeatures &text, const ImageReg
         torch::stack({torch::ones_like(image.present), image.present}, 1); // [B, 2]
     const torch::Tensor weights = maskedSoftmax(scores, available);       // exp(-inf) = 0 exactly
     out.modalityWeights = weights;
-    out.logits = m_head->forward((weights.unsqueeze(2) * vectors).sum(1));
+    out.representation = (weights.unsqueeze(2) * vectors).sum(1);
+    out.logits = m_head->forward(out.representation);
 }
 
 void FusionClassifierImpl::forwardCoAttention(const TextFeatures &text, const ImageRegions &image, ModelOutputs &out)
@@ -159,14 +161,16 @@ void FusionClassifierImpl::forwardCoAttention(const TextFeatures &text, const Im
         torch::cat({text.pooled, (tokenContext * realTokens.unsqueeze(2)).sum(1) / realTokens.sum(1, true)}, 1);
     const torch::Tensor regionSummary = ImageRegionEncoderImpl::replaceMissing(
         torch::cat({image.regions.mean(1), regionContext.mean(1)}, 1), image.present, m_missingAttended);
-    out.logits = m_head->forward(torch::cat({tokenSummary, regionSummary}, 1));
+    out.representation = torch::cat({tokenSummary, regionSummary}, 1);
+    out.logits = m_head->forward(out.representation);
 }
 
 void FusionClassifierImpl::forwardMultiView(const TextFeatures &text, const ImageRegions &image, ModelOutputs &out)
 {
     const torch::Tensor textLogits = m_textHead->forward(text.pooled);
     const torch::Tensor imageLogits = m_imageHead->forward(image.pooled);
-    out.logits = m_head->forward(torch::cat({text.pooled, image.pooled}, 1));
+    out.representation = torch::cat({text.pooled, image.pooled}, 1);
+    out.logits = m_head->forward(out.representation);
 
     const torch::Tensor logText = torch::log_softmax(textLogits, 1);
     const torch::Tensor logImage = torch::log_softmax(imageLogits, 1);

@@ -44,7 +44,8 @@ ModelOutputs ImageClassifierImpl::forward(const ModelInputs &inputs)
     checkImages(inputs.images);
     ModelOutputs outputs;
     outputs.featureMaps = m_encoder->forward(inputs.images);
-    outputs.logits = m_output->forward(m_dropout->forward(outputs.featureMaps.mean({2, 3})));
+    outputs.representation = outputs.featureMaps.mean({2, 3});
+    outputs.logits = m_output->forward(m_dropout->forward(outputs.representation));
     return outputs;
 }
 

@@ -94,6 +94,7 @@ ModelOutputs TorchScriptClassifierImpl::forward(const ModelInputs &inputs)
         outputs.featureMaps = features;
         pooled = features.mean({2, 3});
     }
+    outputs.representation = pooled;
     outputs.logits = m_output->forward(m_dropout->forward(pooled));
     return outputs;
 }

@@ -63,6 +63,7 @@ ModelOutputs MultiTaskClassifierImpl::forward(const ModelInputs &inputs)
         shared = torch::cat({shared, image.pooled}, 1);
         out.featureMaps = image.featureMaps;
     }
+    out.representation = shared;
     for (std::size_t i = 0; i < m_heads.size(); ++i) {
         const TaskShape &task = m_options.tasks()[i];
         torch::Tensor output = m_heads[i]->forward(shared);

@@ -61,10 +61,12 @@ TextClassifierOutput BagOfNgramsImpl::forward(const torch::Tensor &tokens, const
         const torch::Tensor embedded = probeEmbeddings(torch::embedding(m_embedding->weight, ids)); // [B, P, D]
         const torch::Tensor real = mask.unsqueeze(2).to(embedded.scalar_type());
         const torch::Tensor mean = (embedded * real).sum(1) / real.sum(1).clamp_min(1.0);
+        out.representation = mean;
         out.logits = m_output->forward(m_dropout->forward(mean));
         return out;
     }
-    out.logits = m_output->forward(m_dropout->forward(m_embedding->forward(flat, offsets)));
+    out.representation = m_embedding->forward(flat, offsets);
+    out.logits = m_output->forward(m_dropout->forward(out.representation));
     return out;
 }
 

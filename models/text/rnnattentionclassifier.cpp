@@ -61,6 +61,7 @@ TextClassifierOutput RnnAttentionClassifierImpl::forward(const torch::Tensor &to
     const torch::Tensor context = torch::bmm(weights.unsqueeze(1), states).squeeze(1); // [B, 2H]
 
     TextClassifierOutput out;
+    out.representation = context;
     out.logits = m_output->forward(m_dropout->forward(context));
     out.tokenAttention = weights;
     return out;

@@ -18,6 +18,7 @@ namespace chorus {
 // [batch, heads, length, length] tensor per layer.
 struct TextClassifierOutput {
     torch::Tensor logits; // [batch, classes]
+    torch::Tensor representation; // [batch, D]: what the output layer reads, before dropout
     torch::Tensor tokenAttention;
     std::vector<torch::Tensor> layerAttention;
 };
@@ -33,6 +34,7 @@ public:
         TextClassifierOutput text = forward(inputs.tokens, inputs.lengths);
         ModelOutputs out;
         out.logits = text.logits;
+        out.representation = text.representation;
         out.tokenAttention = text.tokenAttention;
         out.layerAttention = std::move(text.layerAttention);
         return out;

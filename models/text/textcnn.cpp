@@ -46,7 +46,8 @@ TextClassifierOutput TextCnnImpl::forward(const torch::Tensor &tokens, const tor
         pooled.push_back(std::get<0>(features.max(2)));
     }
     TextClassifierOutput out;
-    out.logits = m_output->forward(m_dropout->forward(torch::cat(pooled, 1)));
+    out.representation = torch::cat(pooled, 1);
+    out.logits = m_output->forward(m_dropout->forward(out.representation));
     return out;
 }
 

@@ -62,6 +62,7 @@ TextClassifierOutput TransformerClassifierImpl::forward(const torch::Tensor &tok
 
     const torch::Tensor real = mask.unsqueeze(2).to(x.scalar_type());
     const torch::Tensor pooled = (x * real).sum(1) / real.sum(1); // mean over real tokens only
+    out.representation = pooled;
     out.logits = m_output->forward(m_dropout->forward(pooled));
     return out;
 }

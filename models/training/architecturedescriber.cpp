@@ -193,6 +193,7 @@ nlohmann::json outputShapes(const ModelOutputs &out)
             shapes[name] = shapeOf(t);
     };
     add("logits", out.logits);
+    add("representation", out.representation);
     for (const auto &[task, head] : out.heads)
         add("head:" + task, head);
     add("token_attention", out.tokenAttention);

@@ -12,6 +12,9 @@ namespace chorus {
 // Fields a family does not produce stay undefined (or empty).
 struct ModelOutputs {
     torch::Tensor logits; // [B, classes] of the run's task (single-task families)
+    // [B, D]: the vector the output layer (or the multi-task heads) reads, before dropout: each post
+    // as the model sees it, for the projector's post representations.
+    torch::Tensor representation;
     // Multi-task families: one output per label task, [B, classes] logits for classification
     // tasks and [B] values for regression tasks. `logits` then holds the primary task's.
     std::map<std::string, torch::Tensor> heads;

@@ -118,7 +118,7 @@ SupervisedBatch RunPredictor::batch(const std::vector<PostExample> &examples, st
 }
 
 Result<std::vector<RunPrediction>> RunPredictor::predict(const std::vector<PostExample> &examples,
-                                                         std::size_t batchSize) const
+                                                         std::size_t batchSize, bool withRepresentation) const
 {
     if (batchSize == 0)
         batchSize = 1;
@@ -163,6 +163,18 @@ Result<std::vector<RunPrediction>> RunPredictor::predict(const std::vector<PostE
                     p.label = classes()[static_cast<std::size_t>(best - p.probabilities.begin())];
                     out.push_back(std::move(p));
                 }
+            }
+            if (withRepresentation) {
+                if (!outputs.representation.defined() || outputs.representation.dim() != 2 ||
+                    outputs.representation.size(0) != static_cast<std::int64_t>(end - begin))
+                    return Error{"run " + std::to_string(m_state->run.run.id) + ": model '" + m_state->run.run.model +
+                                 "' gives no post representation"};
+                const torch::Tensor rows = outputs.representation.to(torch::kCPU, torch::kFloat).contiguous();
+                const std::int64_t width = rows.size(1);
+                const float *data = rows.data_ptr<float>();
+                for (std::size_t r = 0; r < end - begin; ++r)
+                    out[begin + r].representation.assign(data + static_cast<std::int64_t>(r) * width,
+                                                         data + static_cast<std::int64_t>(r + 1) * width);
             }
             // Media problems are reported with the batch; each names its post.
             if (!built.mediaProblems.empty())

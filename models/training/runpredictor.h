@@ -24,6 +24,9 @@ struct RunPrediction {
     std::vector<double> probabilities; // in the order of classes(); empty for a regression task
     std::optional<double> value;       // regression tasks only, in the space trained in (log1p for counts)
     std::vector<std::string> mediaProblems;
+    // The vector the model's output layer read for the post (ModelOutputs::representation), when
+    // predict() was asked for it.
+    std::vector<float> representation;
 };
 
 // Any supervised run (image, video, fusion, multi-task, thread models as well as text) loaded for
@@ -51,7 +54,9 @@ public:
     // The posts examples[begin..end) as one batch, for callers that read more than the prediction.
     SupervisedBatch batch(const std::vector<PostExample> &examples, std::size_t begin, std::size_t end) const;
 
-    Result<std::vector<RunPrediction>> predict(const std::vector<PostExample> &examples, std::size_t batchSize = 64) const;
+    // withRepresentation also keeps each post's representation (an Error for a model that gives none).
+    Result<std::vector<RunPrediction>> predict(const std::vector<PostExample> &examples, std::size_t batchSize = 64,
+                                               bool withRepresentation = false) const;
 
 private:
     struct State {

@@ -113,6 +113,7 @@ ModelOutputs VideoClassifierImpl::forward(const ModelInputs &inputs)
     const torch::Tensor summary = torch::bmm(weights.unsqueeze(1), states).squeeze(1);      // [B, hidden]
 
     ModelOutputs out;
+    out.representation = summary;
     out.logits = m_output->forward(m_dropout->forward(summary));
     out.frameAttention = weights;
     out.featureMaps = maps;

@@ -90,7 +90,8 @@ ModelOutputs HierarchicalAttentionNetworkImpl::forward(const ModelInputs &inputs
     const torch::Tensor own = postStates.gather(1, last.expand({batch, 1, postStates.size(2)})).squeeze(1); // [B, 2Hp]
 
     ModelOutputs out;
-    out.logits = m_output->forward(m_dropout->forward(torch::cat({summary, own}, 1)));
+    out.representation = torch::cat({summary, own}, 1);
+    out.logits = m_output->forward(m_dropout->forward(out.representation));
     out.postAttention = postWeights;
     out.threadTokenAttention = threadWordWeights;
     out.tokenAttention = threadWordWeights.gather(1, last.expand({batch, 1, width})).squeeze(1);

@@ -618,17 +618,17 @@ select it to draw its co-attention over the picture</translation>
         <translation>Projection cancelled</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+79"/>
         <source>word vectors</source>
         <translation>word vectors</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+10"/>
         <source>token embeddings</source>
         <translation>token embeddings</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-34"/>
         <source>#%1 %2 (%3): %4</source>
         <translation>#%1 %2 (%3): %4</translation>
     </message>
@@ -643,7 +643,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>item factors</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Posts of &apos;%1&apos; (LSA)</source>
         <translation>Posts of &apos;%1&apos; (LSA)</translation>
     </message>
@@ -653,15 +653,16 @@ select it to draw its co-attention over the picture</translation>
         <translation>Users of &apos;%1&apos; (TF-IDF, LSA)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <location line="+24"/>
         <location line="+15"/>
         <location line="+21"/>
+        <location line="+28"/>
         <source>No project is open</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-60"/>
         <source>posts of &apos;%1&apos;</source>
         <translation>posts of &apos;%1&apos;</translation>
     </message>
@@ -677,7 +678,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>run %1 (%2)</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-308"/>
         <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
         <translation>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</translation>
     </message>
@@ -687,7 +688,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Epoch</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+201"/>
         <source>Final</source>
         <translation>Final</translation>
     </message>
@@ -697,22 +698,37 @@ select it to draw its co-attention over the picture</translation>
         <translation>Epoch %1 (step %2)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>%1, epoch %2</source>
         <translation>%1, epoch %2</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>Cannot create a temporary folder: %1</source>
         <translation>Cannot create a temporary folder: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-31"/>
         <source>Exporting the token embeddings of %1...</source>
         <translation>Exporting the token embeddings of %1...</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-154"/>
+        <source>posts as the model sees them</source>
+        <translation>posts as the model sees them</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>posts as run %1 (%2) sees them</source>
+        <translation>posts as run %1 (%2) sees them</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Running the model of %1 over its posts...</source>
+        <translation>Running the model of %1 over its posts...</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Cannot start %1: %2</source>
         <translation>Cannot start %1: %2</translation>
     </message>
@@ -727,7 +743,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Exporting the embeddings failed: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Projector vectors</source>
         <translation>Projector vectors</translation>
     </message>

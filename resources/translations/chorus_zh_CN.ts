@@ -613,17 +613,17 @@ select it to draw its co-attention over the picture</source>
         <translation>投影已取消</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+79"/>
         <source>word vectors</source>
         <translation>词向量</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+10"/>
         <source>token embeddings</source>
         <translation>词元嵌入</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-34"/>
         <source>#%1 %2 (%3): %4</source>
         <translation>#%1 %2（%3）：%4</translation>
     </message>
@@ -638,7 +638,7 @@ select it to draw its co-attention over the picture</source>
         <translation>物品因子</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Posts of &apos;%1&apos; (LSA)</source>
         <translation>“%1”的帖子（LSA）</translation>
     </message>
@@ -648,15 +648,16 @@ select it to draw its co-attention over the picture</source>
         <translation>“%1”的用户（TF-IDF，LSA）</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <location line="+24"/>
         <location line="+15"/>
         <location line="+21"/>
+        <location line="+28"/>
         <source>No project is open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-60"/>
         <source>posts of &apos;%1&apos;</source>
         <translation>“%1”的帖子</translation>
     </message>
@@ -672,7 +673,7 @@ select it to draw its co-attention over the picture</source>
         <translation>运行 %1（%2）</translation>
     </message>
     <message>
-        <location line="-302"/>
+        <location line="-308"/>
         <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
         <translation>训练过程中记录的每轮结束时的向量（最常见的 2,000 个词元）</translation>
     </message>
@@ -682,7 +683,7 @@ select it to draw its co-attention over the picture</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+201"/>
         <source>Final</source>
         <translation>最终</translation>
     </message>
@@ -692,22 +693,37 @@ select it to draw its co-attention over the picture</source>
         <translation>第 %1 轮（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>%1, epoch %2</source>
         <translation>%1，第 %2 轮</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+109"/>
         <source>Cannot create a temporary folder: %1</source>
         <translation>无法创建临时文件夹：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-31"/>
         <source>Exporting the token embeddings of %1...</source>
         <translation>正在导出 %1 的词元嵌入...</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-154"/>
+        <source>posts as the model sees them</source>
+        <translation>模型眼中的帖子</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>posts as run %1 (%2) sees them</source>
+        <translation>运行 %1（%2）眼中的帖子</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Running the model of %1 over its posts...</source>
+        <translation>正在用 %1 的模型处理其帖子...</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
     </message>
@@ -722,7 +738,7 @@ select it to draw its co-attention over the picture</source>
         <translation>导出嵌入失败：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Projector vectors</source>
         <translation>投影器向量</translation>
     </message>

@@ -308,6 +308,35 @@ private slots:
         QCOMPARE(explain.json().value("kind").toString(), QString("token_attention"));
         QCOMPARE(explain.json().value("tokens").toArray().size(), explain.json().value("weights").toArray().size());
 
+        // Each post as the model sees it (its attention context, 2 x 16), with text, split, label and
+        // prediction; the prediction is the one `predict --dataset` gives.
+        const QString postsOut = m_dir.filePath("posts-of-run");
+        const Run postsExport = cli({"export", demo, "--run", runId, "--what", "posts", "--limit", "40", postsOut, "--json"});
+        QCOMPARE(postsExport.code, 0);
+        QCOMPARE(postsExport.json().value("posts").toInt(), 40);
+        QCOMPARE(postsExport.json().value("dimensions").toInt(), 32);
+        QFile postVectors(postsOut + "/vectors.tsv"), postMetadata(postsOut + "/metadata.tsv");
+        QVERIFY(postVectors.open(QIODevice::ReadOnly) && postMetadata.open(QIODevice::ReadOnly));
+        const QList<QByteArray> postRows = postVectors.readAll().trimmed().split('\n');
+        QCOMPARE(postRows.size(), 40);
+        QCOMPARE(postRows.first().split('\t').size(), 32);
+        const QList<QByteArray> metaRows = postMetadata.readAll().trimmed().split('\n');
+        QCOMPARE(metaRows.size(), 41);
+        QCOMPARE(metaRows.first(), QByteArray("text\tpost_id\tsplit\tsentiment\tpredicted"));
+        const QList<QByteArray> firstPost = metaRows[1].split('\t');
+        QCOMPARE(firstPost.size(), 5);
+        QVERIFY(QList<QByteArray>({"train", "valid", "test"}).contains(firstPost[2]));
+        QVERIFY(QList<QByteArray>({"negative", "neutral", "positive"}).contains(firstPost[4]));
+        const QString allOut = m_dir.filePath("all-pred.csv");
+        QCOMPARE(cli({"predict", demo, "--run", runId, "--dataset", "demo", allOut}).code, 0);
+        QFile allCsv(allOut);
+        QVERIFY(allCsv.open(QIODevice::ReadOnly));
+        allCsv.readLine();
+        const QByteArray firstPredicted = allCsv.readLine();
+        QVERIFY2(firstPredicted.startsWith(firstPost[1] + ","), firstPredicted.constData());
+        QVERIFY2(firstPredicted.contains("," + firstPost[4] + ","), firstPredicted.constData());
+        QCOMPARE(cli({"export", demo, "--run", runId, "--what", "weights", "--limit", "5", postsOut}).code, 2);
+
         // Word embeddings as a run, exported in word2vec text format.
         write(config, R"({"model": "word2vec", "dataset": "demo", "seed": 1, "epochs": 2, "params": {"dimensions": 8}})");
         const Run vectorsRun = cli({"train", demo, "--config", config, "--json"});
@@ -339,6 +368,8 @@ private slots:
         QCOMPARE(noEpoch.code, 1);
         QVERIFY2(noEpoch.err.contains("no embedding snapshot for epoch 3 (it has epochs 1 to 2)"), noEpoch.err.constData());
         QCOMPARE(cli({"export", demo, "--run", vectorsRunId, "--what", "vectors", "--epoch", "1", epochOut}).code, 2);
+        const Run wordPosts = cli({"export", demo, "--run", vectorsRunId, "--what", "posts", postsOut});
+        QCOMPARE(wordPosts.code, 1); // word2vec classifies nothing
 
         write(config, R"({"model": "textcnn", "dataset": "demo", "task": "sentiment", "seed": 1, "epoch": 2})");
         const Run typo = cli({"train", demo, "--config", config});

@@ -119,6 +119,8 @@ private Q_SLOTS:
         QCOMPARE(node(tree, "embedding")->value("parameters", 0), 50 * 16);
         QCOMPARE(node(tree, "conv1")->value("type", std::string()), std::string("Conv1d"));
         QCOMPARE(d["inputs"]["tokens"].get<std::vector<std::int64_t>>(), (std::vector<std::int64_t>{2, 12}));
+        // The max-pooled features of both widths: what the output layer reads.
+        QCOMPARE(d["outputs"]["representation"].get<std::vector<std::int64_t>>(), (std::vector<std::int64_t>{2, 16}));
 #ifdef NDEBUG
         QVERIFY(tree["traced"].get<bool>());
         QCOMPARE(shapeOf(node(tree, "embedding")), (std::vector<std::int64_t>{2, 12, 16}));
@@ -142,6 +144,7 @@ private Q_SLOTS:
         QVERIFY(node(tree, "layer1.attention.input_projection"));
         QCOMPARE(shapeOf(&tree), (std::vector<std::int64_t>{2, 4}));
         QCOMPARE(d["outputs"]["layer_attention:0"].get<std::vector<std::int64_t>>(), (std::vector<std::int64_t>{2, 2, 10, 10}));
+        QCOMPARE(d["outputs"]["representation"].get<std::vector<std::int64_t>>(), (std::vector<std::int64_t>{2, 16}));
 #ifdef NDEBUG
         QCOMPARE(shapeOf(node(tree, "layer0.attention.input_projection")), (std::vector<std::int64_t>{2, 10, 48}));
         QCOMPARE(shapeOf(node(tree, "layer0.feed_forward_in")), (std::vector<std::int64_t>{2, 10, 24}));
@@ -167,6 +170,9 @@ private Q_SLOTS:
             QVERIFY2(d["parameters"].get<std::int64_t>() == expected, family.c_str());
             QVERIFY2(countsAddUp(d["tree"]), family.c_str());
             QCOMPARE(shapeOf(&d["tree"]), (std::vector<std::int64_t>{2, 3}));
+            // Every family says what its output layer reads: the projector's post representation.
+            const auto representation = d["outputs"].value("representation", std::vector<std::int64_t>());
+            QVERIFY2(representation.size() == 2 && representation[0] == 2 && representation[1] > 0, d["outputs"].dump().c_str());
         }
     }
 
@@ -191,6 +197,8 @@ private Q_SLOTS:
             QVERIFY2(countsAddUp(d["tree"]), family.c_str());
             QCOMPARE(shapeOf(&d["tree"]), (std::vector<std::int64_t>{2, 3}));
             QVERIFY2(d["inputs"].contains(family == "video_temporal" ? "frames" : "images"), family.c_str());
+            const auto representation = d["outputs"].value("representation", std::vector<std::int64_t>());
+            QVERIFY2(representation.size() == 2 && representation[0] == 2 && representation[1] > 0, d["outputs"].dump().c_str());
         }
     }
 

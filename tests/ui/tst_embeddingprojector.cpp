@@ -510,7 +510,8 @@ private slots:
         EmbeddingProjector projector;
         projector.setCliProgram(script);
         projector.setProject(project->get());
-        QCOMPARE(projector.sourceCombo()->count(), 2);
+        // The word2vec run's vectors; the classifier's token embeddings and its posts.
+        QCOMPARE(projector.sourceCombo()->count(), 3);
 
         QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
         QSignalSpy failed(&projector, &EmbeddingProjector::loadFailed);
@@ -547,6 +548,40 @@ private slots:
         projector.loadRun(*cnn);
         QVERIFY(failed.count() == 3 || failed.wait(10000));
         QVERIFY(failed.last().first().toString().contains(QLatin1String("missing-cli")));
+
+        // The classifier's posts, as the worker's `export --what posts` writes them: several
+        // metadata columns under a header, text first (the hover label), not frequency ordered.
+        const QString postsScript = m_dir.filePath(QStringLiteral("posts-cli.sh"));
+        QFile postsFake(postsScript);
+        QVERIFY(postsFake.open(QIODevice::WriteOnly));
+        postsFake.write("#!/bin/sh\n"
+                        "if [ \"$1\" != export ] || [ \"$3\" != --run ] || [ \"$5\" != --what ] || [ \"$6\" != posts ]; then\n"
+                        "  echo \"unexpected arguments: $*\" >&2; exit 2\nfi\n"
+                        "mkdir -p \"$7\"\n"
+                        "printf '0.5\\t1\\t0\\n0.4\\t0.9\\t0\\n-1\\t0\\t0.2\\n' > \"$7/vectors.tsv\"\n"
+                        "printf 'text\\tpost_id\\tsplit\\tsentiment\\tpredicted\\n"
+                        "great day\\t1\\ttrain\\tpositive\\tpositive\\nlovely\\t2\\ttest\\tpositive\\tpositive\\n"
+                        "awful\\t3\\tvalid\\tnegative\\tpositive\\n' > \"$7/metadata.tsv\"\n");
+        postsFake.close();
+        QVERIFY(postsFake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        projector.setCliProgram(postsScript);
+        const int postsSource = projector.sourceCombo()->findData(
+            QVariantMap{{QStringLiteral("posts_of_run"), QVariant::fromValue<qlonglong>(*cnn)}});
+        QVERIFY(postsSource >= 0);
+        QVERIFY(projector.sourceCombo()->itemText(postsSource).contains(QLatin1String("posts as the model sees them")));
+        projector.sourceCombo()->setCurrentIndex(postsSource);
+        QVERIFY(!projector.epochCombo()->isEnabled()); // epochs are a token table's
+        for (QPushButton *button : projector.findChildren<QPushButton *>())
+            if (button->text() == QLatin1String("Load"))
+                button->click();
+        QVERIFY(projector.statusLabel()->text().contains(QLatin1String("over its posts")));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.takeFirst().first().toInt(), 3);
+        QCOMPARE(projector.table()->columns,
+                 (std::vector<std::string>{"text", "post_id", "split", "sentiment", "predicted"}));
+        QCOMPARE(projector.table()->label(2), std::string("awful"));
+        QVERIFY(!projector.table()->frequencyOrdered);
+        QVERIFY(projector.colourCombo()->findText(QStringLiteral("predicted"), Qt::MatchContains) >= 0);
         projector.setProject(nullptr);
     }
 
@@ -637,7 +672,8 @@ private slots:
     }
 
     // Sources are what can be shown: a factor recommender's user and item factors (loaded from the
-    // tables it wrote), never a neighbourhood recommender, a picture-only model or a seq2seq run.
+    // tables it wrote), a picture-only model's posts (no token table), never a neighbourhood
+    // recommender or a seq2seq run.
     void recommenderFactorsAreSourcesAndVectorlessRunsAreNot()
     {
         auto project = Project::open(m_dir.filePath(QStringLiteral("recommenders.chorus")).toStdString());
@@ -673,9 +709,10 @@ private slots:
         for (int i = 0; i < projector.sourceCombo()->count(); ++i)
             if (projector.sourceCombo()->itemText(i).startsWith('#'))
                 runSources << projector.sourceCombo()->itemText(i);
-        QCOMPARE(runSources.size(), 2);
+        QCOMPARE(runSources.size(), 3);
         QVERIFY(runSources[0].contains(QLatin1String("recommender_mf")) && runSources[0].contains(QLatin1String("user factors")));
         QVERIFY(runSources[1].contains(QLatin1String("item factors")));
+        QVERIFY(runSources[2].contains(QLatin1String("image_cnn")) && runSources[2].contains(QLatin1String("posts as the model sees them")));
 
         auto clickLoad = [&projector] {
             for (QPushButton *button : projector.findChildren<QPushButton *>())

@@ -233,19 +233,23 @@ void EmbeddingProjector::refresh()
                     }
                     continue;
                 }
-                // Families that read no text (image, video) and seq2seq runs have no token table to show.
+                // Seq2seq runs classify nothing: no post representation and no token table.
                 if (run.model == "seq2seq")
                     continue;
-                if (run.model != "word2vec") {
-                    auto encoding = artifacts.latest(run.id, "encoding", "encoding");
-                    if (!encoding)
-                        continue; // failed before training
-                    const nlohmann::json e = nlohmann::json::parse(encoding->data, nullptr, false);
-                    if (e.is_object() && e.contains("inputs") && !e["inputs"].value("text", true))
-                        continue;
+                if (run.model == "word2vec") {
+                    m_source->addItem(label.arg(tr("word vectors")), QVariant::fromValue<qlonglong>(run.id));
+                    continue;
                 }
-                const QString what = run.model == "word2vec" ? tr("word vectors") : tr("token embeddings");
-                m_source->addItem(label.arg(what), QVariant::fromValue<qlonglong>(run.id));
+                auto encoding = artifacts.latest(run.id, "encoding", "encoding");
+                if (!encoding)
+                    continue; // failed before training
+                // Families that read no text (image, video) have no token table, but every
+                // classifier has its view of each post.
+                const nlohmann::json e = nlohmann::json::parse(encoding->data, nullptr, false);
+                if (!(e.is_object() && e.contains("inputs") && !e["inputs"].value("text", true)))
+                    m_source->addItem(label.arg(tr("token embeddings")), QVariant::fromValue<qlonglong>(run.id));
+                m_source->addItem(label.arg(tr("posts as the model sees them")),
+                                  QVariantMap{{QStringLiteral("posts_of_run"), QVariant::fromValue<qlonglong>(run.id)}});
             }
         }
         // Posts need no run: their LSA vectors come straight from the text, coloured by any label
@@ -299,7 +303,9 @@ void EmbeddingProjector::loadSelectedSource()
     if (m_source->currentIndex() < 0)
         return;
     const QVariant data = m_source->currentData();
-    if (data.typeId() == QMetaType::QVariantMap)
+    if (data.typeId() == QMetaType::QVariantMap && data.toMap().contains(QStringLiteral("posts_of_run")))
+        loadRunPosts(data.toMap().value(QStringLiteral("posts_of_run")).toLongLong());
+    else if (data.typeId() == QMetaType::QVariantMap)
         loadTsv(data.toMap().value(QStringLiteral("vectors")).toString(), data.toMap().value(QStringLiteral("metadata")).toString());
     else if (data.typeId() == QMetaType::QStringList)
         loadUsers(data.toStringList().value(1), m_userPrivacy);
@@ -395,6 +401,28 @@ void EmbeddingProjector::loadRun(qint64 runId)
         return;
     }
     // Token embeddings live in a LibTorch checkpoint: the worker program writes them as TSV.
+    exportWithWorker(name, {QStringLiteral("--run"), QString::number(runId), QStringLiteral("--what"), QStringLiteral("embeddings")},
+                     true, tr("Exporting the token embeddings of %1...").arg(name));
+}
+
+void EmbeddingProjector::loadRunPosts(qint64 runId)
+{
+    if (!m_project)
+        return showError(tr("No project is open"));
+    auto run = chorus::RunStore(*m_project).get(runId);
+    if (!run)
+        return showError(QString::fromStdString(run.message()));
+    const QString name = tr("posts as run %1 (%2) sees them")
+                             .arg(runId)
+                             .arg(run->name.empty() ? QString::fromStdString(run->model) : QString::fromStdString(run->name));
+    // The model runs over every post in the worker (LibTorch, media decoding): the GUI only reads the TSV.
+    exportWithWorker(name, {QStringLiteral("--run"), QString::number(runId), QStringLiteral("--what"), QStringLiteral("posts")},
+                     false, tr("Running the model of %1 over its posts...").arg(name));
+}
+
+void EmbeddingProjector::exportWithWorker(const QString &name, const QStringList &what, bool frequencyOrdered,
+                                          const QString &busyText)
+{
     if (m_export) {
         m_export->disconnect(this);
         m_export->kill();
@@ -407,12 +435,12 @@ void EmbeddingProjector::loadRun(qint64 runId)
     if (!m_exportDir->isValid())
         return showError(tr("Cannot create a temporary folder: %1").arg(m_exportDir->errorString()));
     m_loading = true;
-    m_status->setText(tr("Exporting the token embeddings of %1...").arg(name));
+    m_exportFrequencyOrdered = frequencyOrdered;
+    m_status->setText(busyText);
     m_export = new QProcess(this);
     m_export->setProgram(m_cliProgram);
-    m_export->setArguments({QStringLiteral("export"), QString::fromStdString(m_project->path()), QStringLiteral("--run"),
-                            QString::number(runId), QStringLiteral("--what"), QStringLiteral("embeddings"),
-                            m_exportDir->filePath(QStringLiteral("out"))});
+    m_export->setArguments(QStringList{QStringLiteral("export"), QString::fromStdString(m_project->path())} + what +
+                           QStringList{m_exportDir->filePath(QStringLiteral("out"))});
     connect(m_export, &QProcess::finished, this, [this, name] { exportFinished(name); });
     connect(m_export, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
@@ -441,10 +469,11 @@ void EmbeddingProjector::exportFinished(const QString &name)
     const QString folder = m_exportDir->filePath(QStringLiteral("out"));
     const std::string vectors = QDir(folder).filePath(QStringLiteral("vectors.tsv")).toStdString();
     const std::string metadata = QDir(folder).filePath(QStringLiteral("metadata.tsv")).toStdString();
-    loadInBackground(name, [vectors, metadata]() -> chorus::Result<chorus::ProjectorTable> {
+    const bool frequencyOrdered = m_exportFrequencyOrdered; // token ids: special tokens, then by count
+    loadInBackground(name, [vectors, metadata, frequencyOrdered]() -> chorus::Result<chorus::ProjectorTable> {
         auto table = chorus::ProjectorTable::loadTsv(vectors, metadata);
         if (table)
-            table->frequencyOrdered = true; // vocabulary ids: special tokens, then by count
+            table->frequencyOrdered = frequencyOrdered;
         return table;
     });
 }

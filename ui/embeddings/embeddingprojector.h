@@ -61,6 +61,9 @@ public:
     void loadRun(qint64 runId);
     // The vectors the run recorded at the end of `epoch` (EmbeddingHistory), read from the project.
     void loadRunEpoch(qint64 runId, int epoch);
+    // Each post of a classifier run's dataset as its model sees it (what its output layer reads),
+    // from `chorus-cli export --what posts`, with text, split, label and prediction to colour by.
+    void loadRunPosts(qint64 runId);
     void loadTsv(const QString &vectorsPath, const QString &metadataPath);
     // A dataset's posts as LSA vectors with their text, author, day, labels and split as metadata.
     void loadPosts(const QString &dataset);
@@ -127,6 +130,8 @@ private:
     using TableLoader = std::function<chorus::Result<chorus::ProjectorTable>()>;
     void loadInBackground(const QString &name, TableLoader load);
     void exportFinished(const QString &name);
+    // `chorus-cli export PROJECT <what> OUT` in the background, then its projector TSV pair loaded.
+    void exportWithWorker(const QString &name, const QStringList &what, bool frequencyOrdered, const QString &busyText);
     void showError(const QString &message);
     void loadSelectedSource();
     void fillEpochChoices();
@@ -161,6 +166,7 @@ private:
     ScatterView *m_scatter;
     QComboBox *m_source;
     QComboBox *m_epoch;
+    bool m_exportFrequencyOrdered = true;
     QPushButton *m_loadSource;
     QPushButton *m_loadTsv;
     ProjectionSettings *m_settings;
