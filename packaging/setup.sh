@@ -3,6 +3,7 @@
 #
 #   packaging/setup.sh run     install, build, make the demo project, open the workbench on it
 #   packaging/setup.sh test    install, build, run the whole test suite, then the fuzzers briefly
+#   packaging/setup.sh asan    the whole test suite built with AddressSanitizer + UBSan (build-asan)
 #   packaging/setup.sh screenshots   docs/screenshots/ from the real application on a trained demo
 #   packaging/setup.sh tidy    clang-tidy over core/ and models/ (CHORUS_TIDY=core|models: one of them)
 #   packaging/setup.sh deps|data|build|demo   one step only
@@ -180,6 +181,20 @@ step_fuzz() {
     (cd "$fuzz" && ctest --output-on-failure -L fuzz -j "$jobs")
 }
 
+# The whole test suite with AddressSanitizer + UndefinedBehaviorSanitizer on Chorus's targets (GCC,
+# -O1 with line tables, the `asan` CMake preset) in build-asan: any finding, a leak included, fails
+# its test (tests/CMakeLists.txt sets the options and the suppressions for the system libraries).
+# About 1.3x the compile time of the normal build and 2x its test time, which is why `test` (and
+# so CI) does not run it: docs/reliability.md has the figures.
+step_asan() {
+    local asan="$root/build-asan"
+    say "Building with AddressSanitizer + UndefinedBehaviorSanitizer in $asan"
+    [ -f "$asan/build.ninja" ] || (cd "$root" && cmake --preset asan -DCHORUS_REAL_DATA_DIR="$data")
+    cmake --build "$asan" -j "$jobs"
+    say "Running the tests under the sanitizers"
+    (cd "$asan" && ctest --output-on-failure -j "$jobs" --timeout 1800)
+}
+
 # clang-tidy with the checked-in .clang-tidy over core/ and models/ (packaging/tidy.sh); any finding
 # fails. It needs the configured build's compile_commands.json, not a build. models/ parses
 # LibTorch in every file and takes far longer than core/; docs/reliability.md has the timings.
@@ -195,11 +210,12 @@ case "${1:-run}" in
     run) step_deps; step_data; step_build; step_demo; step_run ;;
     test) step_deps; step_data; step_build; step_test; step_fuzz ;;
     fuzz) step_deps; step_fuzz ;;
+    asan) step_deps; step_data; step_asan ;;
     tidy) step_deps; step_tidy ;;
     deps) step_deps ;;
     data) step_data ;;
     build) step_build ;;
     demo) step_build; step_demo ;;
     screenshots) step_build; step_screenshots ;;
-    *) echo "usage: $0 run|test|deps|data|build|demo|screenshots|fuzz|tidy" >&2; exit 2 ;;
+    *) echo "usage: $0 run|test|asan|deps|data|build|demo|screenshots|fuzz|tidy" >&2; exit 2 ;;
 esac
