@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "helptext.h"
 #include "postrepresentationexport.h"
+#include "projectorfolder.h"
 #include "terminalprogress.h"
 
 #include "core/embeddings/embeddinghistory.h"
@@ -168,12 +169,11 @@ static int exportEmbeddingEpoch(CliContext &ctx, Project &project, std::int64_t 
     auto snapshot = EmbeddingHistory(project).load(runId, epoch);
     if (!snapshot)
         return ctx.fail(snapshot.message());
-    std::error_code ec;
-    std::filesystem::create_directories(out, ec);
-    if (ec)
-        return ctx.fail("cannot create folder " + out + ": " + ec.message());
-    const std::string vectors = (std::filesystem::path(out) / "vectors.tsv").string();
-    const std::string metadata = (std::filesystem::path(out) / "metadata.tsv").string();
+    auto folder = ProjectorFolder::create(out);
+    if (!folder)
+        return ctx.fail(folder.message());
+    const std::string &vectors = folder->vectors;
+    const std::string &metadata = folder->metadata;
     const torch::Tensor matrix =
         torch::from_blob(snapshot->values.data(),
                          {static_cast<std::int64_t>(snapshot->tokens.size()), static_cast<std::int64_t>(snapshot->dimensions)},
@@ -220,12 +220,11 @@ static int exportRunModel(CliContext &ctx, Project &project, std::int64_t runId,
     for (std::size_t i = 0; i < ids.size(); ++i)
         ids[i] = static_cast<std::int64_t>(i);
     const std::vector<std::string> tokens = vocabulary->decode(ids);
-    std::error_code ec;
-    std::filesystem::create_directories(out, ec);
-    if (ec)
-        return ctx.fail("cannot create folder " + out + ": " + ec.message());
-    const std::string vectors = (std::filesystem::path(out) / "vectors.tsv").string();
-    const std::string metadata = (std::filesystem::path(out) / "metadata.tsv").string();
+    auto folder = ProjectorFolder::create(out);
+    if (!folder)
+        return ctx.fail(folder.message());
+    const std::string &vectors = folder->vectors;
+    const std::string &metadata = folder->metadata;
     if (Status s = WeightsExporter::saveProjectorTsv(embedding, tokens, vectors, metadata); !s.ok())
         return ctx.fail(s.message());
     return ctx.succeed({{"run_id", runId}, {"tokens", tokens.size()}, {"dimensions", embedding.size(1)},

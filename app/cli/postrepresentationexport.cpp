@@ -2,6 +2,7 @@
 
 #include "clicontext.h"
 #include "projectmedia.h"
+#include "projectorfolder.h"
 
 #include "core/store/project.h"
 #include "core/training/mediatensorreader.h"
@@ -59,12 +60,11 @@ int exportPostRepresentations(const CliContext &ctx, Project &project, std::int6
     if (posts.empty())
         return ctx.fail("dataset '" + predictor->dataset() + "' of run " + std::to_string(runId) + " has no posts");
 
-    std::error_code ec;
-    std::filesystem::create_directories(out, ec);
-    if (ec)
-        return ctx.fail("cannot create folder " + out + ": " + ec.message());
-    const std::string vectorsPath = (std::filesystem::path(out) / "vectors.tsv").string();
-    const std::string metadataPath = (std::filesystem::path(out) / "metadata.tsv").string();
+    auto folder = ProjectorFolder::create(out);
+    if (!folder)
+        return ctx.fail(folder.message());
+    const std::string &vectorsPath = folder->vectors;
+    const std::string &metadataPath = folder->metadata;
     std::ofstream vectors(vectorsPath + ".partial");
     std::ofstream metadata(metadataPath + ".partial");
     if (!vectors || !metadata)
@@ -102,6 +102,7 @@ int exportPostRepresentations(const CliContext &ctx, Project &project, std::int6
     metadata.close();
     if (!vectors || !metadata)
         return ctx.fail("cannot write the post representations in " + out + " (disk full?)");
+    std::error_code ec;
     std::filesystem::rename(vectorsPath + ".partial", vectorsPath, ec);
     if (!ec)
         std::filesystem::rename(metadataPath + ".partial", metadataPath, ec);

@@ -654,15 +654,13 @@ select it to draw its co-attention over the picture</translation>
     </message>
     <message>
         <location line="+58"/>
-        <location line="+24"/>
+        <location line="+39"/>
         <location line="+15"/>
-        <location line="+21"/>
-        <location line="+28"/>
         <source>No project is open</source>
         <translation>No project is open</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-11"/>
         <source>posts of &apos;%1&apos;</source>
         <translation>posts of &apos;%1&apos;</translation>
     </message>
@@ -672,13 +670,12 @@ select it to draw its co-attention over the picture</translation>
         <translation>users of &apos;%1&apos;</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+59"/>
+        <location line="-51"/>
         <source>run %1 (%2)</source>
         <translation>run %1 (%2)</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-257"/>
         <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
         <translation>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</translation>
     </message>
@@ -698,32 +695,32 @@ select it to draw its co-attention over the picture</translation>
         <translation>Epoch %1 (step %2)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+58"/>
         <source>%1, epoch %2</source>
         <translation>%1, epoch %2</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+80"/>
+        <source>posts as %1 sees them</source>
+        <translation>posts as %1 sees them</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Cannot create a temporary folder: %1</source>
         <translation>Cannot create a temporary folder: %1</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-27"/>
         <source>Exporting the token embeddings of %1...</source>
         <translation>Exporting the token embeddings of %1...</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-166"/>
         <source>posts as the model sees them</source>
         <translation>posts as the model sees them</translation>
     </message>
     <message>
-        <location line="+164"/>
-        <source>posts as run %1 (%2) sees them</source>
-        <translation>posts as run %1 (%2) sees them</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+177"/>
         <source>Running the model of %1 over its posts...</source>
         <translation>Running the model of %1 over its posts...</translation>
     </message>

@@ -649,15 +649,13 @@ select it to draw its co-attention over the picture</source>
     </message>
     <message>
         <location line="+58"/>
-        <location line="+24"/>
+        <location line="+39"/>
         <location line="+15"/>
-        <location line="+21"/>
-        <location line="+28"/>
         <source>No project is open</source>
         <translation>未打开项目</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-11"/>
         <source>posts of &apos;%1&apos;</source>
         <translation>“%1”的帖子</translation>
     </message>
@@ -667,13 +665,12 @@ select it to draw its co-attention over the picture</source>
         <translation>“%1”的用户</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+59"/>
+        <location line="-51"/>
         <source>run %1 (%2)</source>
         <translation>运行 %1（%2）</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-257"/>
         <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
         <translation>训练过程中记录的每轮结束时的向量（最常见的 2,000 个词元）</translation>
     </message>
@@ -693,32 +690,32 @@ select it to draw its co-attention over the picture</source>
         <translation>第 %1 轮（第 %2 步）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+58"/>
         <source>%1, epoch %2</source>
         <translation>%1，第 %2 轮</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+80"/>
+        <source>posts as %1 sees them</source>
+        <translation>%1 眼中的帖子</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Cannot create a temporary folder: %1</source>
         <translation>无法创建临时文件夹：%1</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-27"/>
         <source>Exporting the token embeddings of %1...</source>
         <translation>正在导出 %1 的词元嵌入...</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-166"/>
         <source>posts as the model sees them</source>
         <translation>模型眼中的帖子</translation>
     </message>
     <message>
-        <location line="+164"/>
-        <source>posts as run %1 (%2) sees them</source>
-        <translation>运行 %1（%2）眼中的帖子</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+177"/>
         <source>Running the model of %1 over its posts...</source>
         <translation>正在用 %1 的模型处理其帖子...</translation>
     </message>

@@ -265,6 +265,10 @@ private Q_SLOTS:
         QCOMPARE(out.postAttention.sizes().vec(), (std::vector<std::int64_t>{2, 3}));
         QCOMPARE(out.threadTokenAttention.sizes().vec(), (std::vector<std::int64_t>{2, 3, 4}));
         QCOMPARE(out.tokenAttention.sizes().vec(), (std::vector<std::int64_t>{2, 4}));
+        // The thread summary beside the post's own state: what the output layer reads.
+        QCOMPARE(out.representation.dim(), std::int64_t(2));
+        QCOMPARE(out.representation.size(0), std::int64_t(2));
+        QVERIFY(out.representation.size(1) > 0);
         // Post weights sum to 1 over the real posts, word weights to 1 over each real post's tokens.
         const torch::Tensor postSums = out.postAttention.sum(1);
         QVERIFY(torch::allclose(postSums, torch::ones({2})));

@@ -317,17 +317,32 @@ void EmbeddingProjector::loadSelectedSource()
         loadRun(data.toLongLong());
 }
 
+std::optional<chorus::RunSummary> EmbeddingProjector::findRun(qint64 runId)
+{
+    if (!m_project) {
+        showError(tr("No project is open"));
+        return std::nullopt;
+    }
+    auto run = chorus::RunStore(*m_project).get(runId);
+    if (!run) {
+        showError(QString::fromStdString(run.message()));
+        return std::nullopt;
+    }
+    return std::move(*run);
+}
+
+QString EmbeddingProjector::runName(const chorus::RunSummary &run) const
+{
+    return run.name.empty() ? tr("run %1 (%2)").arg(run.id).arg(QString::fromStdString(run.model))
+                            : QString::fromStdString(run.name);
+}
+
 void EmbeddingProjector::loadRunEpoch(qint64 runId, int epoch)
 {
-    if (!m_project)
-        return showError(tr("No project is open"));
-    auto run = chorus::RunStore(*m_project).get(runId);
+    const auto run = findRun(runId);
     if (!run)
-        return showError(QString::fromStdString(run.message()));
-    const QString name = tr("%1, epoch %2")
-                             .arg(run->name.empty() ? tr("run %1 (%2)").arg(runId).arg(QString::fromStdString(run->model))
-                                                    : QString::fromStdString(run->name))
-                             .arg(epoch);
+        return;
+    const QString name = tr("%1, epoch %2").arg(runName(*run)).arg(epoch);
     const std::string path = m_project->path();
     // Snapshots are in the project itself: no worker, read on the loader thread's own connection.
     loadInBackground(name, [path, runId, epoch]() -> chorus::Result<chorus::ProjectorTable> {
@@ -379,13 +394,10 @@ void EmbeddingProjector::loadUsers(const QString &dataset, bool privacy, qint64 
 
 void EmbeddingProjector::loadRun(qint64 runId)
 {
-    if (!m_project)
-        return showError(tr("No project is open"));
-    auto run = chorus::RunStore(*m_project).get(runId);
+    const auto run = findRun(runId);
     if (!run)
-        return showError(QString::fromStdString(run.message()));
-    const QString name = run->name.empty() ? tr("run %1 (%2)").arg(runId).arg(QString::fromStdString(run->model))
-                                           : QString::fromStdString(run->name);
+        return;
+    const QString name = runName(*run);
     if (run->model == "word2vec") {
         auto path = chorus::word2vecVectorsPath(*m_project, runId);
         if (!path)
@@ -407,14 +419,10 @@ void EmbeddingProjector::loadRun(qint64 runId)
 
 void EmbeddingProjector::loadRunPosts(qint64 runId)
 {
-    if (!m_project)
-        return showError(tr("No project is open"));
-    auto run = chorus::RunStore(*m_project).get(runId);
+    const auto run = findRun(runId);
     if (!run)
-        return showError(QString::fromStdString(run.message()));
-    const QString name = tr("posts as run %1 (%2) sees them")
-                             .arg(runId)
-                             .arg(run->name.empty() ? QString::fromStdString(run->model) : QString::fromStdString(run->name));
+        return;
+    const QString name = tr("posts as %1 sees them").arg(runName(*run));
     // The model runs over every post in the worker (LibTorch, media decoding): the GUI only reads the TSV.
     exportWithWorker(name, {QStringLiteral("--run"), QString::number(runId), QStringLiteral("--what"), QStringLiteral("posts")},
                      false, tr("Running the model of %1 over its posts...").arg(name));

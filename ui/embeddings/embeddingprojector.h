@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/training/runstore.h"
 #include "core/util/result.h"
 #include "ui/embeddings/projectionrunner.h"
 #include "ui/embeddings/projectionsettings.h"
@@ -10,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace chorus {
@@ -134,6 +136,9 @@ private:
     void exportWithWorker(const QString &name, const QStringList &what, bool frequencyOrdered, const QString &busyText);
     void showError(const QString &message);
     void loadSelectedSource();
+    // The run, or nothing after its error is shown.
+    std::optional<chorus::RunSummary> findRun(qint64 runId);
+    QString runName(const chorus::RunSummary &run) const;
     void fillEpochChoices();
     void chooseTsv();
     void projected(const QVector<double> &coordinates, const QString &summary);
