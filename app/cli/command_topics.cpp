@@ -136,16 +136,19 @@ int commandTopics(const std::vector<std::string> &argv)
     options.lda.iterations = static_cast<int>(iterations);
     options.density.minPoints = static_cast<std::size_t>(minPoints);
     if (args.has("epsilon")) {
+        // `end` points into the text, so the text must outlive it (not a temporary).
+        const std::string text = args.value("epsilon");
         char *end = nullptr;
-        options.density.epsilon = std::strtod(args.value("epsilon").c_str(), &end);
+        options.density.epsilon = std::strtod(text.c_str(), &end);
         if (*end != '\0' || options.density.epsilon <= 0 || options.density.epsilon > 2)
             return ctx.usage("--epsilon: expected a cosine distance in (0, 2], got '" + args.value("epsilon") + "'");
     }
     TopicCorpusOptions corpusOptions;
     corpusOptions.minCount = minCount;
     if (args.has("max-df")) {
+        const std::string text = args.value("max-df");
         char *end = nullptr;
-        corpusOptions.maxDocumentFrequency = std::strtod(args.value("max-df").c_str(), &end);
+        corpusOptions.maxDocumentFrequency = std::strtod(text.c_str(), &end);
         if (*end != '\0' || corpusOptions.maxDocumentFrequency <= 0 || corpusOptions.maxDocumentFrequency > 1)
             return ctx.usage("--max-df: expected a fraction in (0, 1], got '" + args.value("max-df") + "'");
     }
