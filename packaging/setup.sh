@@ -184,7 +184,7 @@ step_fuzz() {
 # The whole test suite with AddressSanitizer + UndefinedBehaviorSanitizer on Chorus's targets (GCC,
 # -O1 with line tables, the `asan` CMake preset) in build-asan: any finding, a leak included, fails
 # its test (tests/CMakeLists.txt sets the options and the suppressions for the system libraries).
-# About 1.3x the compile time of the normal build and 2x its test time, which is why `test` (and
+# About 1.2x the compile time of the normal build and 3.5x its test time, which is why `test` (and
 # so CI) does not run it: docs/reliability.md has the figures.
 step_asan() {
     local asan="$root/build-asan"
