@@ -533,7 +533,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+57"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+56"/>
         <source>Load</source>
         <translation>Load</translation>
     </message>
@@ -608,7 +608,12 @@ select it to draw its co-attention over the picture</translation>
         <translation>Neighbours</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
+        <source>PNG images (*.png);;SVG images (*.svg);;PDF files (*.pdf)</source>
+        <translation>PNG images (*.png);;SVG images (*.svg);;PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Projection failed: %1</source>
         <translation>Projection failed: %1</translation>
     </message>
@@ -618,42 +623,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Projection cancelled</translation>
     </message>
     <message>
-        <location line="+79"/>
-        <source>word vectors</source>
-        <translation>word vectors</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>token embeddings</source>
-        <translation>token embeddings</translation>
-    </message>
-    <message>
-        <location line="-34"/>
-        <source>#%1 %2 (%3): %4</source>
-        <translation>#%1 %2 (%3): %4</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>user factors</source>
-        <translation>user factors</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>item factors</source>
-        <translation>item factors</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Posts of &apos;%1&apos; (LSA)</source>
-        <translation>Posts of &apos;%1&apos; (LSA)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Users of &apos;%1&apos; (TF-IDF, LSA)</source>
-        <translation>Users of &apos;%1&apos; (TF-IDF, LSA)</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+103"/>
         <location line="+39"/>
         <location line="+15"/>
         <source>No project is open</source>
@@ -675,7 +645,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>run %1 (%2)</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-204"/>
         <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
         <translation>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</translation>
     </message>
@@ -685,7 +655,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Epoch</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+148"/>
         <source>Final</source>
         <translation>Final</translation>
     </message>
@@ -715,12 +685,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Exporting the token embeddings of %1...</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <source>posts as the model sees them</source>
-        <translation>posts as the model sees them</translation>
-    </message>
-    <message>
-        <location line="+177"/>
+        <location line="+11"/>
         <source>Running the model of %1 over its posts...</source>
         <translation>Running the model of %1 over its posts...</translation>
     </message>
@@ -833,29 +798,12 @@ select it to draw its co-attention over the picture</translation>
         <translation>%1   %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-515"/>
         <source>Export image</source>
         <translation>Export image</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>PNG images (*.png);;PDF files (*.pdf)</source>
-        <translation>PNG images (*.png);;PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+11"/>
-        <source>Export failed</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <location line="+11"/>
-        <source>Cannot write %1.</source>
-        <translation>Cannot write %1.</translation>
-    </message>
-    <message>
-        <location line="-6"/>
+        <location line="+4"/>
         <source>Export coordinates</source>
         <translation>Export coordinates</translation>
     </message>
@@ -2888,12 +2836,12 @@ select it to draw its co-attention over the picture</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Export plot</source>
         <translation>Export plot</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
@@ -3352,6 +3300,49 @@ select it to draw its co-attention over the picture</translation>
         <location line="+4"/>
         <source>UMAP: %1</source>
         <translation>UMAP: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorSourceList</name>
+    <message>
+        <location filename="../../ui/embeddings/projectorsourcelist.cpp" line="+28"/>
+        <source>#%1 %2 (%3): %4</source>
+        <translation>#%1 %2 (%3): %4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>user factors</source>
+        <translation>user factors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>item factors</source>
+        <translation>item factors</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>word vectors</source>
+        <translation>word vectors</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>token embeddings</source>
+        <translation>token embeddings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>posts as the model sees them</source>
+        <translation>posts as the model sees them</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Posts of &apos;%1&apos; (LSA)</source>
+        <translation>Posts of '%1' (LSA)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Users of &apos;%1&apos; (TF-IDF, LSA)</source>
+        <translation>Users of '%1' (TF-IDF, LSA)</translation>
     </message>
 </context>
 <context>

@@ -528,7 +528,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>EmbeddingProjector</name>
     <message>
-        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+57"/>
+        <location filename="../../ui/embeddings/embeddingprojector.cpp" line="+56"/>
         <source>Load</source>
         <translation>加载</translation>
     </message>
@@ -603,7 +603,12 @@ select it to draw its co-attention over the picture</source>
         <translation>近邻</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+27"/>
+        <source>PNG images (*.png);;SVG images (*.svg);;PDF files (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Projection failed: %1</source>
         <translation>投影失败：%1</translation>
     </message>
@@ -613,42 +618,7 @@ select it to draw its co-attention over the picture</source>
         <translation>投影已取消</translation>
     </message>
     <message>
-        <location line="+79"/>
-        <source>word vectors</source>
-        <translation>词向量</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>token embeddings</source>
-        <translation>词元嵌入</translation>
-    </message>
-    <message>
-        <location line="-34"/>
-        <source>#%1 %2 (%3): %4</source>
-        <translation>#%1 %2（%3）：%4</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>user factors</source>
-        <translation>用户因子</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>item factors</source>
-        <translation>物品因子</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Posts of &apos;%1&apos; (LSA)</source>
-        <translation>“%1”的帖子（LSA）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Users of &apos;%1&apos; (TF-IDF, LSA)</source>
-        <translation>“%1”的用户（TF-IDF，LSA）</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+103"/>
         <location line="+39"/>
         <location line="+15"/>
         <source>No project is open</source>
@@ -670,7 +640,7 @@ select it to draw its co-attention over the picture</source>
         <translation>运行 %1（%2）</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-204"/>
         <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
         <translation>训练过程中记录的每轮结束时的向量（最常见的 2,000 个词元）</translation>
     </message>
@@ -680,7 +650,7 @@ select it to draw its co-attention over the picture</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+148"/>
         <source>Final</source>
         <translation>最终</translation>
     </message>
@@ -710,12 +680,7 @@ select it to draw its co-attention over the picture</source>
         <translation>正在导出 %1 的词元嵌入...</translation>
     </message>
     <message>
-        <location line="-166"/>
-        <source>posts as the model sees them</source>
-        <translation>模型眼中的帖子</translation>
-    </message>
-    <message>
-        <location line="+177"/>
+        <location line="+11"/>
         <source>Running the model of %1 over its posts...</source>
         <translation>正在用 %1 的模型处理其帖子...</translation>
     </message>
@@ -827,29 +792,12 @@ select it to draw its co-attention over the picture</source>
         <translation>%1   %2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-515"/>
         <source>Export image</source>
         <translation>导出图像</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>PNG images (*.png);;PDF files (*.pdf)</source>
-        <translation>PNG 图像 (*.png);;PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+11"/>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <location line="+11"/>
-        <source>Cannot write %1.</source>
-        <translation>无法写入 %1。</translation>
-    </message>
-    <message>
-        <location line="-6"/>
+        <location line="+4"/>
         <source>Export coordinates</source>
         <translation>导出坐标</translation>
     </message>
@@ -2880,12 +2828,12 @@ select it to draw its co-attention over the picture</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -3342,6 +3290,49 @@ select it to draw its co-attention over the picture</source>
         <location line="+4"/>
         <source>UMAP: %1</source>
         <translation>UMAP：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorSourceList</name>
+    <message>
+        <location filename="../../ui/embeddings/projectorsourcelist.cpp" line="+28"/>
+        <source>#%1 %2 (%3): %4</source>
+        <translation>#%1 %2（%3）：%4</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>user factors</source>
+        <translation>用户因子</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>item factors</source>
+        <translation>物品因子</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>word vectors</source>
+        <translation>词向量</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>token embeddings</source>
+        <translation>词元嵌入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>posts as the model sees them</source>
+        <translation>模型眼中的帖子</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Posts of &apos;%1&apos; (LSA)</source>
+        <translation>“%1”的帖子（LSA）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Users of &apos;%1&apos; (TF-IDF, LSA)</source>
+        <translation>“%1”的用户（TF-IDF，LSA）</translation>
     </message>
 </context>
 <context>

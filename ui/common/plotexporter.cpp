@@ -105,20 +105,27 @@ void PlotExporter::attachContextMenu(QCustomPlot *plot, CsvWriter csv)
                                : chosen == svg ? tr("SVG images (*.svg)")
                                : chosen == pdf ? tr("PDF files (*.pdf)")
                                                : tr("CSV files (*.csv)");
-        QString path = QFileDialog::getSaveFileName(plot, tr("Export plot"), QString(), filter);
-        if (path.isEmpty())
-            return;
         const QString suffix = chosen == png   ? QStringLiteral("png")
                                : chosen == svg ? QStringLiteral("svg")
                                : chosen == pdf ? QStringLiteral("pdf")
                                                : QStringLiteral("csv");
-        if (QFileInfo(path).suffix().isEmpty())
-            path += QLatin1Char('.') + suffix;
-        const bool saved = chosen == png   ? savePng(plot, path)
-                           : chosen == svg ? saveSvg(plot, path)
-                           : chosen == pdf ? savePdf(plot, path)
-                                           : (data && csv(path));
-        if (!saved)
-            QMessageBox::warning(plot, tr("Export failed"), tr("Cannot write %1.").arg(path));
+        chooseAndWrite(plot, tr("Export plot"), filter, suffix, [&](const QString &path) {
+            return chosen == png   ? savePng(plot, path)
+                   : chosen == svg ? saveSvg(plot, path)
+                   : chosen == pdf ? savePdf(plot, path)
+                                   : (data && csv(path));
+        });
     });
+}
+
+void PlotExporter::chooseAndWrite(QWidget *parent, const QString &title, const QString &filter, const QString &suffix,
+                                  const std::function<bool(const QString &path)> &write)
+{
+    QString path = QFileDialog::getSaveFileName(parent, title, QString(), filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + suffix;
+    if (!write(path))
+        QMessageBox::warning(parent, tr("Export failed"), tr("Cannot write %1.").arg(path));
 }

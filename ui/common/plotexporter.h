@@ -8,6 +8,7 @@
 #include <functional>
 
 class QCustomPlot;
+class QWidget;
 
 // Saving a QCustomPlot as a picture or its numbers as CSV, and the right-click menu that offers
 // it, shared by every plot of the workbench.
@@ -26,6 +27,10 @@ public:
     static bool save(QCustomPlot *plot, const QString &path, const CsvWriter &csv = {});
     // A header and rows, quoted as RFC 4180 asks (fields holding a comma, quote or newline).
     static bool writeCsv(const QString &path, const QStringList &header, const QVector<QStringList> &rows);
+    // Asks where to save (`suffix` is added when none is typed), writes with `write` and warns
+    // when it fails.
+    static void chooseAndWrite(QWidget *parent, const QString &title, const QString &filter, const QString &suffix,
+                               const std::function<bool(const QString &path)> &write);
     // Right-click on the plot offers PNG, SVG and PDF, and CSV when a writer is given.
     static void attachContextMenu(QCustomPlot *plot, CsvWriter csv = {});
 };

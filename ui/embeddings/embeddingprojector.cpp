@@ -1,5 +1,6 @@
 #include "ui/embeddings/embeddingprojector.h"
 #include "ui/embeddings/pointgrouping.h"
+#include "ui/embeddings/projectorsourcelist.h"
 
 #include "core/analytics/postembeddingtable.h"
 #include "core/analytics/userembeddingtable.h"
@@ -9,7 +10,6 @@
 #include "core/embeddings/wordvectors.h"
 #include "core/projection/nearestneighbours.h"
 #include "core/store/project.h"
-#include "core/training/runartifacts.h"
 #include "core/training/runstore.h"
 #include "ui/common/plotexporter.h"
 #include "ui/embeddings/scatterview.h"
@@ -25,7 +25,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMessageBox>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -146,8 +145,14 @@ EmbeddingProjector::EmbeddingProjector(QWidget *parent)
     connect(m_k, &QSpinBox::valueChanged, this, [this] { selectPoint(m_selected); });
     connect(m_neighbours, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { selectPoint(item->data(Qt::UserRole).toInt()); });
-    connect(m_exportImage, &QPushButton::clicked, this, &EmbeddingProjector::chooseImageExport);
-    connect(m_exportCsv, &QPushButton::clicked, this, &EmbeddingProjector::chooseCsvExport);
+    connect(m_exportImage, &QPushButton::clicked, this, [this] {
+        PlotExporter::chooseAndWrite(this, tr("Export image"), tr("PNG images (*.png);;SVG images (*.svg);;PDF files (*.pdf)"),
+                                     QStringLiteral("png"), [this](const QString &path) { return exportImage(path); });
+    });
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] {
+        PlotExporter::chooseAndWrite(this, tr("Export coordinates"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
+                                     [this](const QString &path) { return exportCsv(path); });
+    });
     connect(m_scatter, &ScatterView::pointClicked, this, &EmbeddingProjector::selectPoint);
     connect(m_runner, &ProjectionRunner::progress, this, &EmbeddingProjector::projectionProgress);
     connect(m_runner, &ProjectionRunner::finished, this, &EmbeddingProjector::projected);
@@ -204,67 +209,8 @@ void EmbeddingProjector::refresh()
     const QSignalBlocker quiet(m_source);
     m_source->clear();
     if (m_project) {
-        auto runs = chorus::RunStore(*m_project).list();
-        if (!runs) {
-            m_status->setText(QString::fromStdString(runs.message()));
-        } else {
-            chorus::RunArtifacts artifacts(*m_project);
-            for (const chorus::RunSummary &run : *runs) {
-                if (run.status == "running" || run.status == "paused")
-                    continue;
-                const QString name = run.name.empty() ? QString::fromStdString(run.model) : QString::fromStdString(run.name);
-                const QString label = tr("#%1 %2 (%3): %4").arg(run.id).arg(name, QString::fromStdString(run.dataset));
-                if (run.model.rfind("recommender_", 0) == 0) {
-                    // Factor models (MF, the hybrid's MF part) keep their user and item factors as
-                    // projector tables; neighbourhood and content recommenders have no vectors.
-                    auto factors = artifacts.latest(run.id, "embeddings", "factors");
-                    if (!factors)
-                        continue;
-                    const nlohmann::json tables = nlohmann::json::parse(factors->data, nullptr, false);
-                    const std::pair<const char *, QString> sides[] = {{"users", tr("user factors")},
-                                                                      {"items", tr("item factors")}};
-                    for (const auto &[key, what] : sides) {
-                        if (!tables.is_object() || !tables.contains(key))
-                            continue;
-                        const QVariantMap table{
-                            {QStringLiteral("vectors"), QString::fromStdString(tables[key].value("vectors", ""))},
-                            {QStringLiteral("metadata"), QString::fromStdString(tables[key].value("metadata", ""))}};
-                        m_source->addItem(label.arg(what), table);
-                    }
-                    continue;
-                }
-                // Seq2seq runs classify nothing: no post representation and no token table.
-                if (run.model == "seq2seq")
-                    continue;
-                if (run.model == "word2vec") {
-                    m_source->addItem(label.arg(tr("word vectors")), QVariant::fromValue<qlonglong>(run.id));
-                    continue;
-                }
-                auto encoding = artifacts.latest(run.id, "encoding", "encoding");
-                if (!encoding)
-                    continue; // failed before training
-                // Families that read no text (image, video) have no token table, but every
-                // classifier has its view of each post.
-                const nlohmann::json e = nlohmann::json::parse(encoding->data, nullptr, false);
-                if (!(e.is_object() && e.contains("inputs") && !e["inputs"].value("text", true)))
-                    m_source->addItem(label.arg(tr("token embeddings")), QVariant::fromValue<qlonglong>(run.id));
-                m_source->addItem(label.arg(tr("posts as the model sees them")),
-                                  QVariantMap{{QStringLiteral("posts_of_run"), QVariant::fromValue<qlonglong>(run.id)}});
-            }
-        }
-        // Posts need no run: their LSA vectors come straight from the text, coloured by any label
-        // task (topics included).
-        if (auto datasets = m_project->datasets(); datasets) {
-            for (const chorus::DatasetInfo &dataset : *datasets)
-                if (dataset.posts > 0)
-                    m_source->addItem(tr("Posts of '%1' (LSA)").arg(QString::fromStdString(dataset.name)),
-                                      QString::fromStdString(dataset.name));
-            // Users: what each one writes as one TF-IDF vector, reduced like the posts.
-            for (const chorus::DatasetInfo &dataset : *datasets)
-                if (dataset.posts > 0)
-                    m_source->addItem(tr("Users of '%1' (TF-IDF, LSA)").arg(QString::fromStdString(dataset.name)),
-                                      QStringList{QStringLiteral("users"), QString::fromStdString(dataset.name)});
-        }
+        if (const QString problem = ProjectorSourceList::fill(m_source, *m_project); !problem.isEmpty())
+            m_status->setText(problem);
     }
     const int index = m_source->findData(current);
     if (index >= 0)
@@ -751,26 +697,4 @@ bool EmbeddingProjector::exportCsv(const QString &path) const
         lines.append(line);
     }
     return PlotExporter::writeCsv(path, header, lines);
-}
-
-void EmbeddingProjector::chooseImageExport()
-{
-    QString path = QFileDialog::getSaveFileName(this, tr("Export image"), QString(), tr("PNG images (*.png);;PDF files (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".png");
-    if (!exportImage(path))
-        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1.").arg(path));
-}
-
-void EmbeddingProjector::chooseCsvExport()
-{
-    QString path = QFileDialog::getSaveFileName(this, tr("Export coordinates"), QString(), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".csv");
-    if (!exportCsv(path))
-        QMessageBox::warning(this, tr("Export failed"), tr("Cannot write %1.").arg(path));
 }

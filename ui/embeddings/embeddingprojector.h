@@ -39,7 +39,7 @@ class ScatterView;
 // to 2-D by PCA, Barnes-Hut t-SNE or UMAP (parameters in ProjectionSettings, set before a run) on
 // a background thread, drawn point for point, coloured by frequency rank or a metadata column,
 // searchable, with the cosine neighbours of a clicked point in the original space, exportable as
-// PNG, PDF or CSV.
+// PNG, SVG, PDF or CSV.
 class EmbeddingProjector : public QWidget {
     Q_OBJECT
 
@@ -147,8 +147,6 @@ private:
     void fillColourChoices();
     void applyColouring();
     void applySearch();
-    void chooseImageExport();
-    void chooseCsvExport();
 
     chorus::Project *m_project = nullptr;
     QString m_cliProgram;
