@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -40,6 +41,19 @@ float readFloat(const char *p)
 }
 
 } // namespace
+
+EmbeddingSnapshot EmbeddingSnapshot::firstRows(int epoch, std::int64_t step, const std::vector<std::string> &tokens,
+                                                std::size_t dims, const float *values)
+{
+    EmbeddingSnapshot snapshot;
+    snapshot.epoch = epoch;
+    snapshot.step = step;
+    snapshot.dimensions = dims;
+    const std::size_t rows = std::min(tokens.size(), kMaxRows);
+    snapshot.tokens.assign(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(rows));
+    snapshot.values.assign(values, values + rows * dims);
+    return snapshot;
+}
 
 std::string EmbeddingSnapshot::encode() const
 {

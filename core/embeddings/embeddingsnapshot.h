@@ -24,6 +24,10 @@ struct EmbeddingSnapshot {
     std::vector<std::string> tokens; // row labels, most frequent first
     std::vector<float> values;       // tokens.size() x dimensions, row-major
 
+    // The first kMaxRows rows of a frequency-ordered table (tokens.size() x dims values, row-major).
+    static EmbeddingSnapshot firstRows(int epoch, std::int64_t step, const std::vector<std::string> &tokens,
+                                       std::size_t dims, const float *values);
+
     // A JSON header line (format, version, sizes, epoch, step, tokens) followed by the values as
     // little-endian float32: compact, and readable without LibTorch.
     std::string encode() const;

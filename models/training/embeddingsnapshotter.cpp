@@ -15,16 +15,10 @@ std::optional<EmbeddingSnapshot> snapshotTokenEmbeddings(const torch::Tensor &we
     const auto rows = static_cast<std::int64_t>(
         std::min<std::size_t>({static_cast<std::size_t>(weight.size(0)), vocabulary.size(), EmbeddingSnapshot::kMaxRows}));
     const torch::Tensor values = weight.detach().slice(0, 0, rows).to(torch::kCPU, torch::kFloat).contiguous();
-    EmbeddingSnapshot snapshot;
-    snapshot.epoch = epoch;
-    snapshot.step = step;
-    snapshot.dimensions = static_cast<std::size_t>(values.size(1));
     std::vector<std::int64_t> ids(static_cast<std::size_t>(rows));
     std::iota(ids.begin(), ids.end(), std::int64_t(0));
-    snapshot.tokens = vocabulary.decode(ids);
-    const float *data = values.data_ptr<float>();
-    snapshot.values.assign(data, data + values.numel());
-    return snapshot;
+    return EmbeddingSnapshot::firstRows(epoch, step, vocabulary.decode(ids), static_cast<std::size_t>(values.size(1)),
+                                        values.data_ptr<float>());
 }
 
 } // namespace chorus

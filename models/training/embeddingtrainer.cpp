@@ -104,18 +104,12 @@ Result<EmbeddingOutcome> EmbeddingTrainer::run()
         std::string snapshotFailure;
         trainer.setEpochCallback([&](int epoch, std::int64_t processed, const std::vector<std::string> &words,
                                      std::size_t dims, const std::vector<float> &vectors) {
-            EmbeddingSnapshot snapshot;
-            snapshot.epoch = epoch;
-            snapshot.step = processed;
-            snapshot.dimensions = dims;
-            const std::size_t rows = std::min(words.size(), EmbeddingSnapshot::kMaxRows);
-            snapshot.tokens.assign(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(rows));
-            snapshot.values.assign(vectors.begin(), vectors.begin() + static_cast<std::ptrdiff_t>(rows * dims));
+            const EmbeddingSnapshot snapshot = EmbeddingSnapshot::firstRows(epoch, processed, words, dims, vectors.data());
             if (Status s = history.record(runId, snapshot); !s.ok()) {
                 snapshotFailure = s.message();
                 return false;
             }
-            emit({{"event", "embeddings"}, {"epoch", epoch}, {"step", processed}, {"rows", rows}});
+            emit({{"event", "embeddings"}, {"epoch", epoch}, {"step", processed}, {"rows", snapshot.tokens.size()}});
             return true;
         });
         auto vectors = trainer.train(corpus, [&](const Word2VecProgress &progress) {

@@ -137,9 +137,7 @@ private slots:
         QVERIFY(projector.sourceCombo()->itemText(postsSource).contains(QLatin1String("posts as the model sees them")));
         projector.sourceCombo()->setCurrentIndex(postsSource);
         QVERIFY(!projector.epochCombo()->isEnabled()); // epochs are a token table's
-        for (QPushButton *button : projector.findChildren<QPushButton *>())
-            if (button->text() == QLatin1String("Load"))
-                button->click();
+        projector.loadButton()->click();
         QVERIFY(projector.statusLabel()->text().contains(QLatin1String("over its posts")));
         QVERIFY(loaded.wait(10000));
         QCOMPARE(loaded.takeFirst().first().toInt(), 3);
@@ -196,11 +194,8 @@ private slots:
         QCOMPARE(epochs->itemText(0), QStringLiteral("Final"));
         QCOMPARE(epochs->itemText(2), QStringLiteral("Epoch 2 (step 10)"));
 
-        QPushButton *load = nullptr;
-        for (QPushButton *button : projector.findChildren<QPushButton *>())
-            if (button->text() == QLatin1String("Load"))
-                load = button;
-        QVERIFY(load);
+        QPushButton *load = projector.loadButton();
+        QCOMPARE(load->text(), QStringLiteral("Load"));
         QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
         QSignalSpy failed(&projector, &EmbeddingProjector::loadFailed);
         QSignalSpy projected(&projector, &EmbeddingProjector::projectionFinished);
@@ -280,11 +275,7 @@ private slots:
         QVERIFY(runSources[1].contains(QLatin1String("item factors")));
         QVERIFY(runSources[2].contains(QLatin1String("image_cnn")) && runSources[2].contains(QLatin1String("posts as the model sees them")));
 
-        auto clickLoad = [&projector] {
-            for (QPushButton *button : projector.findChildren<QPushButton *>())
-                if (button->text() == QLatin1String("Load"))
-                    button->click();
-        };
+        auto clickLoad = [&projector] { projector.loadButton()->click(); };
         QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
         QSignalSpy failed(&projector, &EmbeddingProjector::loadFailed);
         projector.sourceCombo()->setCurrentIndex(projector.sourceCombo()->findText(runSources[1]));

@@ -129,12 +129,7 @@ private slots:
         projector.sourceCombo()->setCurrentIndex(source);
         QSignalSpy loaded(&projector, &EmbeddingProjector::tableLoaded);
         QSignalSpy finished(&projector, &EmbeddingProjector::projectionFinished);
-        QPushButton *load = nullptr;
-        for (QPushButton *button : projector.findChildren<QPushButton *>())
-            if (button->text() == QLatin1String("Load"))
-                load = button;
-        QVERIFY(load);
-        load->click();
+        projector.loadButton()->click();
         QVERIFY(loaded.wait(10000));
         QCOMPARE(std::int64_t(loaded.first().first().toInt()), m_usersWithPosts);
         QVERIFY(finished.count() == 1 || finished.wait(10000));

@@ -207,11 +207,10 @@ void EmbeddingProjector::refresh()
     const QVariant current = m_source->currentData();
     // Refilled quietly: the epoch choice is kept when the same run is selected again.
     const QSignalBlocker quiet(m_source);
-    m_source->clear();
-    if (m_project) {
-        if (const QString problem = ProjectorSourceList::fill(m_source, *m_project); !problem.isEmpty())
-            m_status->setText(problem);
-    }
+    if (!m_project)
+        m_source->clear();
+    else if (const QString problem = ProjectorSourceList::fill(m_source, *m_project); !problem.isEmpty())
+        m_status->setText(problem);
     const int index = m_source->findData(current);
     if (index >= 0)
         m_source->setCurrentIndex(index);

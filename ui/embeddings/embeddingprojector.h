@@ -114,6 +114,8 @@ public:
     QSpinBox *epochsSpin() const { return m_settings->epochsSpin(); }
     QSpinBox *seedSpin() const { return m_settings->seedSpin(); }
     QSpinBox *neighbourCountSpin() const { return m_k; }
+    // Loads the selected source (and epoch).
+    QPushButton *loadButton() const { return m_loadSource; }
     QPushButton *runButton() const { return m_run; }
     QPushButton *cancelButton() const { return m_cancel; }
     QProgressBar *progressBar() const { return m_progress; }
