@@ -8,12 +8,14 @@
 #include "terminalprogress.h"
 
 #include "core/embeddings/embeddinghistory.h"
+#include "core/embeddings/projectortable.h"
 #include "core/embeddings/wordvectors.h"
 #include "core/import/importjob.h"
 #include "core/import/recordsource.h"
 #include "core/store/datasetexporter.h"
 #include "core/store/project.h"
 #include "core/text/vocabulary.h"
+#include "core/training/runartifacts.h"
 #include "models/training/embeddingtrainer.h"
 #include "models/training/runmodel.h"
 #include "models/training/weightsexporter.h"
@@ -162,28 +164,51 @@ int commandImport(const std::vector<std::string> &argv)
     return report->cancelled ? 130 : code;
 }
 
-// The token or word vectors a run recorded at the end of one epoch (EmbeddingHistory), as a
-// projector pair: read from the project, no checkpoint needed.
-static int exportEmbeddingEpoch(CliContext &ctx, Project &project, std::int64_t runId, int epoch, const std::string &out)
+// The vectors a run recorded at the end of one epoch (EmbeddingHistory: tokens or words, posts,
+// user or item factors), as a projector pair: read from the project, no checkpoint needed.
+static int exportEmbeddingEpoch(CliContext &ctx, Project &project, std::int64_t runId, EmbeddingSpace space, int epoch,
+                                const std::string &out)
 {
-    auto snapshot = EmbeddingHistory(project).load(runId, epoch);
+    auto snapshot = EmbeddingHistory(project).load(runId, epoch, space);
     if (!snapshot)
         return ctx.fail(snapshot.message());
     auto folder = ProjectorFolder::create(out);
     if (!folder)
         return ctx.fail(folder.message());
-    const std::string &vectors = folder->vectors;
-    const std::string &metadata = folder->metadata;
-    const torch::Tensor matrix =
-        torch::from_blob(snapshot->values.data(),
-                         {static_cast<std::int64_t>(snapshot->tokens.size()), static_cast<std::int64_t>(snapshot->dimensions)},
-                         torch::kFloat);
-    if (Status s = WeightsExporter::saveProjectorTsv(matrix, snapshot->tokens, vectors, metadata); !s.ok())
+    if (Status s = snapshot->toProjectorTable().saveTsv(folder->vectors, folder->metadata); !s.ok())
         return ctx.fail(s.message());
-    return ctx.succeed({{"run_id", runId}, {"epoch", epoch}, {"step", snapshot->step}, {"tokens", snapshot->tokens.size()},
-                        {"dimensions", snapshot->dimensions}, {"vectors", vectors}, {"metadata", metadata}},
-                       "Wrote the " + std::to_string(snapshot->tokens.size()) + " most frequent token embeddings of epoch " +
-                           std::to_string(epoch) + " to " + vectors + " and " + metadata + "\n");
+    const std::string what = embeddingSpaceName(space);
+    return ctx.succeed({{"run_id", runId}, {"what", space == EmbeddingSpace::Tokens ? "embeddings" : what},
+                        {"epoch", epoch}, {"step", snapshot->step}, {"rows", snapshot->tokens.size()},
+                        {"tokens", snapshot->tokens.size()}, {"dimensions", snapshot->dimensions},
+                        {"vectors", folder->vectors}, {"metadata", folder->metadata}},
+                       "Wrote " + std::to_string(snapshot->tokens.size()) + " " + what + " of epoch " +
+                           std::to_string(epoch) + " to " + folder->vectors + " and " + folder->metadata + "\n");
+}
+
+// A factor recommender's final user or item factors: the projector tables its run saved.
+static int exportRunFactors(CliContext &ctx, Project &project, std::int64_t runId, const std::string &side,
+                            const std::string &out)
+{
+    auto factors = RunArtifacts(project).latest(runId, "embeddings", "factors");
+    if (!factors)
+        return ctx.fail("run " + std::to_string(runId) + " has no user or item factors (only matrix factorisation and "
+                        "the hybrid recommender have them): " + factors.message());
+    const nlohmann::json tables = nlohmann::json::parse(factors->data, nullptr, false);
+    if (!tables.is_object() || !tables.contains(side) || !tables[side].is_object())
+        return ctx.fail("run " + std::to_string(runId) + ": its factors artifact names no " + side + " table");
+    auto table = ProjectorTable::loadTsv(tables[side].value("vectors", ""), tables[side].value("metadata", ""));
+    if (!table)
+        return ctx.fail(table.message());
+    auto folder = ProjectorFolder::create(out);
+    if (!folder)
+        return ctx.fail(folder.message());
+    if (Status s = table->saveTsv(folder->vectors, folder->metadata); !s.ok())
+        return ctx.fail(s.message());
+    return ctx.succeed({{"run_id", runId}, {"what", side}, {"rows", table->rows}, {"dimensions", table->dimensions},
+                        {"vectors", folder->vectors}, {"metadata", folder->metadata}},
+                       "Wrote " + std::to_string(table->rows) + " " + side + " factors to " + folder->vectors + " and " +
+                           folder->metadata + "\n");
 }
 
 // weights / embeddings of a supervised run.
@@ -236,17 +261,21 @@ static int exportRunModel(CliContext &ctx, Project &project, std::int64_t runId,
 int commandExport(const std::vector<std::string> &argv)
 {
     if (printHelpIfAsked(argv, "Usage: chorus-cli export PROJECT.chorus --dataset NAME --format csv|jsonl OUT [--json]\n"
-                               "       chorus-cli export PROJECT.chorus --run ID --what weights|embeddings|vectors|posts OUT [--json]\n\n"
+                               "       chorus-cli export PROJECT.chorus --run ID --what weights|embeddings|vectors|posts|users|items\n"
+                               "                         [--epoch N] [--limit N] OUT [--json]\n\n"
                                "Writes the dataset's posts with one column per label task and the part of the\n"
                                "latest split. With --run: `vectors` writes a word2vec run's vectors in word2vec text format\n"
                                "(binary when OUT ends in .bin); `weights` writes a trained model's tensors as OUT in\n"
                                "safetensors format and its run config beside it (OUT with .json); `embeddings` writes\n"
                                "its token embeddings for the TensorBoard projector into the folder OUT (vectors.tsv,\n"
-                               "metadata.tsv). --epoch N with `embeddings` writes the vectors as they were at the end of\n"
-                               "epoch N instead (the most frequent 2,000 tokens, recorded by word2vec and by every model\n"
-                               "with token embeddings). `posts` writes each post of the run's dataset as the model sees\n"
+                               "metadata.tsv). `posts` writes each post of the run's dataset as the model sees\n"
                                "it (the vector its output layer reads) into the folder OUT, with the text, split, label\n"
                                "and prediction as metadata; --limit N (default 100000) caps the posts, in id order.\n"
+                               "`users` and `items` write a factor recommender's (MF, hybrid) user or item factors.\n"
+                               "--epoch N writes the vectors as they were at the end of epoch N (ALS iteration N for\n"
+                               "users and items) instead, from the project: the 2,000 most frequent tokens (word2vec\n"
+                               "and every model with token embeddings), the first 2,000 validation posts, the 2,000\n"
+                               "most active users and most popular items.\n"
                                "Files appear only when the export completed.\n"))
         return 0;
     Arguments args(argv, {"dataset", "format", "run", "what", "epoch", "limit"}, {"json"});
@@ -260,23 +289,30 @@ int commandExport(const std::vector<std::string> &argv)
         return ctx.usage("expected a project path and an output file");
     if (args.has("run")) {
         const std::string what = args.value("what", "vectors");
-        if (what != "vectors" && what != "weights" && what != "embeddings" && what != "posts")
-            return ctx.usage("--what: expected weights, embeddings, vectors or posts; got '" + what + "'");
+        if (what != "vectors" && what != "weights" && what != "embeddings" && what != "posts" && what != "users" &&
+            what != "items")
+            return ctx.usage("--what: expected weights, embeddings, vectors, posts, users or items; got '" + what + "'");
         if (args.has("limit") && what != "posts")
             return ctx.usage("--limit goes with --what posts");
         if (limit < 1)
             return ctx.usage("--limit: expected a number of posts from 1; got " + std::to_string(limit));
-        if (args.has("epoch") && what != "embeddings")
-            return ctx.usage("--epoch goes with --what embeddings");
+        if (args.has("epoch") && (what == "weights" || what == "vectors"))
+            return ctx.usage("--epoch goes with --what embeddings, posts, users or items");
         if (args.has("epoch") && (epoch < 1 || epoch > 1000000))
             return ctx.usage("--epoch: expected an epoch number from 1; got " + std::to_string(epoch));
         auto project = Project::open(args.positionals()[0], Project::OpenMode::OpenExisting);
         if (!project)
             return ctx.fail(project.message());
+        if (args.has("epoch")) {
+            auto space = parseEmbeddingSpace(what == "embeddings" ? "tokens" : what);
+            if (!space)
+                return ctx.usage(space.message());
+            return exportEmbeddingEpoch(ctx, **project, runId, *space, static_cast<int>(epoch), args.positionals()[1]);
+        }
         if (what == "posts")
             return exportPostRepresentations(ctx, **project, runId, limit, args.positionals()[1]);
-        if (args.has("epoch"))
-            return exportEmbeddingEpoch(ctx, **project, runId, static_cast<int>(epoch), args.positionals()[1]);
+        if (what == "users" || what == "items")
+            return exportRunFactors(ctx, **project, runId, what, args.positionals()[1]);
         if (what != "vectors")
             return exportRunModel(ctx, **project, runId, what, args.positionals()[1]);
         auto path = EmbeddingTrainer::vectorsPath(**project, runId);

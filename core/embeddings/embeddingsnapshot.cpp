@@ -10,7 +10,7 @@ namespace chorus {
 namespace {
 
 constexpr const char *kFormat = "chorus-embeddings";
-constexpr int kVersion = 1;
+constexpr int kVersion = 2;
 
 bool littleEndian()
 {
@@ -42,6 +42,29 @@ float readFloat(const char *p)
 
 } // namespace
 
+const char *embeddingSpaceName(EmbeddingSpace space)
+{
+    switch (space) {
+    case EmbeddingSpace::Tokens:
+        return "tokens";
+    case EmbeddingSpace::Posts:
+        return "posts";
+    case EmbeddingSpace::Users:
+        return "users";
+    case EmbeddingSpace::Items:
+        return "items";
+    }
+    return "tokens";
+}
+
+Result<EmbeddingSpace> parseEmbeddingSpace(const std::string &name)
+{
+    for (EmbeddingSpace space : {EmbeddingSpace::Tokens, EmbeddingSpace::Posts, EmbeddingSpace::Users, EmbeddingSpace::Items})
+        if (name == embeddingSpaceName(space))
+            return space;
+    return Error{"unknown embedding space '" + name + "' (expected tokens, posts, users or items)"};
+}
+
 EmbeddingSnapshot EmbeddingSnapshot::firstRows(int epoch, std::int64_t step, const std::vector<std::string> &tokens,
                                                 std::size_t dims, const float *values)
 {
@@ -57,9 +80,18 @@ EmbeddingSnapshot EmbeddingSnapshot::firstRows(int epoch, std::int64_t step, con
 
 std::string EmbeddingSnapshot::encode() const
 {
-    const nlohmann::json header = {{"format", kFormat},   {"version", kVersion}, {"epoch", epoch},
-                                   {"step", step},       {"rows", tokens.size()}, {"dimensions", dimensions},
-                                   {"tokens", tokens}};
+    nlohmann::json header = {{"format", kFormat},
+                             {"version", kVersion},
+                             {"space", embeddingSpaceName(space)},
+                             {"epoch", epoch},
+                             {"step", step},
+                             {"rows", tokens.size()},
+                             {"dimensions", dimensions},
+                             {"label_column", labelColumn},
+                             {"tokens", tokens},
+                             {"columns", nlohmann::json::array()}};
+    for (std::size_t c = 0; c < columns.size(); ++c)
+        header["columns"].push_back({{"name", columns[c]}, {"values", columnValues[c]}});
     // Tokens from user text may hold any bytes; the dump must not throw on invalid UTF-8.
     std::string out = header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     out += '\n';
@@ -78,9 +110,10 @@ Result<EmbeddingSnapshot> EmbeddingSnapshot::decode(const std::string &blob)
                                                         nullptr, false);
     if (!header.is_object() || header.value("format", "") != kFormat)
         return Error{"embedding snapshot: the header is not a chorus-embeddings header"};
-    if (header.value("version", 0) != kVersion)
-        return Error{"embedding snapshot: version " + header.value("version", nlohmann::json()).dump() +
-                     " is not supported (expected " + std::to_string(kVersion) + ")"};
+    const nlohmann::json version = header.value("version", nlohmann::json());
+    if (!version.is_number_integer() || version.get<int>() < 1 || version.get<int>() > kVersion)
+        return Error{"embedding snapshot: version " + version.dump() + " is not supported (expected 1 to " +
+                     std::to_string(kVersion) + ")"};
     for (const char *field : {"epoch", "step", "rows", "dimensions"})
         if (!header.contains(field) || !header[field].is_number_integer() || header[field].get<std::int64_t>() < 0)
             return Error{std::string("embedding snapshot: header field '") + field + "' is not a non-negative integer"};
@@ -109,6 +142,37 @@ Result<EmbeddingSnapshot> EmbeddingSnapshot::decode(const std::string &blob)
             return Error{"embedding snapshot: a token is not a string"};
         snapshot.tokens.push_back(token.get<std::string>());
     }
+    if (version.get<int>() >= 2) {
+        if (!header.contains("space") || !header["space"].is_string())
+            return Error{"embedding snapshot: header field 'space' is not a string"};
+        auto space = parseEmbeddingSpace(header["space"].get<std::string>());
+        if (!space)
+            return Error{"embedding snapshot: " + space.message()};
+        snapshot.space = *space;
+        if (!header.contains("label_column") || !header["label_column"].is_string())
+            return Error{"embedding snapshot: header field 'label_column' is not a string"};
+        snapshot.labelColumn = header["label_column"].get<std::string>();
+        if (!header.contains("columns") || !header["columns"].is_array())
+            return Error{"embedding snapshot: header field 'columns' is not an array"};
+        for (const nlohmann::json &column : header["columns"]) {
+            if (!column.is_object() || !column.contains("name") || !column["name"].is_string() ||
+                !column.contains("values") || !column["values"].is_array())
+                return Error{"embedding snapshot: a metadata column is not {name, values}"};
+            const std::string name = column["name"].get<std::string>();
+            if (column["values"].size() != rows)
+                return Error{"embedding snapshot: metadata column '" + name + "' has " +
+                             std::to_string(column["values"].size()) + " values for " + std::to_string(rows) + " rows"};
+            std::vector<std::string> values;
+            values.reserve(rows);
+            for (const nlohmann::json &value : column["values"]) {
+                if (!value.is_string())
+                    return Error{"embedding snapshot: a value of metadata column '" + name + "' is not a string"};
+                values.push_back(value.get<std::string>());
+            }
+            snapshot.columns.push_back(name);
+            snapshot.columnValues.push_back(std::move(values));
+        }
+    }
     snapshot.values.resize(payload / 4);
     const char *data = blob.data() + newline + 1;
     for (std::size_t i = 0; i < snapshot.values.size(); ++i) {
@@ -125,9 +189,13 @@ ProjectorTable EmbeddingSnapshot::toProjectorTable() const
     table.rows = tokens.size();
     table.dimensions = dimensions;
     table.matrix = values;
-    table.columns = {"token"};
+    table.columns = {labelColumn};
     table.values = {tokens};
-    table.frequencyOrdered = true;
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        table.columns.push_back(columns[c]);
+        table.values.push_back(columnValues[c]);
+    }
+    table.frequencyOrdered = space == EmbeddingSpace::Tokens;
     return table;
 }
 

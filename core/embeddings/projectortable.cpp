@@ -4,6 +4,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <system_error>
 
@@ -51,7 +53,56 @@ bool parseNumbers(const std::string &line, std::vector<float> &out, std::size_t 
     return true;
 }
 
+std::string metadataCell(const std::string &text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text)
+        out += (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+    return out.empty() ? std::string("-") : out;
+}
+
 } // namespace
+
+Status ProjectorTable::saveTsv(const std::string &vectorsPath, const std::string &metadataPath) const
+{
+    if (matrix.size() != rows * dimensions || values.size() != columns.size() || columns.empty())
+        return Error{"projector table: inconsistent sizes"};
+    for (const auto &column : values)
+        if (column.size() != rows)
+            return Error{"projector table: a metadata column does not have one value per row"};
+    {
+        std::ofstream vectors(vectorsPath + ".partial", std::ios::binary);
+        std::ofstream metadata(metadataPath + ".partial", std::ios::binary);
+        if (!vectors || !metadata)
+            return Error{"cannot write " + vectorsPath + " and " + metadataPath};
+        char number[32];
+        for (std::size_t r = 0; r < rows; ++r) {
+            for (std::size_t d = 0; d < dimensions; ++d) {
+                std::snprintf(number, sizeof number, "%.7g", static_cast<double>(matrix[r * dimensions + d]));
+                vectors << (d ? "\t" : "") << number;
+            }
+            vectors << '\n';
+        }
+        if (columns.size() > 1)
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                metadata << (c ? "\t" : "") << metadataCell(columns[c]) << (c + 1 == columns.size() ? "\n" : "");
+        for (std::size_t r = 0; r < rows; ++r)
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                metadata << (c ? "\t" : "") << metadataCell(values[c][r]) << (c + 1 == columns.size() ? "\n" : "");
+        vectors.close();
+        metadata.close();
+        if (!vectors || !metadata)
+            return Error{"cannot write " + vectorsPath + " and " + metadataPath + " (disk full?)"};
+    }
+    std::error_code ec;
+    std::filesystem::rename(vectorsPath + ".partial", vectorsPath, ec);
+    if (!ec)
+        std::filesystem::rename(metadataPath + ".partial", metadataPath, ec);
+    if (ec)
+        return Error{"cannot finish " + vectorsPath + ": " + ec.message()};
+    return Status::success();
+}
 
 Result<ProjectorTable> ProjectorTable::loadTsv(const std::string &vectorsPath, const std::string &metadataPath)
 {

@@ -29,6 +29,10 @@ struct ProjectorTable {
     // vector row must have the same number of values and the metadata as many rows as there are
     // vectors; an Error names the file and line that breaks this.
     static Result<ProjectorTable> loadTsv(const std::string &vectorsPath, const std::string &metadataPath);
+    // Writes the pair loadTsv reads: numbers with 7 significant digits; tabs and line breaks in a
+    // metadata cell become spaces and an empty cell "-", so every line keeps its columns. Written
+    // under ".partial" names and renamed at the end: a failed write leaves no half file behind.
+    Status saveTsv(const std::string &vectorsPath, const std::string &metadataPath) const;
     // The words as labels, in table order (word2vec tables are frequency ordered).
     static ProjectorTable fromWordVectors(const WordVectors &vectors, bool frequencyOrdered);
 };

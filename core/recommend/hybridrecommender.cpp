@@ -1,5 +1,7 @@
 #include "core/recommend/hybridrecommender.h"
 
+#include "core/recommend/mfrecommender.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -117,6 +119,23 @@ void HybridRecommender::explainItem(int userRow, int item, RecommendationReason 
     }
     if (best)
         reason = best->explain(userRow, item);
+}
+
+const MfRecommender *factorModelOf(const Recommender &recommender)
+{
+    if (auto *mf = dynamic_cast<const MfRecommender *>(&recommender))
+        return mf;
+    if (auto *hybrid = dynamic_cast<const HybridRecommender *>(&recommender))
+        for (std::size_t i = 0; i < hybrid->components(); ++i)
+            if (auto *mf = dynamic_cast<const MfRecommender *>(&hybrid->component(i)))
+                return mf;
+    return nullptr;
+}
+
+MfRecommender *factorModelOf(Recommender &recommender)
+{
+    // The same search; constness comes back from the caller's own non-const recommender.
+    return const_cast<MfRecommender *>(factorModelOf(static_cast<const Recommender &>(recommender)));
 }
 
 } // namespace chorus

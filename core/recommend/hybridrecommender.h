@@ -44,4 +44,10 @@ private:
     std::vector<Component> m_components;
 };
 
+class MfRecommender;
+
+// The factor model inside a recommender: itself when it is one, a hybrid's MF component, or null.
+MfRecommender *factorModelOf(Recommender &recommender);
+const MfRecommender *factorModelOf(const Recommender &recommender);
+
 } // namespace chorus

@@ -141,6 +141,8 @@ Status MfRecommender::fitModel(const InteractionMatrix &interactions)
                        users, m_itemFactors, f, o.alpha, o.regularization))
             return Error{"a least-squares system was not positive definite (weights too large?)"};
         m_loss.push_back(loss(interactions));
+        if (m_observer)
+            m_observer(iteration + 1, *this);
     }
     return Status::success();
 }

@@ -3,6 +3,7 @@
 #include "core/recommend/recommender.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace chorus {
@@ -30,8 +31,13 @@ struct MfOptions {
 // Initial factors come from DeterministicRandom: the same seed gives the same model everywhere.
 class MfRecommender : public Recommender {
 public:
+    // Called after each ALS iteration (1-based) with the factors as they stand then.
+    using IterationObserver = std::function<void(int iteration, const MfRecommender &model)>;
+
     explicit MfRecommender(MfOptions options = {});
     std::string name() const override { return "mf-als"; }
+
+    void setIterationObserver(IterationObserver observer) { m_observer = std::move(observer); }
 
     // The loss before the first iteration and after each one (iterations + 1 values).
     const std::vector<double> &lossHistory() const { return m_loss; }
@@ -58,6 +64,7 @@ private:
     std::vector<double> m_userFactors;
     std::vector<double> m_itemFactors;
     std::vector<double> m_loss;
+    IterationObserver m_observer;
 };
 
 } // namespace chorus

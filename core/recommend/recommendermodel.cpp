@@ -22,20 +22,6 @@ namespace fs = std::filesystem;
 
 constexpr int kFormat = 1;
 
-// The factor model inside a recommender: itself, or a hybrid's component.
-template <typename R, typename M>
-M *factorModelOf(R &recommender)
-{
-    if (auto *mf = dynamic_cast<M *>(&recommender))
-        return mf;
-    using Hybrid = std::conditional_t<std::is_const_v<R>, const HybridRecommender, HybridRecommender>;
-    if (auto *hybrid = dynamic_cast<Hybrid *>(&recommender))
-        for (std::size_t i = 0; i < hybrid->components(); ++i)
-            if (auto *mf = dynamic_cast<M *>(&hybrid->component(i)))
-                return mf;
-    return nullptr;
-}
-
 std::string formatNumber(double value)
 {
     char buffer[40];
@@ -122,7 +108,8 @@ Result<ItemCatalogue> ItemCatalogue::load(Project &project, std::int64_t dataset
 }
 
 Result<RecommenderModel> RecommenderModel::fit(const std::string &family, const nlohmann::json &params,
-                                               std::uint64_t seed, InteractionMatrix matrix, ItemCatalogue catalogue)
+                                               std::uint64_t seed, InteractionMatrix matrix, ItemCatalogue catalogue,
+                                               const MfRecommender::IterationObserver &observer)
 {
     RecommenderModel model;
     model.m_family = family;
@@ -136,12 +123,13 @@ Result<RecommenderModel> RecommenderModel::fit(const std::string &family, const 
         model.m_titles.push_back(title == catalogue.titles.end() ? std::string() : title->second);
         model.m_texts.push_back(text == catalogue.texts.end() ? std::string() : text->second);
     }
-    if (Status s = model.build(nullptr, nullptr); !s.ok())
+    if (Status s = model.build(nullptr, nullptr, observer); !s.ok())
         return s.error();
     return model;
 }
 
-Status RecommenderModel::build(const std::vector<double> *userFactors, const std::vector<double> *itemFactors)
+Status RecommenderModel::build(const std::vector<double> *userFactors, const std::vector<double> *itemFactors,
+                               const MfRecommender::IterationObserver &observer)
 {
     std::unordered_map<std::string, std::string> texts;
     for (int c = 0; c < m_matrix.items(); ++c)
@@ -151,11 +139,14 @@ Status RecommenderModel::build(const std::vector<double> *userFactors, const std
     if (!made)
         return made.error();
     m_recommender = std::move(*made);
-    if (!userFactors)
+    if (!userFactors) {
+        if (MfRecommender *mf = factorModelOf(*m_recommender); mf && observer)
+            mf->setIterationObserver(observer);
         return m_recommender->fit(m_matrix);
+    }
 
     // Restoring: the factor model takes its saved factors, everything else is recomputed.
-    MfRecommender *mf = factorModelOf<Recommender, MfRecommender>(*m_recommender);
+    MfRecommender *mf = factorModelOf(*m_recommender);
     if (!mf)
         return Error{"saved factors, but " + m_family + " has no factor model"};
     if (Status s = mf->restore(m_matrix, *userFactors, *itemFactors); !s.ok())
@@ -180,7 +171,7 @@ Status RecommenderModel::save(const std::string &directory) const
     if (error)
         return Error{"cannot create " + directory + ": " + error.message()};
 
-    const MfRecommender *mf = factorModelOf<const Recommender, const MfRecommender>(*m_recommender);
+    const MfRecommender *mf = factorModelOf(*m_recommender);
     const nlohmann::json header = {{"format", kFormat},
                                    {"family", m_family},
                                    {"params", m_params},

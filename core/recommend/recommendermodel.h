@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/recommend/interactionmatrix.h"
+#include "core/recommend/mfrecommender.h"
 #include "core/recommend/recommender.h"
 #include "core/util/result.h"
 
@@ -63,9 +64,11 @@ public:
     RecommenderModel(RecommenderModel &&) = default;
     RecommenderModel &operator=(RecommenderModel &&) = default;
 
-    // Builds the family's recommender from resolved params and fits it on the matrix.
+    // Builds the family's recommender from resolved params and fits it on the matrix. A family with
+    // a factor model calls `observer` after each of its iterations.
     static Result<RecommenderModel> fit(const std::string &family, const nlohmann::json &params, std::uint64_t seed,
-                                        InteractionMatrix matrix, ItemCatalogue catalogue);
+                                        InteractionMatrix matrix, ItemCatalogue catalogue,
+                                        const MfRecommender::IterationObserver &observer = {});
 
     Status save(const std::string &directory) const;
     static Result<RecommenderModel> load(const std::string &directory);
@@ -95,7 +98,8 @@ public:
     const Recommender &recommender() const { return *m_recommender; }
 
 private:
-    Status build(const std::vector<double> *userFactors, const std::vector<double> *itemFactors);
+    Status build(const std::vector<double> *userFactors, const std::vector<double> *itemFactors,
+                 const MfRecommender::IterationObserver &observer = {});
 
     std::string m_family;
     nlohmann::json m_params;

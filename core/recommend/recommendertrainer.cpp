@@ -1,6 +1,8 @@
 #include "core/recommend/recommendertrainer.h"
 
+#include "core/embeddings/embeddinghistory.h"
 #include "core/metrics/rankingmetrics.h"
+#include "core/recommend/factorsnapshotter.h"
 #include "core/recommend/hybridrecommender.h"
 #include "core/recommend/interactionmatrix.h"
 #include "core/recommend/leavelastout.h"
@@ -25,17 +27,6 @@ namespace fs = std::filesystem;
 
 // Evaluated users between two permission checks and progress events.
 constexpr int kUsersPerCheck = 64;
-
-const MfRecommender *factorModel(const Recommender &recommender)
-{
-    if (auto *mf = dynamic_cast<const MfRecommender *>(&recommender))
-        return mf;
-    if (auto *hybrid = dynamic_cast<const HybridRecommender *>(&recommender))
-        for (std::size_t i = 0; i < hybrid->components(); ++i)
-            if (auto *mf = dynamic_cast<const MfRecommender *>(&hybrid->component(i)))
-                return mf;
-    return nullptr;
-}
 
 // The metrics under names that carry K, as the run records them; prefix "popularity_" for the
 // baseline.
@@ -133,7 +124,7 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
         PopularityRecommender popularity;
         if (Status s = popularity.fit(split.train); !s.ok())
             throw std::runtime_error(s.message());
-        if (const MfRecommender *mf = factorModel(model)) {
+        if (const MfRecommender *mf = factorModelOf(model)) {
             const std::vector<double> &loss = mf->lossHistory();
             for (std::size_t i = 1; i < loss.size(); ++i) {
                 const auto step = static_cast<std::int64_t>(i);
@@ -207,8 +198,11 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
         if (!permitted())
             return stop();
 
-        // The model kept: fitted on every interaction, so nobody's latest item is left out.
-        auto final = RecommenderModel::fit(family, *params, m_config.seed, std::move(*matrix), std::move(*catalogue));
+        // The model kept: fitted on every interaction, so nobody's latest item is left out. Its
+        // factors after each iteration are what the projector's epoch choice shows.
+        FactorSnapshotter factorSnapshots(*matrix);
+        auto final = RecommenderModel::fit(family, *params, m_config.seed, std::move(*matrix), std::move(*catalogue),
+                                           factorSnapshots.observer());
         if (!final)
             throw std::runtime_error(final.message());
         if (Status s = final->loadUserNames(m_project); !s.ok())
@@ -219,7 +213,7 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
         if (Status s = runs.addCheckpoint(runId, steps, "latest", headerPath, std::nullopt); !s.ok())
             throw std::runtime_error(s.message());
         sendEvent({{"event", "checkpoint"}, {"kind", "latest"}, {"step", steps}, {"path", headerPath}});
-        if (factorModel(final->recommender())) {
+        if (factorModelOf(final->recommender())) {
             const nlohmann::json tables = {
                 {"users", {{"vectors", (modelDir / "user-vectors.tsv").string()},
                            {"metadata", (modelDir / "user-metadata.tsv").string()}}},
@@ -228,6 +222,10 @@ Result<RecommenderOutcome> RecommenderTrainer::run()
             if (Status s = runs.addArtifact(runId, "embeddings", "factors", steps, "application/json", tables.dump());
                 !s.ok())
                 throw std::runtime_error(s.message());
+            EmbeddingHistory history(m_project);
+            for (const EmbeddingSnapshot &snapshot : factorSnapshots.snapshots(*final))
+                if (Status s = history.record(runId, snapshot); !s.ok())
+                    throw std::runtime_error(s.message());
         }
         runs.setBestMetrics(runId, metrics);
         if (Status s = runs.setStatus(runId, "finished"); !s.ok())

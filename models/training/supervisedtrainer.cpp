@@ -20,6 +20,7 @@
 #include "models/training/batchprefetcher.h"
 #include "models/training/checkpointfile.h"
 #include "models/training/embeddingsnapshotter.h"
+#include "models/training/postrepresentationsnapshotter.h"
 #include "models/training/headattention.h"
 #include "models/training/pretrainedembeddings.h"
 #include "models/training/supervisedtrainingsetup.h"
@@ -513,6 +514,24 @@ Result<TrainOutcome> SupervisedTrainer::run()
             check(EmbeddingHistory(m_project).record(runId, *embeddings));
             emit({{"event", "embeddings"}, {"epoch", epoch}, {"step", state.step}, {"rows", embeddings->tokens.size()}});
         };
+        // ... and how the posts' representations moved: the same validation posts every epoch.
+        PostRepresentationSnapshotter postSnapshotter(data, builder, device, batchSize,
+                                                      [&](const ModelOutputs &out) { return headOf(out, 0); },
+                                                      targetMean[0], targetScale[0]);
+        auto snapshotPosts = [&](int epoch) {
+            if (!leads)
+                return;
+            check(postSnapshotter.loadTexts(m_project));
+            auto posts = postSnapshotter.take(*model, epoch, state.step);
+            if (!posts)
+                return;
+            check(EmbeddingHistory(m_project).record(runId, *posts));
+            emit({{"event", "embeddings"},
+                  {"space", "posts"},
+                  {"epoch", epoch},
+                  {"step", state.step},
+                  {"rows", posts->tokens.size()}});
+        };
 
         model->train();
         bool keepGoing = true;
@@ -638,6 +657,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
                 keepGoing = evaluateAndRecord(state.epoch + 1.0) && keepGoing;
             snapshotAttention(state.epoch + 1);
             snapshotEmbeddings(state.epoch + 1);
+            snapshotPosts(state.epoch + 1);
             TrainerLoopState next = state;
             ++next.epoch;
             next.batch = 0;

@@ -578,7 +578,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Vectors</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Projection</source>
         <translation>Projection</translation>
     </message>
@@ -623,7 +623,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Projection cancelled</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+102"/>
         <location line="+39"/>
         <location line="+15"/>
         <source>No project is open</source>
@@ -645,32 +645,17 @@ select it to draw its co-attention over the picture</translation>
         <translation>run %1 (%2)</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
-        <translation>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-200"/>
         <source>Epoch</source>
         <translation>Epoch</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+146"/>
         <source>Final</source>
         <translation>Final</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Epoch %1 (step %2)</source>
-        <translation>Epoch %1 (step %2)</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>%1, epoch %2</source>
-        <translation>%1, epoch %2</translation>
-    </message>
-    <message>
-        <location line="+80"/>
+        <location line="+143"/>
         <source>posts as %1 sees them</source>
         <translation>posts as %1 sees them</translation>
     </message>
@@ -685,7 +670,12 @@ select it to draw its co-attention over the picture</translation>
         <translation>Exporting the token embeddings of %1...</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-285"/>
+        <source>The vectors as they were at the end of an epoch, recorded while the run trained: the 2,000 most frequent tokens, the first 2,000 validation posts, or the 2,000 most active users and most popular items (per ALS iteration)</source>
+        <translation>The vectors as they were at the end of an epoch, recorded while the run trained: the 2,000 most frequent tokens, the first 2,000 validation posts, or the 2,000 most active users and most popular items (per ALS iteration)</translation>
+    </message>
+    <message>
+        <location line="+296"/>
         <source>Running the model of %1 over its posts...</source>
         <translation>Running the model of %1 over its posts...</translation>
     </message>
@@ -798,7 +788,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>%1   %2</translation>
     </message>
     <message>
-        <location line="-515"/>
+        <location line="-514"/>
         <source>Export image</source>
         <translation>Export image</translation>
     </message>
@@ -3320,7 +3310,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>item factors</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>word vectors</source>
         <translation>word vectors</translation>
     </message>
@@ -3337,12 +3327,42 @@ select it to draw its co-attention over the picture</translation>
     <message>
         <location line="+9"/>
         <source>Posts of &apos;%1&apos; (LSA)</source>
-        <translation>Posts of '%1' (LSA)</translation>
+        <translation>Posts of &apos;%1&apos; (LSA)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Users of &apos;%1&apos; (TF-IDF, LSA)</source>
-        <translation>Users of '%1' (TF-IDF, LSA)</translation>
+        <translation>Users of &apos;%1&apos; (TF-IDF, LSA)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>posts as %1 saw them at epoch %2</source>
+        <translation>posts as %1 saw them at epoch %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user factors of %1, iteration %2</source>
+        <translation>user factors of %1, iteration %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>item factors of %1, iteration %2</source>
+        <translation>item factors of %1, iteration %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, epoch %2</source>
+        <translation>%1, epoch %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Iteration %1</source>
+        <translation>Iteration %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch %1 (step %2)</source>
+        <translation>Epoch %1 (step %2)</translation>
     </message>
 </context>
 <context>

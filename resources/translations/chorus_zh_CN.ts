@@ -573,7 +573,7 @@ select it to draw its co-attention over the picture</source>
         <translation>向量</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Projection</source>
         <translation>投影</translation>
     </message>
@@ -618,7 +618,7 @@ select it to draw its co-attention over the picture</source>
         <translation>投影已取消</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+102"/>
         <location line="+39"/>
         <location line="+15"/>
         <source>No project is open</source>
@@ -640,32 +640,17 @@ select it to draw its co-attention over the picture</source>
         <translation>运行 %1（%2）</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <source>The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), recorded while the run trained</source>
-        <translation>训练过程中记录的每轮结束时的向量（最常见的 2,000 个词元）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-200"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+146"/>
         <source>Final</source>
         <translation>最终</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Epoch %1 (step %2)</source>
-        <translation>第 %1 轮（第 %2 步）</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>%1, epoch %2</source>
-        <translation>%1，第 %2 轮</translation>
-    </message>
-    <message>
-        <location line="+80"/>
+        <location line="+143"/>
         <source>posts as %1 sees them</source>
         <translation>%1 眼中的帖子</translation>
     </message>
@@ -680,7 +665,12 @@ select it to draw its co-attention over the picture</source>
         <translation>正在导出 %1 的词元嵌入...</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-285"/>
+        <source>The vectors as they were at the end of an epoch, recorded while the run trained: the 2,000 most frequent tokens, the first 2,000 validation posts, or the 2,000 most active users and most popular items (per ALS iteration)</source>
+        <translation>运行训练时记录的、每轮结束时的向量：最常见的 2,000 个词元、前 2,000 个验证帖子，或最活跃的 2,000 个用户与最热门的 2,000 个物品（按 ALS 迭代）</translation>
+    </message>
+    <message>
+        <location line="+296"/>
         <source>Running the model of %1 over its posts...</source>
         <translation>正在用 %1 的模型处理其帖子...</translation>
     </message>
@@ -792,7 +782,7 @@ select it to draw its co-attention over the picture</source>
         <translation>%1   %2</translation>
     </message>
     <message>
-        <location line="-515"/>
+        <location line="-514"/>
         <source>Export image</source>
         <translation>导出图像</translation>
     </message>
@@ -3310,7 +3300,7 @@ select it to draw its co-attention over the picture</source>
         <translation>物品因子</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>word vectors</source>
         <translation>词向量</translation>
     </message>
@@ -3333,6 +3323,36 @@ select it to draw its co-attention over the picture</source>
         <location line="+5"/>
         <source>Users of &apos;%1&apos; (TF-IDF, LSA)</source>
         <translation>“%1”的用户（TF-IDF，LSA）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>posts as %1 saw them at epoch %2</source>
+        <translation>第 %2 轮时 %1 眼中的帖子</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>user factors of %1, iteration %2</source>
+        <translation>%1 的用户因子，第 %2 次迭代</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>item factors of %1, iteration %2</source>
+        <translation>%1 的物品因子，第 %2 次迭代</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, epoch %2</source>
+        <translation>%1，第 %2 轮</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Iteration %1</source>
+        <translation>第 %1 次迭代</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch %1 (step %2)</source>
+        <translation>第 %1 轮（第 %2 步）</translation>
     </message>
 </context>
 <context>

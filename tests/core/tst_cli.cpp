@@ -336,6 +336,34 @@ private slots:
         QVERIFY2(firstPredicted.startsWith(firstPost[1] + ","), firstPredicted.constData());
         QVERIFY2(firstPredicted.contains("," + firstPost[4] + ","), firstPredicted.constData());
         QCOMPARE(cli({"export", demo, "--run", runId, "--what", "weights", "--limit", "5", postsOut}).code, 2);
+        // The validation posts as the model saw them at the end of epoch 2, from the project alone.
+        const QString postsEpochOut = m_dir.filePath("posts-epoch-2");
+        const Run postsEpoch = cli({"export", demo, "--run", runId, "--what", "posts", "--epoch", "2", postsEpochOut, "--json"});
+        QCOMPARE(postsEpoch.code, 0);
+        QCOMPARE(postsEpoch.json().value("what").toString(), QString("posts"));
+        const int epochPosts = postsEpoch.json().value("rows").toInt();
+        {
+            auto project = chorus::Project::open(demo.toStdString(), chorus::Project::OpenMode::OpenExisting);
+            QVERIFY(project.ok());
+            auto valid = (*project)->db().prepare(
+                "SELECT count(*) FROM split_assignments a JOIN labels l ON l.post_id = a.post_id AND l.task = 'sentiment'"
+                " WHERE a.part = 'valid' AND a.split_id = (SELECT max(s.id) FROM splits s JOIN datasets d"
+                " ON d.id = s.dataset_id WHERE d.name = 'demo')");
+            QVERIFY(valid.ok() && valid->step());
+            QCOMPARE(std::int64_t(epochPosts), std::min<std::int64_t>(valid->int64(0), 2000));
+        }
+        QCOMPARE(postsEpoch.json().value("dimensions").toInt(), 32);
+        QFile epochPostMetadata(postsEpochOut + "/metadata.tsv");
+        QVERIFY(epochPostMetadata.open(QIODevice::ReadOnly));
+        const QList<QByteArray> epochMetaRows = epochPostMetadata.readAll().trimmed().split('\n');
+        QCOMPARE(epochMetaRows.size(), epochPosts + 1);
+        QCOMPARE(epochMetaRows.first(), QByteArray("text\tpost_id\tsplit\tsentiment\tpredicted"));
+        for (int i = 1; i < epochMetaRows.size(); ++i)
+            QCOMPARE(epochMetaRows[i].split('\t').value(2), QByteArray("valid"));
+        const Run noPostEpoch = cli({"export", demo, "--run", runId, "--what", "posts", "--epoch", "3", postsEpochOut});
+        QCOMPARE(noPostEpoch.code, 1);
+        QVERIFY2(noPostEpoch.err.contains("no posts embedding snapshot for epoch 3 (it has epochs 1 to 2)"),
+                 noPostEpoch.err.constData());
 
         // Word embeddings as a run, exported in word2vec text format.
         write(config, R"({"model": "word2vec", "dataset": "demo", "seed": 1, "epochs": 2, "params": {"dimensions": 8}})");

@@ -5,6 +5,7 @@
 #include "core/store/project.h"
 #include "core/training/runstore.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,6 +25,22 @@ EmbeddingSnapshot sample(int epoch, float offset)
     snapshot.tokens = {"<pad>", "good", "\xe5\xa5\xbd", "#tag"};
     for (std::size_t i = 0; i < snapshot.tokens.size() * 3; ++i)
         snapshot.values.push_back(offset + 0.25f * static_cast<float>(i) - 1.0f);
+    return snapshot;
+}
+
+// Three posts as a classifier saw them, with the columns the trainer records.
+EmbeddingSnapshot posts(int epoch)
+{
+    EmbeddingSnapshot snapshot;
+    snapshot.space = EmbeddingSpace::Posts;
+    snapshot.epoch = epoch;
+    snapshot.step = 7 * epoch;
+    snapshot.dimensions = 2;
+    snapshot.labelColumn = "text";
+    snapshot.tokens = {"so good \xf0\x9f\x98\x80", "awful\tday", ""};
+    snapshot.values = {1.0f, 0.5f, -1.0f, 0.25f, 0.0f, float(epoch)};
+    snapshot.columns = {"post_id", "split", "sentiment", "predicted"};
+    snapshot.columnValues = {{"11", "12", "13"}, {"valid", "valid", "valid"}, {"pos", "neg", "-"}, {"pos", "pos", "neg"}};
     return snapshot;
 }
 
@@ -59,6 +76,55 @@ private slots:
         QCOMPARE(none->tokens.size(), std::size_t(0));
     }
 
+    void postsKeepTheirMetadata()
+    {
+        const EmbeddingSnapshot original = posts(3);
+        auto decoded = EmbeddingSnapshot::decode(original.encode());
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.message().c_str());
+        QVERIFY(decoded->space == EmbeddingSpace::Posts);
+        QCOMPARE(decoded->labelColumn, std::string("text"));
+        QCOMPARE(decoded->tokens, original.tokens);
+        QCOMPARE(decoded->columns, original.columns);
+        QCOMPARE(decoded->columnValues, original.columnValues);
+        const ProjectorTable table = decoded->toProjectorTable();
+        QVERIFY(!table.frequencyOrdered);
+        QCOMPARE(table.columns, (std::vector<std::string>{"text", "post_id", "split", "sentiment", "predicted"}));
+        QCOMPARE(table.values[4][2], std::string("neg"));
+        QCOMPARE(table.matrix, original.values);
+
+        // Written as the projector's TSV pair and read back: the text's tab and the empty text
+        // keep every line's columns.
+        QTemporaryDir dir;
+        const std::string vectors = dir.filePath("vectors.tsv").toStdString();
+        const std::string metadata = dir.filePath("metadata.tsv").toStdString();
+        QVERIFY(table.saveTsv(vectors, metadata).ok());
+        auto back = ProjectorTable::loadTsv(vectors, metadata);
+        QVERIFY2(back.ok(), back.ok() ? "" : back.message().c_str());
+        QCOMPARE(back->columns, table.columns);
+        QCOMPARE(back->values[0][1], std::string("awful day"));
+        QCOMPARE(back->values[0][2], std::string("-"));
+        QCOMPARE(back->values[3], table.values[3]);
+        QCOMPARE(back->matrix, table.matrix);
+        QVERIFY(!QFile::exists(dir.filePath("vectors.tsv.partial")));
+    }
+
+    void readsVersionOneBlobs()
+    {
+        // What sessions before the metadata columns wrote: tokens only, no space.
+        std::string blob = R"({"format":"chorus-embeddings","version":1,"epoch":4,"step":40,"rows":2,"dimensions":1,)"
+                           R"("tokens":["<pad>","good"]})";
+        blob += '\n';
+        const float values[] = {0.5f, -2.0f};
+        blob.append(reinterpret_cast<const char *>(values), sizeof values); // little-endian here
+        auto decoded = EmbeddingSnapshot::decode(blob);
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : decoded.message().c_str());
+        QVERIFY(decoded->space == EmbeddingSpace::Tokens);
+        QCOMPARE(decoded->epoch, 4);
+        QCOMPARE(decoded->labelColumn, std::string("token"));
+        QVERIFY(decoded->columns.empty());
+        QCOMPARE(decoded->values, (std::vector<float>{0.5f, -2.0f}));
+    }
+
     void refusesIncompleteBlobs_data()
     {
         QTest::addColumn<QByteArray>("blob");
@@ -69,7 +135,7 @@ private slots:
         QTest::newRow("not json") << QByteArray("hello\n") << "not a chorus-embeddings header";
         QTest::newRow("other format") << QByteArray(R"({"format": "npy"})" "\n") << "not a chorus-embeddings header";
         QTest::newRow("newer version")
-            << QByteArray(R"({"format": "chorus-embeddings", "version": 2})" "\n") << "version 2 is not supported";
+            << QByteArray(R"({"format": "chorus-embeddings", "version": 3})" "\n") << "version 3 is not supported";
         QTest::newRow("truncated values") << QByteArray::fromStdString(good.substr(0, good.size() - 6))
                                           << "bytes of values for 4 x 3 floats";
         QTest::newRow("extra values") << QByteArray::fromStdString(good + std::string(12, '\0'))
@@ -86,6 +152,14 @@ private slots:
         std::string huge = header;
         huge.replace(huge.find("\"dimensions\":3"), 14, "\"dimensions\":4611686018427387904");
         QTest::newRow("absurd dimensions") << QByteArray::fromStdString(huge + good.substr(newline)) << "bytes of values";
+        std::string badSpace = header;
+        badSpace.replace(badSpace.find("\"space\":\"tokens\""), 16, "\"space\":\"colors\"");
+        QTest::newRow("unknown space") << QByteArray::fromStdString(badSpace + good.substr(newline))
+                                       << "unknown embedding space 'colors'";
+        EmbeddingSnapshot shortColumn = posts(1);
+        shortColumn.columnValues[1].pop_back();
+        QTest::newRow("short metadata column") << QByteArray::fromStdString(shortColumn.encode())
+                                               << "metadata column 'split' has 2 values for 3 rows";
         EmbeddingSnapshot nan = sample(1, 0);
         nan.values[5] = std::numeric_limits<float>::quiet_NaN();
         QTest::newRow("not finite") << QByteArray::fromStdString(nan.encode()) << "value 5 is not finite";
@@ -157,6 +231,44 @@ private slots:
         QVERIFY(runs.remove(*run).ok());
         QVERIFY(history.epochs(*run)->empty());
         QCOMPARE(history.epochs(*other)->size(), std::size_t(1));
+    }
+
+    void spacesAreKeptApart()
+    {
+        auto project = Project::open(m_dir.filePath("spaces.chorus").toStdString());
+        QVERIFY(project.ok());
+        QVERIFY((*project)->ensureDataset("demo").ok());
+        RunStore runs(**project);
+        auto run = runs.create("textcnn", "demo", {{"model", "textcnn"}}, "cpu");
+        QVERIFY(run.ok());
+        EmbeddingHistory history(**project);
+        QVERIFY(history.record(*run, sample(1, 0)).ok());
+        QVERIFY(history.record(*run, posts(1)).ok());
+        QVERIFY(history.record(*run, posts(2)).ok());
+        EmbeddingSnapshot users = sample(1, 3);
+        users.space = EmbeddingSpace::Users;
+        users.labelColumn = "user";
+        QVERIFY(history.record(*run, users).ok());
+
+        QCOMPARE(history.epochs(*run)->size(), std::size_t(1));
+        QCOMPARE(history.epochs(*run, EmbeddingSpace::Posts)->size(), std::size_t(2));
+        QCOMPARE(history.epochs(*run, EmbeddingSpace::Users)->size(), std::size_t(1));
+        QVERIFY(history.epochs(*run, EmbeddingSpace::Items)->empty());
+        QVERIFY(history.load(*run, 1)->space == EmbeddingSpace::Tokens);
+        auto second = history.load(*run, 2, EmbeddingSpace::Posts);
+        QVERIFY(second.ok());
+        QCOMPARE(second->values, posts(2).values);
+        QCOMPARE(history.load(*run, 1, EmbeddingSpace::Users)->labelColumn, std::string("user"));
+        auto noTokens = history.load(*run, 2);
+        QVERIFY(!noTokens.ok());
+        QVERIFY2(noTokens.message().find("no embedding snapshot for epoch 2 (it has epochs 1 to 1)") != std::string::npos,
+                 noTokens.message().c_str());
+        auto noItems = history.load(*run, 1, EmbeddingSpace::Items);
+        QVERIFY(!noItems.ok());
+        QVERIFY2(noItems.message().find("no items embedding snapshot for epoch 1 (it recorded none)") != std::string::npos,
+                 noItems.message().c_str());
+        QVERIFY(parseEmbeddingSpace("posts").ok());
+        QVERIFY(!parseEmbeddingSpace("Posts").ok());
     }
 };
 

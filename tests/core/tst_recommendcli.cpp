@@ -112,6 +112,25 @@ private slots:
         QCOMPARE(eval["metrics"].toObject()["ndcg"].toDouble(), test["ndcg_at_10"].toDouble());
         QVERIFY(eval["metrics"].toObject()["ndcg"].toDouble() > eval["popularity"].toObject()["ndcg"].toDouble());
         m_mfRun = runId;
+
+        // The item factors after ALS iteration 3, and the final user factors, for the projector.
+        const QString itemsOut = m_dir.filePath("items-iteration-3");
+        const Run items = cli({"export", m_project, "--run", QString::number(runId), "--what", "items", "--epoch", "3",
+                               itemsOut, "--json"});
+        QVERIFY2(items.code == 0, items.err.constData());
+        QCOMPARE(items.json()["rows"].toInt(), 2 * planted::kItemsPerCommunity);
+        QCOMPARE(items.json()["dimensions"].toInt(), 8);
+        QFile itemMetadata(itemsOut + "/metadata.tsv");
+        QVERIFY(itemMetadata.open(QIODevice::ReadOnly));
+        QCOMPARE(itemMetadata.readLine().trimmed(), QByteArray("item\ttitle\tusers"));
+        const QString usersOut = m_dir.filePath("users-final");
+        const Run users = cli({"export", m_project, "--run", QString::number(runId), "--what", "users", usersOut, "--json"});
+        QVERIFY2(users.code == 0, users.err.constData());
+        QCOMPARE(users.json()["rows"].toInt(), planted::kUsersA + planted::kUsersB);
+        QVERIFY(QFile::exists(usersOut + "/vectors.tsv"));
+        const Run late = cli({"export", m_project, "--run", QString::number(runId), "--what", "users", "--epoch", "16", usersOut});
+        QCOMPARE(late.code, 1);
+        QVERIFY2(late.err.contains("no users embedding snapshot for epoch 16 (it has epochs 1 to 15)"), late.err.constData());
     }
 
     void reasonsOfTheOtherFamilies()

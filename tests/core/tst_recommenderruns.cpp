@@ -3,6 +3,7 @@
 // recorded run reloads to recommend exactly what the fitted model recommended.
 #include "plantedcommunities.h"
 
+#include "core/embeddings/embeddinghistory.h"
 #include "core/embeddings/projectortable.h"
 #include "core/recommend/contentrecommender.h"
 #include "core/recommend/itemknnrecommender.h"
@@ -17,6 +18,9 @@
 
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <algorithm>
+#include <limits>
 
 using namespace chorus;
 
@@ -263,6 +267,39 @@ private slots:
             auto items = ProjectorTable::loadTsv(paths["items"]["vectors"], paths["items"]["metadata"]);
             QVERIFY(items.ok());
             QCOMPARE(items->rows, std::size_t(2 * planted::kItemsPerCommunity));
+
+            // The factors after each ALS iteration of the kept model; the last are the final ones.
+            const int iterations = runConfig.params.at("iterations").get<int>();
+            EmbeddingHistory snapshots(**project);
+            for (auto [space, table] : {std::pair{EmbeddingSpace::Users, &*users}, std::pair{EmbeddingSpace::Items, &*items}}) {
+                auto epochs = snapshots.epochs(outcome->runId, space);
+                QVERIFY(epochs.ok());
+                QCOMPARE(epochs->size(), std::size_t(iterations));
+                QCOMPARE(epochs->back().epoch, iterations);
+                auto last = snapshots.load(outcome->runId, iterations, space);
+                auto first = snapshots.load(outcome->runId, 1, space);
+                QVERIFY2(last.ok(), last.ok() ? "" : last.message().c_str());
+                QVERIFY(first.ok());
+                QCOMPARE(last->tokens.size(), table->rows); // fewer than kMaxRows: all of them
+                QCOMPARE(last->dimensions, std::size_t(4));
+                QVERIFY(first->values != last->values);
+                QCOMPARE(last->columns, (std::vector<std::string>(table->columns.begin() + 1, table->columns.end())));
+                // Most active users (most popular items) first; each row is its final table row.
+                std::size_t previousCount = std::numeric_limits<std::size_t>::max();
+                for (std::size_t i = 0; i < last->tokens.size(); ++i) {
+                    const std::size_t count = std::stoul(last->columnValues[1][i]);
+                    QVERIFY(count <= previousCount);
+                    previousCount = count;
+                    const auto row = static_cast<std::size_t>(
+                        std::find(table->values[0].begin(), table->values[0].end(), last->tokens[i]) - table->values[0].begin());
+                    QVERIFY(row < table->rows);
+                    QCOMPARE(last->columnValues[0][i], table->values[1][row]);
+                    for (std::size_t d = 0; d < 4; ++d)
+                        QVERIFY(std::abs(last->values[i * 4 + d] - table->matrix[row * 4 + d]) < 1e-5f);
+                }
+            }
+        } else {
+            QVERIFY(EmbeddingHistory(**project).epochs(outcome->runId, EmbeddingSpace::Users)->empty());
         }
     }
 

@@ -136,7 +136,7 @@ private slots:
         QVERIFY(postsSource >= 0);
         QVERIFY(projector.sourceCombo()->itemText(postsSource).contains(QLatin1String("posts as the model sees them")));
         projector.sourceCombo()->setCurrentIndex(postsSource);
-        QVERIFY(!projector.epochCombo()->isEnabled()); // epochs are a token table's
+        QVERIFY(!projector.epochCombo()->isEnabled()); // this run recorded no posts per epoch
         projector.loadButton()->click();
         QVERIFY(projector.statusLabel()->text().contains(QLatin1String("over its posts")));
         QVERIFY(loaded.wait(10000));
@@ -288,6 +288,70 @@ private slots:
         clickLoad();
         QVERIFY(failed.count() == 1 || failed.wait(10000));
         QVERIFY(failed.last().first().toString().contains(QLatin1String("user-vectors.tsv")));
+
+        // The factors after each ALS iteration and the picture model's posts after each epoch are
+        // the sources' epoch choices, read from the project.
+        EmbeddingHistory history(**project);
+        for (int iteration : {1, 2}) {
+            EmbeddingSnapshot items;
+            items.space = EmbeddingSpace::Items;
+            items.epoch = iteration;
+            items.step = iteration;
+            items.dimensions = 3;
+            items.labelColumn = "item";
+            items.tokens = {"item-2", "item-1"};
+            items.values = {0.1f * iteration, 0, 0, 0, 1, 0};
+            items.columns = {"title", "users"};
+            items.columnValues = {{"Second", "First"}, {"9", "4"}};
+            QVERIFY(history.record(mf, items).ok());
+        }
+        EmbeddingSnapshot posts;
+        posts.space = EmbeddingSpace::Posts;
+        posts.epoch = 1;
+        posts.step = 3;
+        posts.dimensions = 2;
+        posts.labelColumn = "text";
+        posts.tokens = {"red square", "blue circle", "green"};
+        posts.values = {1, 0, 0, 1, 0.5f, 0.5f};
+        posts.columns = {"post_id", "split", "shape", "predicted"};
+        posts.columnValues = {{"4", "5", "6"}, {"valid", "valid", "valid"}, {"square", "circle", "square"},
+                              {"square", "square", "square"}};
+        QVERIFY(store.addArtifact(image, "attention", "epoch-1", 3, "application/json", "{}").ok()); // not a snapshot
+        QVERIFY(history.record(image, posts).ok());
+
+        QComboBox *epochs = projector.epochCombo();
+        QSignalSpy projected(&projector, &EmbeddingProjector::projectionFinished);
+        projector.setMethod(ProjectionMethod::Pca);
+        projector.sourceCombo()->setCurrentIndex(projector.sourceCombo()->findText(runSources[1]));
+        QCOMPARE(epochs->count(), 3);
+        QVERIFY(epochs->isEnabled());
+        QCOMPARE(epochs->itemText(2), QStringLiteral("Iteration 2"));
+        epochs->setCurrentIndex(2);
+        clickLoad();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.takeFirst().first().toInt(), 2);
+        // PCA starts by itself on a loaded table; its summary names what is shown.
+        QCOMPARE(projector.table()->columns, (std::vector<std::string>{"item", "title", "users"}));
+        QCOMPARE(projector.table()->label(0), std::string("item-2"));
+        QCOMPARE(projector.table()->matrix[0], 0.2f);
+        QVERIFY(projected.count() == 1 || projected.wait(10000));
+        QVERIFY2(projector.statusLabel()->text().contains(QLatin1String("iteration 2")),
+                 qPrintable(projector.statusLabel()->text()));
+        projector.sourceCombo()->setCurrentIndex(projector.sourceCombo()->findText(runSources[0]));
+        QVERIFY(!epochs->isEnabled()); // no user snapshots were recorded
+
+        projector.sourceCombo()->setCurrentIndex(projector.sourceCombo()->findText(runSources[2]));
+        QCOMPARE(epochs->count(), 2);
+        QCOMPARE(epochs->itemText(1), QStringLiteral("Epoch 1 (step 3)"));
+        epochs->setCurrentIndex(1);
+        clickLoad();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.takeFirst().first().toInt(), 3);
+        QCOMPARE(projector.table()->columns, (std::vector<std::string>{"text", "post_id", "split", "shape", "predicted"}));
+        QVERIFY(!projector.table()->frequencyOrdered);
+        QVERIFY(projected.count() == 2 || projected.wait(10000));
+        QVERIFY2(projector.statusLabel()->text().contains(QLatin1String("saw them at epoch 1")),
+                 qPrintable(projector.statusLabel()->text()));
         projector.setProject(nullptr);
     }
 };

@@ -75,8 +75,9 @@ EmbeddingProjector::EmbeddingProjector(QWidget *parent)
     auto *sourceBox = new QGroupBox(tr("Vectors"));
     auto *sourceLayout = new QVBoxLayout(sourceBox);
     sourceLayout->addWidget(m_source);
-    m_epoch->setToolTip(tr("The vectors as they were at the end of an epoch (the 2,000 most frequent tokens), "
-                           "recorded while the run trained"));
+    m_epoch->setToolTip(tr("The vectors as they were at the end of an epoch, recorded while the run trained: the "
+                           "2,000 most frequent tokens, the first 2,000 validation posts, or the 2,000 most active "
+                           "users and most popular items (per ALS iteration)"));
     auto *epochRow = new QHBoxLayout;
     epochRow->addWidget(new QLabel(tr("Epoch")));
     epochRow->addWidget(m_epoch, 1);
@@ -222,14 +223,13 @@ void EmbeddingProjector::fillEpochChoices()
 {
     const int current = m_epoch->currentData().toInt();
     m_epoch->clear();
-    const QVariant data = m_source->currentData();
-    const bool isRun = m_project && data.typeId() == QMetaType::LongLong;
-    if (isRun) {
+    const auto source = ProjectorSourceList::runSpace(m_source->currentData());
+    if (m_project && source) {
         m_epoch->addItem(tr("Final"), 0);
-        auto epochs = chorus::EmbeddingHistory(*m_project).epochs(data.toLongLong());
+        auto epochs = chorus::EmbeddingHistory(*m_project).epochs(source->run, source->space);
         if (epochs)
             for (const chorus::EmbeddingEpoch &epoch : *epochs)
-                m_epoch->addItem(tr("Epoch %1 (step %2)").arg(epoch.epoch).arg(epoch.step), epoch.epoch);
+                m_epoch->addItem(ProjectorSourceList::epochChoice(epoch, source->space), epoch.epoch);
     }
     const int index = m_epoch->findData(current);
     m_epoch->setCurrentIndex(index >= 0 ? index : 0);
@@ -248,7 +248,10 @@ void EmbeddingProjector::loadSelectedSource()
     if (m_source->currentIndex() < 0)
         return;
     const QVariant data = m_source->currentData();
-    if (data.typeId() == QMetaType::QVariantMap && data.toMap().contains(QStringLiteral("posts_of_run")))
+    const auto source = ProjectorSourceList::runSpace(data);
+    if (source && m_epoch->currentData().toInt() > 0)
+        loadRunEpoch(source->run, m_epoch->currentData().toInt(), source->space);
+    else if (data.typeId() == QMetaType::QVariantMap && data.toMap().contains(QStringLiteral("posts_of_run")))
         loadRunPosts(data.toMap().value(QStringLiteral("posts_of_run")).toLongLong());
     else if (data.typeId() == QMetaType::QVariantMap)
         loadTsv(data.toMap().value(QStringLiteral("vectors")).toString(), data.toMap().value(QStringLiteral("metadata")).toString());
@@ -256,8 +259,6 @@ void EmbeddingProjector::loadSelectedSource()
         loadUsers(data.toStringList().value(1), m_userPrivacy);
     else if (data.typeId() == QMetaType::QString)
         loadPosts(data.toString());
-    else if (m_epoch->currentData().toInt() > 0)
-        loadRunEpoch(data.toLongLong(), m_epoch->currentData().toInt());
     else
         loadRun(data.toLongLong());
 }
@@ -282,19 +283,19 @@ QString EmbeddingProjector::runName(const chorus::RunSummary &run) const
                             : QString::fromStdString(run.name);
 }
 
-void EmbeddingProjector::loadRunEpoch(qint64 runId, int epoch)
+void EmbeddingProjector::loadRunEpoch(qint64 runId, int epoch, chorus::EmbeddingSpace space)
 {
     const auto run = findRun(runId);
     if (!run)
         return;
-    const QString name = tr("%1, epoch %2").arg(runName(*run)).arg(epoch);
+    const QString name = ProjectorSourceList::epochTitle(runName(*run), epoch, space);
     const std::string path = m_project->path();
     // Snapshots are in the project itself: no worker, read on the loader thread's own connection.
-    loadInBackground(name, [path, runId, epoch]() -> chorus::Result<chorus::ProjectorTable> {
+    loadInBackground(name, [path, runId, epoch, space]() -> chorus::Result<chorus::ProjectorTable> {
         auto project = chorus::Project::open(path, chorus::Project::OpenMode::OpenExisting);
         if (!project)
             return project.error();
-        auto snapshot = chorus::EmbeddingHistory(**project).load(runId, epoch);
+        auto snapshot = chorus::EmbeddingHistory(**project).load(runId, epoch, space);
         if (!snapshot)
             return snapshot.error();
         return snapshot->toProjectorTable();

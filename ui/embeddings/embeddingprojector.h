@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/embeddings/embeddingsnapshot.h"
 #include "core/training/runstore.h"
 #include "core/util/result.h"
 #include "ui/embeddings/projectionrunner.h"
@@ -61,8 +62,9 @@ public:
     // Loads in the background and reports tableLoaded or loadFailed. A word2vec run's vectors are
     // read from its file; any other run's token embeddings come from `chorus-cli export --what embeddings`.
     void loadRun(qint64 runId);
-    // The vectors the run recorded at the end of `epoch` (EmbeddingHistory), read from the project.
-    void loadRunEpoch(qint64 runId, int epoch);
+    // The vectors of one space the run recorded at the end of `epoch` (EmbeddingHistory), read from
+    // the project.
+    void loadRunEpoch(qint64 runId, int epoch, chorus::EmbeddingSpace space = chorus::EmbeddingSpace::Tokens);
     // Each post of a classifier run's dataset as its model sees it (what its output layer reads),
     // from `chorus-cli export --what posts`, with text, split, label and prediction to colour by.
     void loadRunPosts(qint64 runId);

@@ -40,7 +40,9 @@ QString ProjectorSourceList::fill(QComboBox *combo, chorus::Project &project)
                         continue;
                     const QVariantMap table{
                         {QStringLiteral("vectors"), QString::fromStdString(tables[key].value("vectors", ""))},
-                        {QStringLiteral("metadata"), QString::fromStdString(tables[key].value("metadata", ""))}};
+                        {QStringLiteral("metadata"), QString::fromStdString(tables[key].value("metadata", ""))},
+                        {QStringLiteral("run"), QVariant::fromValue<qlonglong>(run.id)},
+                        {QStringLiteral("space"), QString::fromLatin1(key)}};
                     combo->addItem(label.arg(what), table);
                 }
                 continue;
@@ -78,4 +80,43 @@ QString ProjectorSourceList::fill(QComboBox *combo, chorus::Project &project)
                                   QStringList{QStringLiteral("users"), QString::fromStdString(dataset.name)});
     }
     return problem;
+}
+
+std::optional<ProjectorRunSpace> ProjectorSourceList::runSpace(const QVariant &data)
+{
+    if (data.typeId() == QMetaType::LongLong)
+        return ProjectorRunSpace{data.toLongLong(), chorus::EmbeddingSpace::Tokens};
+    if (data.typeId() != QMetaType::QVariantMap)
+        return std::nullopt;
+    const QVariantMap map = data.toMap();
+    if (map.contains(QStringLiteral("posts_of_run")))
+        return ProjectorRunSpace{map.value(QStringLiteral("posts_of_run")).toLongLong(), chorus::EmbeddingSpace::Posts};
+    if (!map.contains(QStringLiteral("run")))
+        return std::nullopt;
+    auto space = chorus::parseEmbeddingSpace(map.value(QStringLiteral("space")).toString().toStdString());
+    if (!space)
+        return std::nullopt;
+    return ProjectorRunSpace{map.value(QStringLiteral("run")).toLongLong(), *space};
+}
+
+QString ProjectorSourceList::epochTitle(const QString &runName, int epoch, chorus::EmbeddingSpace space)
+{
+    switch (space) {
+    case chorus::EmbeddingSpace::Posts:
+        return tr("posts as %1 saw them at epoch %2").arg(runName).arg(epoch);
+    case chorus::EmbeddingSpace::Users:
+        return tr("user factors of %1, iteration %2").arg(runName).arg(epoch);
+    case chorus::EmbeddingSpace::Items:
+        return tr("item factors of %1, iteration %2").arg(runName).arg(epoch);
+    case chorus::EmbeddingSpace::Tokens:
+        break;
+    }
+    return tr("%1, epoch %2").arg(runName).arg(epoch);
+}
+
+QString ProjectorSourceList::epochChoice(const chorus::EmbeddingEpoch &epoch, chorus::EmbeddingSpace space)
+{
+    if (space == chorus::EmbeddingSpace::Users || space == chorus::EmbeddingSpace::Items)
+        return tr("Iteration %1").arg(epoch.epoch);
+    return tr("Epoch %1 (step %2)").arg(epoch.epoch).arg(epoch.step);
 }
