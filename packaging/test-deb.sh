@@ -47,7 +47,7 @@ echo "Depends: $depends"
 # dpkg-shlibdeps must have turned every linked library family into a dependency.
 depend_names=" $(sed 's/([^)]*)//g; s/|/,/g; s/ //g; s/,/ /g' <<<"$depends") "
 for lib in libc6 'libstdc++6' libtorch libqt6core6 libqt6widgets6 libqt6svg6 libqcustomplot libsqlite3 libopencv-core \
-    libavformat libswscale; do
+    libavformat libswscale libsentencepiece; do
     [[ "$depend_names" == *" $lib"* ]] || fail "Depends lacks $lib"
 done
 grep -q fonts-noto-cjk <<<"$(field Recommends)" || fail "Recommends lacks fonts-noto-cjk"
@@ -59,6 +59,7 @@ for f in usr/bin/chorus usr/bin/chorus-cli \
     usr/share/chorus/presets/textcnn-demo-sentiment.json usr/share/chorus/presets/han-demo-topic.json \
     usr/lib/chorus/plugins/mastodon.plugin.json usr/lib/chorus/plugins/chorus-mastodon.so \
     usr/lib/chorus/plugins/han.plugin.json usr/lib/chorus/plugins/chorus-han.so \
+    usr/lib/chorus/chorus-sentencepiece.so \
     usr/share/applications/$app_id.desktop \
     usr/share/icons/hicolor/scalable/apps/$app_id.svg \
     usr/share/metainfo/$app_id.metainfo.xml \

@@ -1,67 +1,15 @@
 #include "core/text/sentencepiecemodel.h"
 
-#include <algorithm>
+#include "core/text/sentencepiecelibrary.h"
+
 #include <cstdio>
-#include <exception>
 #include <fstream>
 #include <iterator>
-#include <sstream>
-#include <unordered_map>
 #include <utility>
-
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-#include <sentencepiece_processor.h>
-#include <sentencepiece_trainer.h>
-#endif
 
 namespace chorus {
 
 namespace {
-
-constexpr const char *kUnavailable = "this build has no SentencePiece support";
-
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-// Feeds SentencePiece's trainer from a SentenceReader, so training streams from wherever the
-// caller keeps its posts (a database query, a file) instead of a temporary file.
-class ReaderIterator final : public sentencepiece::SentenceIterator {
-public:
-    explicit ReaderIterator(const SentencePieceModel::SentenceReader &reader) : m_reader(reader) { Next(); }
-
-    bool done() const override { return m_done; }
-    const std::string &value() const override { return m_value; }
-    sentencepiece::util::Status status() const override { return m_status; }
-
-    void Next() override
-    {
-        if (m_done)
-            return;
-        try {
-            // Empty lines teach the model nothing and SentencePiece would count them as sentences.
-            do {
-                m_value.clear();
-                if (!m_reader(m_value)) {
-                    m_done = true;
-                    return;
-                }
-            } while (m_value.empty());
-            ++m_count;
-        } catch (const std::exception &e) {
-            m_status = sentencepiece::util::Status(sentencepiece::util::StatusCode::kInternal,
-                                                   std::string("reading training sentences failed: ") + e.what());
-            m_done = true;
-        }
-    }
-
-    std::int64_t count() const { return m_count; }
-
-private:
-    const SentencePieceModel::SentenceReader &m_reader;
-    std::string m_value;
-    sentencepiece::util::Status m_status;
-    std::int64_t m_count = 0;
-    bool m_done = false;
-};
-#endif
 
 Status writeFileAtomically(const std::string &path, const std::string &bytes)
 {
@@ -88,9 +36,7 @@ Status writeFileAtomically(const std::string &path, const std::string &bytes)
 
 struct SentencePieceModel::Impl {
     std::string bytes;
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    sentencepiece::SentencePieceProcessor processor;
-#endif
+    std::unique_ptr<SentencePieceProcessorHandle> processor;
 };
 
 SentencePieceModel::SentencePieceModel() : m_impl(std::make_unique<Impl>()) {}
@@ -98,72 +44,17 @@ SentencePieceModel::~SentencePieceModel() = default;
 SentencePieceModel::SentencePieceModel(SentencePieceModel &&other) noexcept = default;
 SentencePieceModel &SentencePieceModel::operator=(SentencePieceModel &&other) noexcept = default;
 
-bool SentencePieceModel::isAvailable()
-{
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    return true;
-#else
-    return false;
-#endif
-}
+bool SentencePieceModel::isAvailable() { return SentencePieceLibrary::backend().ok(); }
 
 Result<SentencePieceModel> SentencePieceModel::train(const SentenceReader &sentences, const SentencePieceOptions &options)
 {
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    if (options.vocabSize < 5)
-        return Error{"a SentencePiece vocabulary needs more than its 4 special pieces (got "
-                     + std::to_string(options.vocabSize) + ")"};
-    if (!(options.characterCoverage > 0.0 && options.characterCoverage <= 1.0))
-        return Error{"character coverage must be in (0, 1]"};
-
-    std::ostringstream coverage;
-    coverage.imbue(std::locale::classic());
-    coverage << options.characterCoverage;
-    const std::unordered_map<std::string, std::string> args = {
-        {"model_type", options.type == SentencePieceOptions::ModelType::Bpe ? "bpe" : "unigram"},
-        {"vocab_size", std::to_string(options.vocabSize)},
-        {"hard_vocab_limit", options.hardVocabLimit ? "true" : "false"},
-        {"character_coverage", coverage.str()},
-        {"input_sentence_size", std::to_string(std::max<std::int64_t>(0, options.maxSentences))},
-        {"shuffle_input_sentence", "true"},
-        {"max_sentence_length", std::to_string(options.maxSentenceLength)},
-        {"num_threads", std::to_string(std::max(1, options.threads))},
-        // The same specials, in the same order, as chorus::Vocabulary.
-        {"pad_id", "0"},
-        {"unk_id", "1"},
-        {"bos_id", "2"},
-        {"eos_id", "3"},
-        {"pad_piece", "<pad>"},
-        {"unk_piece", "<unk>"},
-        {"bos_piece", "<bos>"},
-        {"eos_piece", "<eos>"},
-        // Informational logging would fill the user's terminal with thousands of lines.
-        {"minloglevel", "1"},
-    };
-    // Sampling and shuffling are random: a fixed seed makes the same posts give the same model.
-    sentencepiece::SetRandomGeneratorSeed(20240101u);
-
-    std::string bytes;
-    ReaderIterator iterator(sentences);
-    sentencepiece::util::Status status;
-    try {
-        status = sentencepiece::SentencePieceTrainer::Train(args, &iterator, &bytes);
-    } catch (const std::exception &e) {
-        return Error{std::string("SentencePiece training failed: ") + e.what()};
-    }
-    if (!iterator.status().ok())
-        return Error{iterator.status().error_message()};
-    if (!status.ok()) {
-        if (iterator.count() == 0)
-            return Error{"no text to train a SentencePiece model on"};
-        return Error{std::string("SentencePiece training failed: ") + status.error_message()};
-    }
-    return fromSerialized(std::move(bytes));
-#else
-    (void)sentences;
-    (void)options;
-    return Error{kUnavailable};
-#endif
+    auto backend = SentencePieceLibrary::backend();
+    if (!backend)
+        return backend.error();
+    auto bytes = (*backend)->train(sentences, options);
+    if (!bytes)
+        return bytes.error();
+    return fromSerialized(std::move(*bytes));
 }
 
 Result<SentencePieceModel> SentencePieceModel::train(const std::vector<std::string> &sentences,
@@ -181,8 +72,9 @@ Result<SentencePieceModel> SentencePieceModel::train(const std::vector<std::stri
 
 Result<SentencePieceModel> SentencePieceModel::trainFromFile(const std::string &path, const SentencePieceOptions &options)
 {
-    if (!isAvailable())
-        return Error{kUnavailable};
+    auto backend = SentencePieceLibrary::backend();
+    if (!backend)
+        return backend.error();
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{"cannot open training text " + path};
@@ -198,27 +90,25 @@ Result<SentencePieceModel> SentencePieceModel::trainFromFile(const std::string &
 
 Result<SentencePieceModel> SentencePieceModel::fromSerialized(std::string bytes)
 {
-#ifdef CHORUS_HAVE_SENTENCEPIECE
+    auto backend = SentencePieceLibrary::backend();
+    if (!backend)
+        return backend.error();
     if (bytes.empty())
         return Error{"the SentencePiece model is empty"};
+    auto processor = (*backend)->load(bytes);
+    if (!processor)
+        return processor.error();
     SentencePieceModel model;
-    const sentencepiece::util::Status status = model.m_impl->processor.LoadFromSerializedProto(bytes);
-    if (!status.ok())
-        return Error{std::string("not a usable SentencePiece model: ") + status.error_message()};
-    if (model.m_impl->processor.GetPieceSize() <= 0)
-        return Error{"the SentencePiece model has no pieces"};
+    model.m_impl->processor = std::move(*processor);
     model.m_impl->bytes = std::move(bytes);
     return model;
-#else
-    (void)bytes;
-    return Error{kUnavailable};
-#endif
 }
 
 Result<SentencePieceModel> SentencePieceModel::load(const std::string &path)
 {
-    if (!isAvailable())
-        return Error{kUnavailable};
+    auto backend = SentencePieceLibrary::backend();
+    if (!backend)
+        return backend.error();
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{"cannot open SentencePiece model " + path};
@@ -238,7 +128,7 @@ Status SentencePieceModel::save(const std::string &path) const
     return writeFileAtomically(path, m_impl->bytes);
 }
 
-bool SentencePieceModel::isLoaded() const { return m_impl && !m_impl->bytes.empty(); }
+bool SentencePieceModel::isLoaded() const { return m_impl && m_impl->processor && !m_impl->bytes.empty(); }
 
 const std::string &SentencePieceModel::serialized() const
 {
@@ -246,101 +136,35 @@ const std::string &SentencePieceModel::serialized() const
     return m_impl ? m_impl->bytes : empty;
 }
 
-int SentencePieceModel::vocabSize() const
-{
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    return isLoaded() ? m_impl->processor.GetPieceSize() : 0;
-#else
-    return 0;
-#endif
-}
+int SentencePieceModel::vocabSize() const { return isLoaded() ? m_impl->processor->size() : 0; }
 
-std::string SentencePieceModel::piece(int id) const
-{
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    if (!isLoaded() || id < 0 || id >= m_impl->processor.GetPieceSize())
-        return {};
-    return m_impl->processor.IdToPiece(id);
-#else
-    (void)id;
-    return {};
-#endif
-}
+std::string SentencePieceModel::piece(int id) const { return isLoaded() ? m_impl->processor->piece(id) : std::string(); }
 
 int SentencePieceModel::pieceId(const std::string &piece) const
 {
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    return isLoaded() ? m_impl->processor.PieceToId(piece) : -1;
-#else
-    (void)piece;
-    return -1;
-#endif
+    return isLoaded() ? m_impl->processor->pieceId(piece) : -1;
 }
 
-int SentencePieceModel::unknownId() const
-{
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    return isLoaded() ? m_impl->processor.unk_id() : -1;
-#else
-    return -1;
-#endif
-}
+int SentencePieceModel::unknownId() const { return isLoaded() ? m_impl->processor->unknownId() : -1; }
 
 std::vector<std::string> SentencePieceModel::encodePieces(std::string_view text) const
 {
-    std::vector<std::string> pieces;
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    if (isLoaded() && !m_impl->processor.Encode(text, &pieces).ok())
-        pieces.clear();
-#else
-    (void)text;
-#endif
-    return pieces;
+    return isLoaded() ? m_impl->processor->encodePieces(text) : std::vector<std::string>();
 }
 
 std::vector<int> SentencePieceModel::encodeIds(std::string_view text) const
 {
-    std::vector<int> ids;
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    if (isLoaded() && !m_impl->processor.Encode(text, &ids).ok())
-        ids.clear();
-#else
-    (void)text;
-#endif
-    return ids;
+    return isLoaded() ? m_impl->processor->encodeIds(text) : std::vector<int>();
 }
 
 std::string SentencePieceModel::decodeIds(const std::vector<int> &ids) const
 {
-    std::string text;
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    if (!isLoaded())
-        return text;
-    // Ids from elsewhere (a model's output) may be out of range: they stand for nothing.
-    std::vector<int> valid;
-    valid.reserve(ids.size());
-    const int size = m_impl->processor.GetPieceSize();
-    for (int id : ids)
-        if (id >= 0 && id < size)
-            valid.push_back(id);
-    if (!m_impl->processor.Decode(valid, &text).ok())
-        text.clear();
-#else
-    (void)ids;
-#endif
-    return text;
+    return isLoaded() ? m_impl->processor->decodeIds(ids) : std::string();
 }
 
 std::string SentencePieceModel::decodePieces(const std::vector<std::string> &pieces) const
 {
-    std::string text;
-#ifdef CHORUS_HAVE_SENTENCEPIECE
-    if (isLoaded() && !m_impl->processor.Decode(pieces, &text).ok())
-        text.clear();
-#else
-    (void)pieces;
-#endif
-    return text;
+    return isLoaded() ? m_impl->processor->decodePieces(pieces) : std::string();
 }
 
 } // namespace chorus

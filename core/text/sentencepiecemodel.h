@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/text/sentencepieceoptions.h"
 #include "core/util/result.h"
 
 #include <cstdint>
@@ -11,32 +12,13 @@
 
 namespace chorus {
 
-// Training settings for a subword model learned from the project's own posts.
-struct SentencePieceOptions {
-    enum class ModelType { Unigram, Bpe };
-
-    ModelType type = ModelType::Unigram;
-    // Pieces in the model, the four specials included. With hardVocabLimit, training fails when
-    // the text cannot fill this many; without it the model may come out smaller.
-    int vocabSize = 8000;
-    bool hardVocabLimit = true;
-    // Share of characters the model must cover; below 1 rare characters become <unk>. Near 1
-    // suits text with many CJK characters.
-    double characterCoverage = 0.9995;
-    // Most sentences read for training (SentencePiece samples them at random when there are
-    // more); 0 = no limit.
-    std::int64_t maxSentences = 1000000;
-    // Longest sentence in bytes kept for training; longer ones are skipped.
-    int maxSentenceLength = 4192;
-    int threads = 1;
-};
-
 // A SentencePiece model (unigram or BPE). Ids 0..3 are always "<pad>", "<unk>", "<bos>" and
 // "<eos>", the same specials in the same order as chorus::Vocabulary's defaults.
 // The model lives in memory as serialized bytes (serialized()), so a project or a trained model
 // can store it inside itself rather than next to it.
-// Builds without libsentencepiece compile this class too: train and load then return
-// Error{"this build has no SentencePiece support"}.
+// libsentencepiece lives in a module loaded at run time (SentencePieceLibrary), so every program
+// may use this class, LibTorch ones included. Without the module (a build without
+// libsentencepiece, a sanitizer build) train and load return an Error that says why.
 class SentencePieceModel {
 public:
     // Hands out one sentence per call into `sentence`; returns false when there are no more.

@@ -39,6 +39,44 @@ struct RawPost {
 
 } // namespace
 
+// The text of the split's training posts, streamed from the project into SentencePiece's trainer.
+static Result<SentencePieceModel> trainSentencePiece(Project &project, std::int64_t splitId, std::int64_t datasetId,
+                                                     const SentencePieceOptions &options)
+{
+    auto texts = project.db().prepare("SELECT p.text FROM split_assignments a JOIN posts p ON p.id = a.post_id"
+                                      " WHERE a.split_id = ?1 AND p.dataset_id = ?2 AND a.part = 'train' ORDER BY p.id");
+    if (!texts)
+        return texts.error();
+    texts->bind(1, splitId).bind(2, datasetId);
+    const SentencePieceModel::SentenceReader reader = [&](std::string &sentence) {
+        if (!texts->step())
+            return false;
+        sentence = texts->text(0);
+        return true;
+    };
+    auto model = SentencePieceModel::train(reader, options);
+    if (texts->failed())
+        return Error{"cannot read the training posts' text: " + texts->lastError()};
+    if (!model) {
+        // SentencePiece keeps every character it must cover as a piece of its own; say so in the
+        // run config's terms rather than the trainer's ("400 vs 518").
+        const std::string &message = model.message();
+        const std::size_t at = message.find("smaller than required_chars. ");
+        if (at != std::string::npos) {
+            const std::string sizes = message.substr(at + std::strlen("smaller than required_chars. "));
+            const std::size_t versus = sizes.find(" vs ");
+            if (versus != std::string::npos) {
+                const std::string needed = sizes.substr(versus + 4, sizes.find_first_not_of("0123456789", versus + 4) - versus - 4);
+                return Error{"params.sentencepiece_pieces: " + std::to_string(options.vocabSize) +
+                             " pieces cannot hold the " + needed +
+                             " distinct characters (and special pieces) of the training posts; use more pieces than that"};
+            }
+        }
+        return Error{"params.tokenizer: " + message};
+    }
+    return model;
+}
+
 std::string LabelTask::engagementColumn(const std::string &taskName)
 {
     static const char *const columns[] = {"likes", "shares", "replies"};
@@ -93,9 +131,15 @@ Result<SupervisedData> SupervisedData::load(Project &project, const SupervisedDa
 
     SupervisedData data;
     data.splitId = splitId;
-    data.tokenizer = options.tokenizer;
+    data.tokenizer = PostTokenizer(options.tokenizer);
+    if (options.sentencePiece) {
+        auto trained = trainSentencePiece(project, splitId, *datasetId, *options.sentencePiece);
+        if (!trained)
+            return trained.error();
+        data.tokenizer = PostTokenizer::sentencePiece(std::move(*trained));
+    }
     data.maxLength = options.maxLength;
-    const SocialTokenizer tokenizer(options.tokenizer);
+    const PostTokenizer &tokenizer = data.tokenizer;
     std::map<std::string, std::size_t> taskIndex;
     for (std::size_t i = 0; i < options.tasks.size(); ++i)
         taskIndex.emplace(options.tasks[i], i);
@@ -309,18 +353,19 @@ nlohmann::json SupervisedData::encodingJson() const
                              {"regression", task.regression},
                              {"classes", task.classes},
                              {"transform", task.transform}});
-    return {{"vocabulary", vocabulary.toJson()},
-            {"classes", primary().classes},
-            {"regression", primary().regression},
-            {"tasks", tasksJson},
-            {"tokenizer", tokenizer.toJson()},
-            {"max_length", maxLength},
-            {"split", splitId}};
+    nlohmann::json encoding = {{"vocabulary", vocabulary.toJson()},
+                               {"classes", primary().classes},
+                               {"regression", primary().regression},
+                               {"tasks", tasksJson},
+                               {"max_length", maxLength},
+                               {"split", splitId}};
+    tokenizer.writeTo(encoding);
+    return encoding;
 }
 
 std::vector<std::int64_t> SupervisedData::encode(const std::string &text) const
 {
-    std::vector<std::string> tokens = SocialTokenizer(tokenizer).tokenize(text);
+    std::vector<std::string> tokens = tokenizer.tokenize(text);
     if (tokens.size() > maxLength)
         tokens.resize(maxLength);
     return vocabulary.encode(tokens);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/text/posttokenizer.h"
 #include "core/text/tokenizer.h"
 #include "core/text/vocabulary.h"
 #include "core/util/result.h"
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -58,6 +60,10 @@ struct SupervisedDataOptions {
     std::int64_t minCount = 1;
     std::size_t maxVocabulary = 50000;
     TokenizerOptions tokenizer;
+    // Set: posts are split into the pieces of a SentencePiece model trained on the text of the
+    // split's training posts (the project's own text, never validation or test) instead of by the
+    // social tokenizer.
+    std::optional<SentencePieceOptions> sentencePiece;
     // Keep only posts that have an image / a video (families that read nothing else).
     bool requireImage = false;
     bool requireVideo = false;
@@ -83,7 +89,7 @@ struct SupervisedData {
     std::int64_t withoutMedia = 0; // left out for lack of the required image or video
     std::int64_t withImage = 0;
     std::int64_t withVideo = 0;
-    TokenizerOptions tokenizer;
+    PostTokenizer tokenizer;
     std::size_t maxLength = 64;
     std::size_t threadPosts = 0;
     // Token ids (encoded like the examples' ids) of every post some example's thread names.

@@ -10,6 +10,7 @@
 #include "models/text/textcnn.h"
 #include "models/text/transformerclassifier.h"
 
+#include <algorithm>
 #include <exception>
 
 namespace chorus {
@@ -214,6 +215,20 @@ Status ModelRegistry::add(ModelSpec spec)
         return Error{"model registry: a model family needs a name"};
     if (find(spec.name))
         return Error{"model registry: a model family named \"" + spec.name + "\" is already registered"};
+    // Every supervised family that reads post text, plugins included, offers both tokenizers.
+    const bool readsText = std::find(spec.inputs.begin(), spec.inputs.end(), "text") != spec.inputs.end();
+    if ((spec.trainer == "text_classifier" || spec.trainer == "supervised") && readsText && !spec.params.find("tokenizer")) {
+        std::vector<ParamSpec> params = spec.params.specs();
+        params.push_back(ParamSpec::choice(
+            "tokenizer", "social", {"social", "sentencepiece"},
+            "How post text becomes tokens: Chorus's social-media tokenizer (words, emoji, #hashtags, @mentions, URLs "
+            "as tokens), or SentencePiece subword pieces learned from this run's training posts (suits languages "
+            "without spaces and text full of rare word forms)."));
+        params.push_back(ParamSpec::integer(
+            "sentencepiece_pieces", 8000, 100, 100000,
+            "With the SentencePiece tokenizer: pieces in its model, at most (fewer when the training text is small)."));
+        spec.params = ParamSchema(std::move(params));
+    }
     m_models.push_back(std::move(spec));
     return {};
 }

@@ -13,6 +13,7 @@
 #include "models/registry/modelspec.h"
 #include "models/seq2seq/seq2seqmodel.h"
 #include "models/training/moduleshapetracer.h"
+#include "models/training/supervisedtrainingsetup.h"
 
 #include <algorithm>
 #include <exception>
@@ -268,24 +269,10 @@ Result<nlohmann::json> ArchitectureDescriber::shapeFromProject(Project &project,
             {"source_length", behaviour ? options.context : options.maxSourceLength},
             {"target_length", behaviour ? options.horizon + 1 : options.maxTargetLength}};
     }
-    // Supervised families: the data options SupervisedTrainer::run() uses.
-    SupervisedDataOptions options;
-    options.dataset = config.dataset;
-    options.tasks.push_back(config.task);
-    options.tasks.insert(options.tasks.end(), config.extraTasks.begin(), config.extraTasks.end());
-    options.splitId = config.split.value_or(0);
-    if (params.contains("max_length"))
-        options.maxLength = params["max_length"].get<std::size_t>();
-    if (params.contains("min_count"))
-        options.minCount = params["min_count"].get<std::int64_t>();
-    const bool readsText = reads(spec, "text") || spec.makeTextClassifier != nullptr;
-    options.requireImage = reads(spec, "image") && !readsText && !reads(spec, "video");
-    options.requireVideo = reads(spec, "video") && !readsText && !reads(spec, "image");
-    std::int64_t threadPosts = 0;
-    if (reads(spec, "thread")) {
-        threadPosts = std::max<std::int64_t>(1, params.value("max_posts", kDefaultThreadPosts));
-        options.threadPosts = static_cast<std::size_t>(threadPosts);
-    }
+    // Supervised families: the data options SupervisedTrainer::run() uses (a SentencePiece
+    // tokenizer is trained here too, so the vocabulary is the run's).
+    const SupervisedDataOptions options = SupervisedTrainingSetup::dataOptions(config, spec);
+    const auto threadPosts = static_cast<std::int64_t>(options.threadPosts);
     auto data = SupervisedData::load(project, options);
     if (!data)
         return data.error();

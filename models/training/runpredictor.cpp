@@ -23,12 +23,14 @@ Result<RunPredictor> RunPredictor::load(Project &project, std::int64_t runId, Me
     const std::string damaged = "run " + std::to_string(runId) + ": the saved encoding is damaged";
     try {
         auto vocabulary = Vocabulary::fromJson(encoding.at("vocabulary"));
-        auto tokenizer = TokenizerOptions::fromJson(encoding.at("tokenizer"));
-        if (!vocabulary || !tokenizer)
+        if (!vocabulary)
             return Error{damaged};
+        auto tokenizer = PostTokenizer::readFrom(encoding);
+        if (!tokenizer)
+            return Error{"run " + std::to_string(runId) + ": " + tokenizer.message()};
         SupervisedData &shell = state->shell;
         shell.vocabulary = std::move(*vocabulary);
-        shell.tokenizer = *tokenizer;
+        shell.tokenizer = std::move(*tokenizer);
         shell.maxLength = encoding.value("max_length", std::size_t(64));
         shell.splitId = encoding.value("split", std::int64_t(0));
         for (const nlohmann::json &task : encoding.value("tasks", nlohmann::json::array()))

@@ -36,6 +36,13 @@ SupervisedDataOptions SupervisedTrainingSetup::dataOptions(const RunConfig &conf
         options.maxLength = config.params["max_length"].get<std::size_t>();
     if (config.params.contains("min_count"))
         options.minCount = config.params["min_count"].get<std::int64_t>();
+    if (config.params.value("tokenizer", std::string("social")) == "sentencepiece") {
+        SentencePieceOptions pieces;
+        pieces.vocabSize = config.params.value("sentencepiece_pieces", 8000);
+        // Small datasets cannot fill a large vocabulary; the model then comes out smaller.
+        pieces.hardVocabLimit = false;
+        options.sentencePiece = pieces;
+    }
     const bool text = readsText(spec);
     options.requireImage = reads(spec, "image") && !text && !reads(spec, "video");
     options.requireVideo = reads(spec, "video") && !text && !reads(spec, "image");

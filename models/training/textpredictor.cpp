@@ -3,7 +3,7 @@
 #include "models/training/textpredictor.h"
 
 #include "core/store/project.h"
-#include "core/text/tokenizer.h"
+#include "core/text/posttokenizer.h"
 #include "core/text/vocabulary.h"
 #include "core/training/runstore.h"
 #include "models/registry/modelregistry.h"
@@ -16,7 +16,7 @@ namespace chorus {
 struct TextPredictor::State {
     std::shared_ptr<TextClassifierImpl> model;
     Vocabulary vocabulary;
-    TokenizerOptions tokenizer;
+    PostTokenizer tokenizer;
     std::size_t maxLength = 64;
     std::vector<std::string> classes;
     std::string task;
@@ -24,7 +24,7 @@ struct TextPredictor::State {
 
     std::vector<std::string> tokens(const std::string &text) const
     {
-        std::vector<std::string> out = SocialTokenizer(tokenizer).tokenize(text);
+        std::vector<std::string> out = tokenizer.tokenize(text);
         if (out.size() > maxLength)
             out.resize(maxLength);
         return out;
@@ -71,13 +71,13 @@ Result<TextPredictor> TextPredictor::load(Project &project, std::int64_t runId)
             return Error{"run " + std::to_string(runId) + ": the saved encoding is damaged"};
         auto state = std::make_unique<State>();
         auto vocabulary = Vocabulary::fromJson(encoding["vocabulary"]);
-        auto tokenizer = TokenizerOptions::fromJson(encoding["tokenizer"]);
+        auto tokenizer = PostTokenizer::readFrom(encoding);
         if (!vocabulary)
             return vocabulary.error();
         if (!tokenizer)
-            return tokenizer.error();
+            return Error{"run " + std::to_string(runId) + ": " + tokenizer.message()};
         state->vocabulary = std::move(*vocabulary);
-        state->tokenizer = *tokenizer;
+        state->tokenizer = std::move(*tokenizer);
         state->maxLength = encoding.value("max_length", std::size_t(64));
         state->classes = encoding["classes"].get<std::vector<std::string>>();
         state->task = run->config.value("task", "");

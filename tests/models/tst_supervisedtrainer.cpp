@@ -7,6 +7,8 @@
 #include "core/split/datasetsplitter.h"
 #include "core/store/project.h"
 #include "core/embeddings/embeddinghistory.h"
+#include "core/text/sentencepiecelibrary.h"
+#include "core/text/vocabulary.h"
 #include "core/training/runstore.h"
 #include "models/registry/modelregistry.h"
 #include "models/training/textpredictor.h"
@@ -89,7 +91,8 @@ private Q_SLOTS:
         QCOMPARE(*db.queryInt("SELECT count(*) FROM artifacts WHERE kind = 'encoding' AND run_id = " + id), std::int64_t(1));
 
         // The token embeddings after each epoch, for the projector's epoch choice.
-        QCOMPARE(std::count(events.begin(), events.end(), "embeddings"), std::ptrdiff_t(4));
+        // Token embeddings and post representations, each once per epoch.
+        QCOMPARE(std::count(events.begin(), events.end(), "embeddings"), std::ptrdiff_t(8));
         EmbeddingHistory history(*m_project);
         auto epochs = history.epochs(outcome->runId);
         QVERIFY(epochs.ok());
@@ -104,6 +107,39 @@ private Q_SLOTS:
         QCOMPARE(last->values.size(), last->tokens.size() * 48);
         QVERIFY(first->values != last->values);
         QVERIFY(epochs->front().step < epochs->back().step);
+
+        // The validation posts as the model saw them after each epoch: their predictions are the
+        // ones the epoch's validation accuracy was computed from.
+        auto postEpochs = history.epochs(outcome->runId, EmbeddingSpace::Posts);
+        QVERIFY(postEpochs.ok());
+        QCOMPARE(postEpochs->size(), std::size_t(4));
+        auto validAccuracy = runs.history(outcome->runId, "valid", "accuracy");
+        QVERIFY(validAccuracy.ok() && validAccuracy->size() == 4);
+        const std::int64_t validPosts = *db.queryInt(
+            "SELECT count(*) FROM split_assignments a JOIN labels l ON l.post_id = a.post_id AND l.task = 'sentiment'"
+            " WHERE a.part = 'valid' AND a.split_id = (SELECT max(id) FROM splits)");
+        for (int epoch : {1, 4}) {
+            auto posts = history.load(outcome->runId, epoch, EmbeddingSpace::Posts);
+            QVERIFY2(posts.ok(), posts.ok() ? "" : posts.message().c_str());
+            QCOMPARE(posts->labelColumn, std::string("text"));
+            QCOMPARE(posts->columns, (std::vector<std::string>{"post_id", "split", "sentiment", "predicted"}));
+            QCOMPARE(static_cast<std::int64_t>(posts->tokens.size()), validPosts);
+            QVERIFY(posts->dimensions > 0);
+            QCOMPARE(posts->values.size(), posts->tokens.size() * posts->dimensions);
+            std::size_t right = 0;
+            for (std::size_t i = 0; i < posts->tokens.size(); ++i) {
+                QCOMPARE(posts->columnValues[1][i], std::string("valid"));
+                right += posts->columnValues[2][i] == posts->columnValues[3][i];
+            }
+            const double accuracy = static_cast<double>(right) / static_cast<double>(posts->tokens.size());
+            QVERIFY2(std::abs(accuracy - (*validAccuracy)[std::size_t(epoch - 1)].second) < 1e-9,
+                     (std::to_string(accuracy) + " vs " + std::to_string((*validAccuracy)[std::size_t(epoch - 1)].second)).c_str());
+            auto text = db.queryText("SELECT text FROM posts WHERE id = " + posts->columnValues[0][0]);
+            QVERIFY(text.ok());
+            QCOMPARE(posts->tokens[0], *text);
+        }
+        QVERIFY(history.load(outcome->runId, 1, EmbeddingSpace::Posts)->values !=
+                history.load(outcome->runId, 4, EmbeddingSpace::Posts)->values);
     }
 
     void predictorReloadsTheRun()
@@ -151,6 +187,69 @@ private Q_SLOTS:
             sum += w;
         QVERIFY(std::abs(sum - 1.0) < 1e-5);
         QVERIFY(!TextPredictor::load(*m_project, 9999).ok());
+    }
+
+    // SentencePiece inside a LibTorch process (its module keeps libsentencepiece's protobuf apart):
+    // the pieces come from the training posts, the model learns from them, and the run reloads with
+    // its tokenizer so a prediction splits text the same way.
+    void sentencePieceTokenizerTrainsAndReloads()
+    {
+        if (auto backend = SentencePieceLibrary::backend(); !backend)
+            QSKIP(backend.message().c_str());
+        const ModelSpec *spec = ModelRegistry::instance().find("bag_of_ngrams");
+        QVERIFY(spec);
+        QVERIFY(spec->params.find("tokenizer") && spec->params.find("sentencepiece_pieces"));
+        // The demo's Chinese posts and emoji need over 400 pieces for their characters alone: the
+        // error says so in the config's terms.
+        SupervisedTrainer tooSmall(*m_project,
+                                   config("bag_of_ngrams", 1,
+                                          {{"tokenizer", "sentencepiece"}, {"sentencepiece_pieces", 100}}),
+                                   *spec);
+        auto refused = tooSmall.run();
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.message().find("params.sentencepiece_pieces: 100 pieces cannot hold the ") == 0,
+                 refused.message().c_str());
+
+        SupervisedTrainer trainer(*m_project,
+                                  config("bag_of_ngrams", 3,
+                                         {{"embedding_dim", 32}, {"tokenizer", "sentencepiece"}, {"sentencepiece_pieces", 1200}}),
+                                  *spec);
+        auto outcome = trainer.run();
+        QVERIFY2(outcome.ok(), outcome.ok() ? "" : outcome.message().c_str());
+        QVERIFY2(outcome->test["accuracy"].get<double>() >= 0.8, outcome->test.dump().c_str());
+        auto stored = m_project->db().queryText("SELECT data FROM artifacts WHERE kind = 'encoding' AND run_id = " +
+                                                std::to_string(outcome->runId));
+        QVERIFY(stored.ok());
+        const json encoding = json::parse(*stored);
+        QVERIFY(encoding.contains("sentencepiece"));
+        const int pieces = encoding["sentencepiece"]["pieces"].get<int>();
+        QVERIFY2(pieces > 600 && pieces <= 1200, std::to_string(pieces).c_str());
+        auto vocabulary = Vocabulary::fromJson(encoding["vocabulary"]);
+        QVERIFY(vocabulary.ok());
+        QVERIFY(vocabulary->size() <= static_cast<std::size_t>(pieces) + 4);
+        bool wordStart = false;
+        for (std::int64_t id = 4; id < static_cast<std::int64_t>(vocabulary->size()); ++id)
+            wordStart = wordStart || vocabulary->decode({id}).front().rfind("\xe2\x96\x81", 0) == 0;
+        QVERIFY2(wordStart, "the vocabulary holds SentencePiece pieces (U+2581 marks a word start)");
+
+        auto predictor = TextPredictor::load(*m_project, outcome->runId);
+        QVERIFY2(predictor.ok(), predictor.ok() ? "" : predictor.message().c_str());
+        // Reloaded, the run splits the test posts as in training: the same test accuracy.
+        auto select = m_project->db().prepare(
+            "SELECT p.text, l.value FROM posts p JOIN labels l ON l.post_id = p.id AND l.task = 'sentiment'"
+            " JOIN split_assignments a ON a.post_id = p.id AND a.part = 'test' ORDER BY p.id");
+        std::vector<std::string> texts, labels;
+        while (select->step()) {
+            texts.push_back(select->text(0));
+            labels.push_back(select->text(1));
+        }
+        auto predictions = predictor->predict(texts, 32);
+        QVERIFY(predictions.ok());
+        std::size_t correct = 0;
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            correct += (*predictions)[i].label == labels[i];
+        QVERIFY(std::abs(static_cast<double>(correct) / static_cast<double>(texts.size()) -
+                         outcome->test["accuracy"].get<double>()) < 1e-9);
     }
 
     void attentionSnapshotsSumToOne()
