@@ -81,7 +81,7 @@
 <context>
     <name>ArchitectureView</name>
     <message>
-        <location filename="../../ui/models/architectureview.cpp" line="+49"/>
+        <location filename="../../ui/models/architectureview.cpp" line="+51"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
@@ -111,12 +111,7 @@
         <translation>The layers appear here once a model family is chosen.</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <source>Cannot start %1: %2</source>
-        <translation>Cannot start %1: %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+73"/>
         <source>Building the model…</source>
         <translation>Building the model…</translation>
     </message>
@@ -126,17 +121,12 @@
         <translation>Reading the data&apos;s sizes and building the model…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>the worker ended with code %1: %2</source>
-        <translation>the worker ended with code %1: %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cannot describe this model: %1</source>
         <translation>Cannot describe this model: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Output shape of its last layer with parameters, %1</source>
         <translation>Output shape of its last layer with parameters, %1</translation>
     </message>
@@ -2583,6 +2573,16 @@ select it to draw its co-attention over the picture</translation>
         <source>Fraction of the embeddings, post vectors and summary zeroed at random while training.</source>
         <translation>Fraction of the embeddings, post vectors and summary zeroed at random while training.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>How post text becomes tokens: Chorus&apos;s social-media tokenizer (words, emoji, #hashtags, @mentions, URLs as tokens), or SentencePiece subword pieces learned from this run&apos;s training posts (suits languages without spaces and text full of rare word forms).</source>
+        <translation>How post text becomes tokens: Chorus&apos;s social-media tokenizer (words, emoji, #hashtags, @mentions, URLs as tokens), or SentencePiece subword pieces learned from this run&apos;s training posts (suits languages without spaces and text full of rare word forms).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the SentencePiece tokenizer: pieces in its model, at most (fewer when the training text is small).</source>
+        <translation>With the SentencePiece tokenizer: pieces in its model, at most (fewer when the training text is small).</translation>
+    </message>
 </context>
 <context>
     <name>OpinionView</name>
@@ -3866,19 +3866,6 @@ select it to draw its co-attention over the picture</translation>
         <location line="+3"/>
         <source>The worker&apos;s beam is malformed: %1</source>
         <translation>The worker&apos;s beam is malformed: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Seq2seqRunner</name>
-    <message>
-        <location filename="../../ui/sequences/seq2seqrunner.cpp" line="+82"/>
-        <source>the worker ended with code %1: %2</source>
-        <translation>the worker ended with code %1: %2</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>cannot start %1: %2</source>
-        <translation>cannot start %1: %2</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@
 <context>
     <name>ArchitectureView</name>
     <message>
-        <location filename="../../ui/models/architectureview.cpp" line="+49"/>
+        <location filename="../../ui/models/architectureview.cpp" line="+51"/>
         <source>Layer</source>
         <translation>层</translation>
     </message>
@@ -111,12 +111,7 @@
         <translation>选择模型族后，这里会显示各层。</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <source>Cannot start %1: %2</source>
-        <translation>无法启动 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+73"/>
         <source>Building the model…</source>
         <translation>正在构建模型…</translation>
     </message>
@@ -126,17 +121,12 @@
         <translation>正在读取数据规模并构建模型…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>the worker ended with code %1: %2</source>
-        <translation>工作进程以代码 %1 结束：%2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Cannot describe this model: %1</source>
         <translation>无法描述此模型：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Output shape of its last layer with parameters, %1</source>
         <translation>其最后一个带参数层的输出形状，%1</translation>
     </message>
@@ -2575,6 +2565,16 @@ select it to draw its co-attention over the picture</source>
         <source>Fraction of the embeddings, post vectors and summary zeroed at random while training.</source>
         <translation>训练时随机置零的嵌入、帖子向量和汇总比例。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>How post text becomes tokens: Chorus&apos;s social-media tokenizer (words, emoji, #hashtags, @mentions, URLs as tokens), or SentencePiece subword pieces learned from this run&apos;s training posts (suits languages without spaces and text full of rare word forms).</source>
+        <translation>帖子文本如何切分为词元：Chorus 的社交媒体分词器（单词、表情符号、#话题标签、@提及、URL 各为一个词元），或从本次运行的训练帖子中学习的 SentencePiece 子词片段（适合不以空格分词的语言以及罕见词形很多的文本）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the SentencePiece tokenizer: pieces in its model, at most (fewer when the training text is small).</source>
+        <translation>使用 SentencePiece 分词器时：其模型中的片段数上限（训练文本较少时会更少）。</translation>
+    </message>
 </context>
 <context>
     <name>OpinionView</name>
@@ -3853,19 +3853,6 @@ select it to draw its co-attention over the picture</source>
         <location line="+3"/>
         <source>The worker&apos;s beam is malformed: %1</source>
         <translation>工作进程的束搜索结果格式错误：%1</translation>
-    </message>
-</context>
-<context>
-    <name>Seq2seqRunner</name>
-    <message>
-        <location filename="../../ui/sequences/seq2seqrunner.cpp" line="+82"/>
-        <source>the worker ended with code %1: %2</source>
-        <translation>工作进程以代码 %1 结束：%2</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>cannot start %1: %2</source>
-        <translation>无法启动 %1：%2</translation>
     </message>
 </context>
 <context>

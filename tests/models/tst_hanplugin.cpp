@@ -344,7 +344,7 @@ private Q_SLOTS:
         bool listed = false;
         for (const QJsonValue &m : QJsonDocument::fromJson(run.out).object()["models"].toArray())
             if (m.toObject()["name"].toString() == "han")
-                listed = m.toObject()["params"].toArray().size() == 7 &&
+                listed = m.toObject()["params"].toArray().size() == 9 && // 7 of its own, 2 tokenizer params
                          m.toObject()["inputs"].toArray().contains(QJsonValue(QStringLiteral("thread")));
         QVERIFY2(listed, run.out.constData());
 

@@ -59,7 +59,11 @@ private Q_SLOTS:
         QCOMPARE(plugins.find("meanpool")->models, std::vector<std::string>{"plugin_meanpool"});
         const ModelSpec *spec = ModelRegistry::instance().find("plugin_meanpool");
         QVERIFY(spec);
-        QCOMPARE(spec->params.specs().size(), std::size_t(1));
+        // The plugin declares embedding_dim; the registry adds the tokenizer choice every text family offers.
+        QCOMPARE(spec->params.specs().size(), std::size_t(3));
+        QVERIFY(spec->params.find("embedding_dim"));
+        QVERIFY(spec->params.find("tokenizer"));
+        QVERIFY(spec->params.find("sentencepiece_pieces"));
         QVERIFY(ModelRegistry::instance().toJson().dump().find("plugin_meanpool") != std::string::npos);
 
         TextModelShape shape;

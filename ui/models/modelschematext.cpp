@@ -129,6 +129,8 @@ const char *const kSources[] = {
     QT_TRANSLATE_NOOP("ModelSchemaText", "Posts of the thread read with each post: itself, its ancestors, then earlier replies (1: every post alone)."),
     QT_TRANSLATE_NOOP("ModelSchemaText", "Tokens kept per post; longer posts are cut."),
     QT_TRANSLATE_NOOP("ModelSchemaText", "Fraction of the embeddings, post vectors and summary zeroed at random while training."),
+    QT_TRANSLATE_NOOP("ModelSchemaText", "How post text becomes tokens: Chorus's social-media tokenizer (words, emoji, #hashtags, @mentions, URLs as tokens), or SentencePiece subword pieces learned from this run's training posts (suits languages without spaces and text full of rare word forms)."),
+    QT_TRANSLATE_NOOP("ModelSchemaText", "With the SentencePiece tokenizer: pieces in its model, at most (fewer when the training text is small)."),
 };
 
 } // namespace
