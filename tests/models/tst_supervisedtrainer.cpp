@@ -41,6 +41,18 @@ private:
         return *parsed;
     }
 
+    // The test part's texts and sentiment labels, in post order.
+    void testPosts(std::vector<std::string> &texts, std::vector<std::string> &labels)
+    {
+        auto select = m_project->db().prepare(
+            "SELECT p.text, l.value FROM posts p JOIN labels l ON l.post_id = p.id AND l.task = 'sentiment'"
+            " JOIN split_assignments a ON a.post_id = p.id AND a.part = 'test' ORDER BY p.id");
+        while (select->step()) {
+            texts.push_back(select->text(0));
+            labels.push_back(select->text(1));
+        }
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -155,14 +167,8 @@ private Q_SLOTS:
         QCOMPARE(predictor->task(), std::string("sentiment"));
 
         // The reloaded model agrees with the test accuracy the trainer reported.
-        auto select = m_project->db().prepare(
-            "SELECT p.text, l.value FROM posts p JOIN labels l ON l.post_id = p.id AND l.task = 'sentiment'"
-            " JOIN split_assignments a ON a.post_id = p.id AND a.part = 'test' ORDER BY p.id");
         std::vector<std::string> texts, labels;
-        while (select->step()) {
-            texts.push_back(select->text(0));
-            labels.push_back(select->text(1));
-        }
+        testPosts(texts, labels);
         auto predictions = predictor->predict(texts, 17);
         QVERIFY(predictions.ok());
         QCOMPARE(predictions->size(), texts.size());
@@ -235,14 +241,8 @@ private Q_SLOTS:
         auto predictor = TextPredictor::load(*m_project, outcome->runId);
         QVERIFY2(predictor.ok(), predictor.ok() ? "" : predictor.message().c_str());
         // Reloaded, the run splits the test posts as in training: the same test accuracy.
-        auto select = m_project->db().prepare(
-            "SELECT p.text, l.value FROM posts p JOIN labels l ON l.post_id = p.id AND l.task = 'sentiment'"
-            " JOIN split_assignments a ON a.post_id = p.id AND a.part = 'test' ORDER BY p.id");
         std::vector<std::string> texts, labels;
-        while (select->step()) {
-            texts.push_back(select->text(0));
-            labels.push_back(select->text(1));
-        }
+        testPosts(texts, labels);
         auto predictions = predictor->predict(texts, 32);
         QVERIFY(predictions.ok());
         std::size_t correct = 0;

@@ -27,7 +27,7 @@ void WorkerRequest::cancel()
     process->deleteLater();
 }
 
-void WorkerRequest::start(const QString &program, const QStringList &arguments)
+void WorkerRequest::start(const QString &program, const QStringList &arguments, const QByteArray &input)
 {
     cancel();
     auto *process = new QProcess(this);
@@ -52,4 +52,9 @@ void WorkerRequest::start(const QString &program, const QStringList &arguments)
         emit failed(tr("cannot start %1: %2").arg(program, process->errorString()));
     });
     process->start(program, arguments);
+    if (process != m_process)
+        return; // it failed to start (reported above)
+    if (!input.isEmpty())
+        process->write(input);
+    process->closeWriteChannel();
 }

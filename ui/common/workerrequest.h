@@ -17,8 +17,9 @@ public:
     explicit WorkerRequest(QObject *parent = nullptr);
     ~WorkerRequest() override;
 
-    // Starts `program` with `arguments`, stopping a call still running first (without a signal).
-    void start(const QString &program, const QStringList &arguments);
+    // Starts `program` with `arguments`, stopping a call still running first (without a signal);
+    // `input`, when given, is written to its standard input, which is then closed.
+    void start(const QString &program, const QStringList &arguments, const QByteArray &input = {});
     bool isRunning() const;
     // Stops the call running, if any; neither `answered` nor `failed` follows for it.
     void cancel();

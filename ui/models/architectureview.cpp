@@ -1,11 +1,11 @@
 #include "ui/models/architectureview.h"
 
+#include "ui/common/workerrequest.h"
 #include "ui/training/workerprocess.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QProcess>
 #include <QStandardItemModel>
 #include <QTimer>
 #include <QTreeView>
@@ -43,9 +43,11 @@ QStandardItem *numberItem(qint64 value)
 } // namespace
 
 ArchitectureView::ArchitectureView(QWidget *parent)
-    : QWidget(parent), m_program(WorkerProcess::defaultProgram()), m_delay(new QTimer(this)), m_tree(new QTreeView), m_model(new QStandardItemModel(0, ColumnCount, this)),
-      m_totals(new QLabel), m_status(new QLabel)
+    : QWidget(parent), m_program(WorkerProcess::defaultProgram()), m_worker(new WorkerRequest(this)), m_delay(new QTimer(this)),
+      m_tree(new QTreeView), m_model(new QStandardItemModel(0, ColumnCount, this)), m_totals(new QLabel), m_status(new QLabel)
 {
+    connect(m_worker, &WorkerRequest::answered, this, &ArchitectureView::workerAnswered);
+    connect(m_worker, &WorkerRequest::failed, this, &ArchitectureView::showFailure);
     m_model->setHorizontalHeaderLabels({tr("Layer"), tr("Type"), tr("Output shape"), tr("Parameters"), tr("Trainable")});
     m_tree->setModel(m_model);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -65,23 +67,9 @@ ArchitectureView::ArchitectureView(QWidget *parent)
     m_status->setText(tr("The layers appear here once a model family is chosen."));
 }
 
-ArchitectureView::~ArchitectureView() { stopProcess(); }
+ArchitectureView::~ArchitectureView() { m_worker->cancel(); }
 
-void ArchitectureView::stopProcess()
-{
-    if (!m_process)
-        return;
-    QProcess *process = m_process;
-    m_process = nullptr;
-    process->disconnect(this);
-    if (process->state() != QProcess::NotRunning) {
-        process->kill();
-        process->waitForFinished(2000);
-    }
-    process->deleteLater();
-}
-
-bool ArchitectureView::isDescribing() const { return m_process != nullptr || m_delay->isActive(); }
+bool ArchitectureView::isDescribing() const { return m_worker->isRunning() || m_delay->isActive(); }
 
 void ArchitectureView::setProjectPath(const QString &path)
 {
@@ -137,7 +125,7 @@ void ArchitectureView::describeNow()
     m_stale = false;
     if (!m_config.is_object() || !m_config.contains("model") || !m_config["model"].is_string())
         return;
-    stopProcess();
+    m_worker->cancel();
     const QString key = shapeKey();
     QStringList arguments{QStringLiteral("describe"), QStringLiteral("--config"), QStringLiteral("-"), QStringLiteral("--json")};
     m_runningKey.clear();
@@ -149,49 +137,24 @@ void ArchitectureView::describeNow()
     } else {
         arguments << QStringLiteral("--shape") << QStringLiteral("{}");
     }
-    m_process = new QProcess(this);
-    connect(m_process, &QProcess::finished, this, &ArchitectureView::processEnded);
-    connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart || !m_process)
-            return;
-        const QString message = tr("Cannot start %1: %2").arg(m_program, m_process->errorString());
-        m_process->deleteLater();
-        m_process = nullptr;
-        m_status->setText(message);
-        emit failed(message);
-    });
     m_status->setText(m_runningKey.isEmpty() ? tr("Building the model…")
                                              : tr("Reading the data's sizes and building the model…"));
-    QProcess *process = m_process;
-    process->start(m_program, arguments);
-    if (process != m_process)
-        return; // it failed to start (reported above)
-    process->write(QByteArray::fromStdString(m_config.dump()));
-    process->closeWriteChannel();
+    m_worker->start(m_program, arguments, QByteArray::fromStdString(m_config.dump()));
 }
 
-void ArchitectureView::processEnded()
+void ArchitectureView::showFailure(const QString &message)
 {
-    QProcess *process = m_process;
-    if (!process)
-        return;
-    m_process = nullptr;
-    process->deleteLater();
-    const QByteArray output = process->readAllStandardOutput();
+    m_status->setText(tr("Cannot describe this model: %1").arg(message));
+    emit failed(message);
+}
+
+void ArchitectureView::workerAnswered(const QByteArray &output, const QByteArray &errors, int exitCode)
+{
     const nlohmann::json json = nlohmann::json::parse(output.toStdString(), nullptr, false);
-    QString message;
     if (json.is_object() && json.contains("error") && json["error"].is_string())
-        message = QString::fromStdString(json["error"].get<std::string>());
-    else if (process->exitStatus() != QProcess::NormalExit || process->exitCode() != 0 || !json.is_object() ||
-             !json.contains("tree"))
-        message = tr("the worker ended with code %1: %2")
-                      .arg(process->exitCode())
-                      .arg(QString::fromUtf8(process->readAllStandardError()).trimmed());
-    if (!message.isEmpty()) {
-        m_status->setText(tr("Cannot describe this model: %1").arg(message));
-        emit failed(message);
-        return;
-    }
+        return showFailure(QString::fromStdString(json["error"].get<std::string>()));
+    if (exitCode != 0 || !json.is_object() || !json.contains("tree"))
+        return showFailure(WorkerRequest::endedWithoutAnswer(exitCode, errors));
     if (!m_runningKey.isEmpty() && json.contains("shape"))
         m_shapes.insert(m_runningKey, json["shape"]);
     setDescription(json);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QHash>
 #include <QString>
 #include <QWidget>
@@ -7,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 class QLabel;
-class QProcess;
+class WorkerRequest;
 class QStandardItemModel;
 class QTimer;
 class QTreeView;
@@ -54,8 +55,8 @@ protected:
 
 private:
     void scheduleDescribe();
-    void processEnded();
-    void stopProcess();
+    void workerAnswered(const QByteArray &output, const QByteArray &errors, int exitCode);
+    void showFailure(const QString &message);
     QString shapeKey() const;
 
     QString m_program;
@@ -66,7 +67,7 @@ private:
     QString m_runningKey;                    // shapeKey() of the running describe, when it reads the project
     qint64 m_parameters = 0;
     qint64 m_trainable = 0;
-    QProcess *m_process = nullptr;
+    WorkerRequest *m_worker;
     QTimer *m_delay;
     QTreeView *m_tree;
     QStandardItemModel *m_model;

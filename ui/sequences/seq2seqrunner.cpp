@@ -1,8 +1,7 @@
 #include "ui/sequences/seq2seqrunner.h"
 
+#include "ui/common/workerrequest.h"
 #include "ui/training/workerprocess.h"
-
-#include <QProcess>
 
 QStringList Seq2seqRequest::arguments(const QString &projectPath) const
 {
@@ -25,7 +24,29 @@ QString Seq2seqRequest::key(const QString &projectPath) const
     return arguments(projectPath).join(QChar(0x1f));
 }
 
-Seq2seqRunner::Seq2seqRunner(QObject *parent) : QObject(parent), m_program(WorkerProcess::defaultProgram()) {}
+Seq2seqRunner::Seq2seqRunner(QObject *parent)
+    : QObject(parent), m_program(WorkerProcess::defaultProgram()), m_worker(new WorkerRequest(this))
+{
+    connect(m_worker, &WorkerRequest::answered, this, [this](const QByteArray &output, const QByteArray &errors, int code) {
+        const QString key = m_runningKey;
+        m_runningKey.clear();
+        QString error;
+        std::optional<Seq2seqExplanation> result = Seq2seqExplanation::fromJson(output, &error);
+        if (code != 0 || !result) {
+            // The worker's own message when it gave one ({"error": ...} on stdout), else how it ended.
+            emit failed(m_runningRun, output.trimmed().isEmpty() ? WorkerRequest::endedWithoutAnswer(code, errors) : error);
+            return;
+        }
+        result->runId = m_runningRun;
+        result->postId = m_runningPost;
+        m_cache.insert(key, *result);
+        emit finished(*result);
+    });
+    connect(m_worker, &WorkerRequest::failed, this, [this](const QString &message) {
+        m_runningKey.clear();
+        emit failed(m_runningRun, message);
+    });
+}
 
 Seq2seqRunner::~Seq2seqRunner() { cancel(); }
 
@@ -35,21 +56,12 @@ const Seq2seqExplanation *Seq2seqRunner::cached(const QString &projectPath, cons
     return found == m_cache.constEnd() ? nullptr : &found.value();
 }
 
-bool Seq2seqRunner::isRunning() const { return m_process && m_process->state() != QProcess::NotRunning; }
+bool Seq2seqRunner::isRunning() const { return m_worker->isRunning(); }
 
 void Seq2seqRunner::cancel()
 {
-    if (!m_process)
-        return;
-    QProcess *process = m_process;
-    m_process = nullptr;
+    m_worker->cancel();
     m_runningKey.clear();
-    process->disconnect(this);
-    if (process->state() != QProcess::NotRunning) {
-        process->kill();
-        process->waitForFinished(2000);
-    }
-    process->deleteLater();
 }
 
 void Seq2seqRunner::request(const QString &projectPath, const Seq2seqRequest &request)
@@ -62,41 +74,8 @@ void Seq2seqRunner::request(const QString &projectPath, const Seq2seqRequest &re
         emit finished(*result);
         return;
     }
-    auto *process = new QProcess(this);
-    m_process = process;
     m_runningKey = key;
-    const qint64 runId = request.runId;
-    const qint64 postId = request.postId;
-    connect(process, &QProcess::finished, this, [this, process, runId, postId, key](int code, QProcess::ExitStatus status) {
-        if (process != m_process)
-            return;
-        m_process = nullptr;
-        m_runningKey.clear();
-        process->deleteLater();
-        const QByteArray output = process->readAllStandardOutput();
-        QString error;
-        std::optional<Seq2seqExplanation> result = Seq2seqExplanation::fromJson(output, &error);
-        if (status != QProcess::NormalExit || code != 0 || !result) {
-            // The worker's own message when it gave one ({"error": ...} on stdout), else how it ended.
-            if (status != QProcess::NormalExit || output.trimmed().isEmpty())
-                error = tr("the worker ended with code %1: %2")
-                            .arg(code)
-                            .arg(QString::fromUtf8(process->readAllStandardError()).trimmed());
-            emit failed(runId, error);
-            return;
-        }
-        result->runId = runId;
-        result->postId = postId;
-        m_cache.insert(key, *result);
-        emit finished(*result);
-    });
-    connect(process, &QProcess::errorOccurred, this, [this, process, runId](QProcess::ProcessError error) {
-        if (error != QProcess::FailedToStart || process != m_process)
-            return;
-        m_process = nullptr;
-        m_runningKey.clear();
-        process->deleteLater();
-        emit failed(runId, tr("cannot start %1: %2").arg(m_program, process->errorString()));
-    });
-    process->start(m_program, request.arguments(projectPath));
+    m_runningRun = request.runId;
+    m_runningPost = request.postId;
+    m_worker->start(m_program, request.arguments(projectPath));
 }

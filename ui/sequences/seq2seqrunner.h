@@ -6,7 +6,7 @@
 #include <QObject>
 #include <QString>
 
-class QProcess;
+class WorkerRequest;
 
 // What to decode: a run and one source, a stored post (replies runs) or typed input (a text, or
 // "kind:item kind:item ..." actions for behaviour runs), with optional decoding settings.
@@ -50,7 +50,10 @@ signals:
 
 private:
     QString m_program;
-    QProcess *m_process = nullptr;
+    WorkerRequest *m_worker;
+    // The request the worker is answering: its cache key and what the result is about.
     QString m_runningKey;
+    qint64 m_runningRun = 0;
+    qint64 m_runningPost = 0;
     QHash<QString, Seq2seqExplanation> m_cache;
 };
