@@ -6,6 +6,7 @@
 
 #include "core/store/project.h"
 #include "core/training/mediatensorreader.h"
+#include "core/training/superviseddata.h"
 #include "models/training/runpredictor.h"
 
 #include <cstdio>
@@ -45,13 +46,21 @@ int exportPostRepresentations(const CliContext &ctx, Project &project, std::int6
     if (!predictor)
         return ctx.fail(predictor.message());
     auto select = project.db().prepare(
-        "SELECT p.id, p.text, coalesce(l.value, ''), coalesce(a.part, '') FROM posts p JOIN datasets d ON d.id = p.dataset_id"
+        // An engagement task's truth is the post's own count (?5 names the column), any other task's its label.
+        "SELECT p.id, p.text,"
+        " coalesce(CASE ?5 WHEN 'likes' THEN CAST(p.likes AS TEXT) WHEN 'shares' THEN CAST(p.shares AS TEXT)"
+        " WHEN 'replies' THEN CAST(p.replies AS TEXT) ELSE l.value END, ''),"
+        " coalesce(a.part, '') FROM posts p JOIN datasets d ON d.id = p.dataset_id"
         " LEFT JOIN labels l ON l.post_id = p.id AND l.task = ?2"
         " LEFT JOIN split_assignments a ON a.post_id = p.id AND a.split_id = ?3"
         " WHERE d.name = ?1 ORDER BY p.id LIMIT ?4");
     if (!select)
         return ctx.fail(select.message());
-    select->bind(1, predictor->dataset()).bind(2, predictor->task()).bind(3, predictor->encoding().splitId).bind(4, limit);
+    select->bind(1, predictor->dataset())
+        .bind(2, predictor->task())
+        .bind(3, predictor->encoding().splitId)
+        .bind(4, limit)
+        .bind(5, LabelTask::engagementColumn(predictor->task()));
     std::vector<StoredPost> posts;
     while (select->step())
         posts.push_back({select->int64(0), select->text(1), select->text(2), select->text(3)});

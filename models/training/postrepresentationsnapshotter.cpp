@@ -65,6 +65,9 @@ std::optional<EmbeddingSnapshot> PostRepresentationSnapshotter::take(SupervisedM
     torch::NoGradGuard noGrad;
     model.eval();
     const LabelTask &task = m_data.primary();
+    // Engagement tasks train on log1p counts; the projector's columns show counts, as predict does.
+    const bool logCounts = task.transform == "log1p";
+    const auto shown = [logCounts](double value) { return formatValue(logCounts ? std::expm1(value) : value); };
     std::vector<std::size_t> order(m_posts.size());
     std::iota(order.begin(), order.end(), 0);
     std::vector<float> values;
@@ -90,7 +93,7 @@ std::optional<EmbeddingSnapshot> PostRepresentationSnapshotter::take(SupervisedM
             std::copy(row, row + dimensions, values.begin() + static_cast<std::ptrdiff_t>(post * dimensions));
             if (task.regression) {
                 const torch::Tensor outputs = head.dim() == 2 ? head.select(1, 0) : head;
-                predicted[post] = formatValue(outputs[r].item<double>() * m_targetScale + m_targetMean);
+                predicted[post] = shown(outputs[r].item<double>() * m_targetScale + m_targetMean);
             } else {
                 const auto best = static_cast<std::size_t>(head[r].argmax().item<std::int64_t>());
                 predicted[post] = best < task.classes.size() ? task.classes[best] : std::to_string(best);
@@ -116,7 +119,7 @@ std::optional<EmbeddingSnapshot> PostRepresentationSnapshotter::take(SupervisedM
         const double target = post.targets.empty() ? std::nan("") : post.targets[0];
         std::string label = "-";
         if (!std::isnan(target))
-            label = task.regression ? formatValue(target)
+            label = task.regression ? shown(target)
                                     : (static_cast<std::size_t>(target) < task.classes.size()
                                            ? task.classes[static_cast<std::size_t>(target)]
                                            : formatValue(target));

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace chorus;
@@ -136,6 +137,35 @@ private slots:
         QCOMPARE(eval.json()["count"].toInt(), m_likesTest["count"].toInt());
         QVERIFY(std::abs(eval.json()["mae"].toDouble() - m_likesTest["mae"].toDouble()) < 1e-4);
         QVERIFY(std::abs(eval.json()["rmse"].toDouble() - m_likesTest["rmse"].toDouble()) < 1e-4);
+
+        // The projector's posts of the run, final and per epoch, show likes as counts too (the truth
+        // read from the posts themselves, the prediction through expm1).
+        for (const QStringList &epoch : {QStringList(), QStringList{"--epoch", "1"}}) {
+            const QString postsOut = m_dir.filePath(epoch.isEmpty() ? "likes-posts" : "likes-posts-epoch-1");
+            const CliRun posts = runCli(QStringList{"export", m_project, "--run", QString::number(m_likesRun), "--what", "posts"} +
+                                        epoch + QStringList{postsOut, "--json"});
+            QVERIFY2(posts.code == 0, posts.err.constData());
+            QFile metadata(postsOut + "/metadata.tsv");
+            QVERIFY(metadata.open(QIODevice::ReadOnly));
+            const QList<QByteArray> header = metadata.readLine().trimmed().split('\t');
+            const int truthColumn = header.indexOf("post.likes"), predictedColumn = header.indexOf("predicted");
+            QVERIFY2(truthColumn > 0 && predictedColumn > 0, metadata.fileName().toUtf8().constData());
+            double largestTruth = 0;
+            int rows = 0;
+            while (!metadata.atEnd()) {
+                const QList<QByteArray> fields = metadata.readLine().trimmed().split('\t');
+                QCOMPARE(fields.size(), header.size());
+                bool truthOk = false, predictedOk = false;
+                const double truth = fields[truthColumn].toDouble(&truthOk);
+                const double predicted = fields[predictedColumn].toDouble(&predictedOk);
+                QVERIFY2(truthOk && predictedOk && truth >= 0 && predicted > -1, fields.join('\t').constData());
+                largestTruth = std::max(largestTruth, truth);
+                ++rows;
+            }
+            QVERIFY(rows > 0);
+            // log1p of the demo's like counts stays under 8; the counts themselves go far above it.
+            QVERIFY2(largestTruth > 20, QByteArray::number(largestTruth).constData());
+        }
 
         // Text alone is enough for a fusion run (the picture is a missing modality); the value comes
         // back as a count of likes, not the log1p it was trained on.
