@@ -480,44 +480,9 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>CurvePlot</name>
     <message>
-        <location filename="../../ui/training/curveplot.cpp" line="+245"/>
-        <source>Export as PNG...</source>
-        <translation>Export as PNG...</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export as PDF...</source>
-        <translation>Export as PDF...</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export data as CSV...</source>
-        <translation>Export data as CSV...</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/training/curveplot.cpp" line="+52"/>
         <source>Reset zoom</source>
         <translation>Reset zoom</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG images (*.png)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export plot</source>
-        <translation>Export plot</translation>
     </message>
 </context>
 <context>
@@ -1447,14 +1412,21 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>LabelChart</name>
     <message>
-        <location filename="../../ui/data/labelchart.cpp" line="+19"/>
+        <location filename="../../ui/data/labelchart.cpp" line="+20"/>
+        <location line="+85"/>
         <source>posts</source>
         <translation>posts</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="-24"/>
+        <location line="+8"/>
         <source>%1 (histogram, bins from)</source>
         <translation>%1 (histogram, bins from)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>value</source>
+        <translation>value</translation>
     </message>
 </context>
 <context>
@@ -2806,7 +2778,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Export data as CSV...</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
@@ -3825,7 +3797,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>ScatterView</name>
     <message>
-        <location filename="../../ui/embeddings/scatterview.cpp" line="+59"/>
+        <location filename="../../ui/embeddings/scatterview.cpp" line="+62"/>
         <source>points</source>
         <translation>points</translation>
     </message>
@@ -5040,8 +5012,8 @@ attention weight %2%3</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Learning rate requested when resuming (0: keep the schedule). Recorded with the run; the current worker does not apply it yet.</source>
-        <translation>Learning rate requested when resuming (0: keep the schedule). Recorded with the run; the current worker does not apply it yet.</translation>
+        <source>Learning rate from the resumed step on (0: keep the schedule). The change is recorded with the run and shows in its learning-rate curve.</source>
+        <translation>Learning rate from the resumed step on (0: keep the schedule). The change is recorded with the run and shows in its learning-rate curve.</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -475,44 +475,9 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>CurvePlot</name>
     <message>
-        <location filename="../../ui/training/curveplot.cpp" line="+245"/>
-        <source>Export as PNG...</source>
-        <translation>导出为 PNG...</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export as PDF...</source>
-        <translation>导出为 PDF...</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export data as CSV...</source>
-        <translation>将数据导出为 CSV...</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/training/curveplot.cpp" line="+52"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export plot</source>
-        <translation>导出图表</translation>
     </message>
 </context>
 <context>
@@ -1440,14 +1405,21 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>LabelChart</name>
     <message>
-        <location filename="../../ui/data/labelchart.cpp" line="+19"/>
+        <location filename="../../ui/data/labelchart.cpp" line="+20"/>
+        <location line="+85"/>
         <source>posts</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="-24"/>
+        <location line="+8"/>
         <source>%1 (histogram, bins from)</source>
         <translation>%1（直方图，分箱起点）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>value</source>
+        <translation>值</translation>
     </message>
 </context>
 <context>
@@ -2798,7 +2770,7 @@ select it to draw its co-attention over the picture</source>
         <translation>将数据导出为 CSV...</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
@@ -3812,7 +3784,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>ScatterView</name>
     <message>
-        <location filename="../../ui/embeddings/scatterview.cpp" line="+59"/>
+        <location filename="../../ui/embeddings/scatterview.cpp" line="+62"/>
         <source>points</source>
         <translation>点</translation>
     </message>
@@ -5022,8 +4994,8 @@ attention weight %2%3</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Learning rate requested when resuming (0: keep the schedule). Recorded with the run; the current worker does not apply it yet.</source>
-        <translation>继续训练时请求的学习率（0：保持调度）。随运行一同记录；当前的工作进程尚未应用它。</translation>
+        <source>Learning rate from the resumed step on (0: keep the schedule). The change is recorded with the run and shows in its learning-rate curve.</source>
+        <translation>从恢复的那一步起使用的学习率（0：沿用原计划）。此更改随运行一起记录，并显示在其学习率曲线中。</translation>
     </message>
     <message>
         <location line="+3"/>

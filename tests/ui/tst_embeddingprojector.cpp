@@ -476,6 +476,13 @@ private slots:
         view.plot()->replot(QCustomPlot::rpImmediateRefresh);
         const qint64 buildMs = timer.elapsed();
         QCOMPARE(view.pointCount(), n);
+        // Drawn without sampling: every graph holding points hands all of them to the painter.
+        int held = 0;
+        for (int g = 0; g < view.plot()->graphCount(); ++g) {
+            QVERIFY(!view.plot()->graph(g)->adaptiveSampling());
+            held += view.plot()->graph(g)->dataCount();
+        }
+        QVERIFY(held >= n);
         timer.restart();
         view.plot()->xAxis->scaleRange(0.8, view.plot()->xAxis->range().center());
         view.plot()->replot(QCustomPlot::rpImmediateRefresh);

@@ -89,18 +89,22 @@ bool PlotExporter::writeCsv(const QString &path, const QStringList &header, cons
     return out.status() == QTextStream::Ok && file.error() == QFileDevice::NoError;
 }
 
-void PlotExporter::attachContextMenu(QCustomPlot *plot, CsvWriter csv)
+void PlotExporter::attachContextMenu(QCustomPlot *plot, CsvWriter csv, MenuHook beforeShow)
 {
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
-    QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot, csv](const QPoint &position) {
+    QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot, csv, beforeShow](const QPoint &position) {
         QMenu menu(plot);
         QAction *png = menu.addAction(tr("Export as PNG..."));
         QAction *svg = menu.addAction(tr("Export as SVG..."));
         QAction *pdf = menu.addAction(tr("Export as PDF..."));
         QAction *data = csv ? menu.addAction(tr("Export data as CSV...")) : nullptr;
+        if (beforeShow) {
+            menu.addSeparator();
+            beforeShow(menu);
+        }
         QAction *chosen = menu.exec(plot->mapToGlobal(position));
-        if (!chosen)
-            return;
+        if (!chosen || (chosen != png && chosen != svg && chosen != pdf && chosen != data))
+            return; // nothing, or one of the plot's own actions (it handled it)
         const QString filter = chosen == png   ? tr("PNG images (*.png)")
                                : chosen == svg ? tr("SVG images (*.svg)")
                                : chosen == pdf ? tr("PDF files (*.pdf)")

@@ -8,6 +8,7 @@
 #include <functional>
 
 class QCustomPlot;
+class QMenu;
 class QWidget;
 
 // Saving a QCustomPlot as a picture or its numbers as CSV, and the right-click menu that offers
@@ -31,6 +32,9 @@ public:
     // when it fails.
     static void chooseAndWrite(QWidget *parent, const QString &title, const QString &filter, const QString &suffix,
                                const std::function<bool(const QString &path)> &write);
+    // Called as the menu opens: a plot adds its own actions (each handling its `triggered`) and
+    // brings its drawing up to date before it is exported.
+    using MenuHook = std::function<void(QMenu &menu)>;
     // Right-click on the plot offers PNG, SVG and PDF, and CSV when a writer is given.
-    static void attachContextMenu(QCustomPlot *plot, CsvWriter csv = {});
+    static void attachContextMenu(QCustomPlot *plot, CsvWriter csv = {}, MenuHook beforeShow = {});
 };

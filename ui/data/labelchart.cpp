@@ -1,5 +1,6 @@
 #include "ui/data/labelchart.h"
 
+#include "ui/common/plotexporter.h"
 #include "ui/common/plottheme.h"
 
 #include <qcustomplot.h>
@@ -18,6 +19,7 @@ LabelChart::LabelChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlo
     m_bars->setPen(Qt::NoPen);
     m_plot->yAxis->setLabel(tr("posts"));
     PlotTheme::followPalette(m_plot);
+    PlotExporter::attachContextMenu(m_plot, [this](const QString &path) { return saveCsv(path); });
     setMinimumHeight(180);
 }
 
@@ -62,6 +64,7 @@ void LabelChart::setCounts(const QString &task, const std::vector<std::pair<std:
     const bool histogram = histogramInstead(valueCounts, bins);
     const auto &counts = histogram ? bins : valueCounts;
     QVector<double> keys, values;
+    m_labels.clear();
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     double maximum = 0;
     int longestLabel = 0;
@@ -69,10 +72,13 @@ void LabelChart::setCounts(const QString &task, const std::vector<std::pair<std:
         longestLabel = std::max(longestLabel, static_cast<int>(counts[i].first.size()));
         keys << static_cast<double>(i + 1);
         values << static_cast<double>(counts[i].second);
-        ticker->addTick(static_cast<double>(i + 1), QString::fromStdString(counts[i].first));
+        m_labels << QString::fromStdString(counts[i].first);
+        ticker->addTick(static_cast<double>(i + 1), m_labels.back());
         maximum = std::max(maximum, static_cast<double>(counts[i].second));
     }
     m_bars->setData(keys, values, true);
+    m_counts = values;
+    m_valueHeading = histogram ? tr("%1 (histogram, bins from)").arg(task) : task;
     m_plot->xAxis->setTicker(ticker);
     // Upright labels only while they fit side by side (topic labels such as "vote_election_poll"
     // do not); otherwise slanted, so neighbours never overprint each other.
@@ -89,4 +95,12 @@ int LabelChart::barCount() const { return m_bars->data()->size(); }
 double LabelChart::barValue(int index) const
 {
     return index >= 0 && index < barCount() ? (m_bars->data()->constBegin() + index)->value : 0;
+}
+
+bool LabelChart::saveCsv(const QString &path) const
+{
+    QVector<QStringList> rows;
+    for (int i = 0; i < m_labels.size(); ++i)
+        rows.push_back({m_labels[i], QString::number(m_counts[i], 'f', 0)});
+    return PlotExporter::writeCsv(path, {m_valueHeading.isEmpty() ? tr("value") : m_valueHeading, tr("posts")}, rows);
 }

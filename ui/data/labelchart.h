@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+#include <QVector>
 #include <QWidget>
 
 #include <cstdint>
@@ -21,8 +23,13 @@ public:
     int barCount() const;
     double barValue(int index) const;
     QCustomPlot *plot() const { return m_plot; }
+    // The bars drawn (a histogram's bins when it is one): value (or bin start) and posts.
+    bool saveCsv(const QString &path) const;
 
 private:
     QCustomPlot *m_plot;
     QCPBars *m_bars;
+    QString m_valueHeading;
+    QStringList m_labels;
+    QVector<double> m_counts;
 };

@@ -19,6 +19,9 @@ QCPGraph *scatterGraph(QCustomPlot *plot, const QColor &colour, double size, QCP
     graph->setLineStyle(QCPGraph::lsNone);
     graph->setScatterStyle(QCPScatterStyle(shape, colour, colour, size));
     graph->setPen(QPen(colour));
+    // Every point is drawn: QCustomPlot's adaptive sampling would drop points that share a pixel
+    // column, and an outlier hidden that way is exactly what an analyst looks for.
+    graph->setAdaptiveSampling(false);
     return graph;
 }
 

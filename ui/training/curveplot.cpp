@@ -3,7 +3,6 @@
 #include "ui/common/plotexporter.h"
 
 #include <QFile>
-#include <QFileDialog>
 #include <QMenu>
 #include <QTextStream>
 #include <QVBoxLayout>
@@ -34,7 +33,6 @@ CurvePlot::CurvePlot(const QString &xLabel, const QString &yLabel, QWidget *pare
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMinimumHeight(120);
-    m_plot->setContextMenuPolicy(Qt::CustomContextMenu);
     // Once the user zooms or pans, new points no longer snap the view back; a double click does.
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_followData = false; });
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent *event) {
@@ -46,7 +44,17 @@ CurvePlot::CurvePlot(const QString &xLabel, const QString &yLabel, QWidget *pare
         m_dirty = true;
         redraw();
     });
-    connect(m_plot, &QWidget::customContextMenuRequested, this, &CurvePlot::contextMenu);
+    // Points that arrived since the last throttled redraw are drawn before anything is exported.
+    PlotExporter::attachContextMenu(
+        m_plot, [this](const QString &path) { return saveCsv(path); },
+        [this](QMenu &menu) {
+            redraw();
+            connect(menu.addAction(tr("Reset zoom")), &QAction::triggered, this, [this] {
+                m_followData = true;
+                m_dirty = true;
+                redraw();
+            });
+        });
 
     m_throttle.setSingleShot(true);
     m_throttle.setInterval(kRedrawIntervalMs);
@@ -237,34 +245,4 @@ bool CurvePlot::saveCsv(const QString &path) const
                 << '\n';
     }
     return out.status() == QTextStream::Ok;
-}
-
-void CurvePlot::contextMenu(const QPoint &position)
-{
-    QMenu menu(this);
-    QAction *png = menu.addAction(tr("Export as PNG..."));
-    QAction *pdf = menu.addAction(tr("Export as PDF..."));
-    QAction *csv = menu.addAction(tr("Export data as CSV..."));
-    menu.addSeparator();
-    QAction *reset = menu.addAction(tr("Reset zoom"));
-    QAction *chosen = menu.exec(m_plot->mapToGlobal(position));
-    if (!chosen)
-        return;
-    if (chosen == reset) {
-        m_followData = true;
-        m_dirty = true;
-        redraw();
-        return;
-    }
-    const QString filter = chosen == png ? tr("PNG images (*.png)") : chosen == pdf ? tr("PDF files (*.pdf)")
-                                                                                      : tr("CSV files (*.csv)");
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export plot"), QString(), filter);
-    if (path.isEmpty())
-        return;
-    if (chosen == png)
-        savePng(path);
-    else if (chosen == pdf)
-        savePdf(path);
-    else if (chosen == csv)
-        saveCsv(path);
 }

@@ -66,7 +66,6 @@ private:
     Series &seriesNamed(const QString &name);
     void markDirty();
     void drawNewPoints(Series &series);
-    void contextMenu(const QPoint &position);
 
     QCustomPlot *m_plot;
     std::vector<Series> m_series;

@@ -63,8 +63,8 @@ TrainingDashboard::TrainingDashboard(QWidget *parent)
     m_resumeRate->setRange(0, 10);
     m_resumeRate->setSingleStep(0.0001);
     m_resumeRate->setSpecialValueText(tr("keep"));
-    m_resumeRate->setToolTip(tr("Learning rate requested when resuming (0: keep the schedule). Recorded with the run; "
-                                "the current worker does not apply it yet."));
+    m_resumeRate->setToolTip(tr("Learning rate from the resumed step on (0: keep the schedule). The change is recorded "
+                                "with the run and shows in its learning-rate curve."));
     m_smoothing->setRange(0, 99);
     m_smoothing->setToolTip(tr("Smoothing (exponential moving average) of the drawn curves"));
     m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
