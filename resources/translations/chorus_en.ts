@@ -165,7 +165,7 @@
 <context>
     <name>AttentionExplorer</name>
     <message>
-        <location filename="../../ui/attention/attentionexplorer.cpp" line="+48"/>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+49"/>
         <source>Predicted class probabilities</source>
         <translation>Predicted class probabilities</translation>
     </message>
@@ -217,17 +217,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+168"/>
+        <location line="+171"/>
         <source>Probe post</source>
         <translation>Probe post</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-168"/>
         <source>Epoch</source>
         <translation>Epoch</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Run %1</source>
         <translation>Run %1</translation>
     </message>
@@ -278,7 +278,7 @@
         <translation>Run %1 recorded no attention; showing post %2 and its test prediction.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>no snapshots</source>
         <translation>no snapshots</translation>
     </message>
@@ -293,7 +293,22 @@
         <translation>Post %1 was not probed at epoch %2.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+21"/>
+        <source>computing the final model&apos;s attention…</source>
+        <translation>computing the final model&apos;s attention…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>final model (not a recorded epoch: computed for this post)</source>
+        <translation>final model (not a recorded epoch: computed for this post)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no attention for this post: %1</source>
+        <translation>no attention for this post: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>%1
 select it to draw its co-attention over the picture</source>
         <translation>%1
@@ -310,7 +325,12 @@ select it to draw its co-attention over the picture</translation>
         <translation>Video %1 (%2 s)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
+        <source>Predicted &lt;b&gt;%1&lt;/b&gt; (%2%)</source>
+        <translation>Predicted &lt;b&gt;%1&lt;/b&gt; (%2%)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>True class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt; (%3%)%4</source>
         <translation>True class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt; (%3%)%4</translation>
     </message>
@@ -330,7 +350,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Test set: true class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Click tokens to see where they look in the picture.</source>
         <translation>Click tokens to see where they look in the picture.</translation>
     </message>
@@ -1430,6 +1450,19 @@ select it to draw its co-attention over the picture</translation>
     </message>
 </context>
 <context>
+    <name>LiveAttentionRunner</name>
+    <message>
+        <location filename="../../ui/attention/liveattentionrunner.cpp" line="+59"/>
+        <source>the worker&apos;s answer is not JSON</source>
+        <translation>the worker&apos;s answer is not JSON</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the model reports no attention over tokens for this post</source>
+        <translation>the model reports no attention over tokens for this post</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main/mainwindow.cpp" line="+73"/>
@@ -1442,7 +1475,12 @@ select it to draw its co-attention over the picture</translation>
         <translation>Search post text (e.g. election, &quot;exact phrase&quot;, elect*)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
+        <source>Explain in the Attention Explorer</source>
+        <translation>Explain in the Attention Explorer</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
@@ -1670,12 +1708,12 @@ select it to draw its co-attention over the picture</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+162"/>
+        <location line="+180"/>
         <source>Cannot open project</source>
         <translation>Cannot open project</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-167"/>
         <source>%1
 %2 posts, %3 interactions</source>
         <translation>%1
@@ -1700,6 +1738,16 @@ select it to draw its co-attention over the picture</translation>
         <location line="+1"/>
         <source>Search &quot;%1&quot; in %2</source>
         <translation>Search &quot;%1&quot; in %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No run to explain post %1 with: train a model that attends (an RNN with attention, a transformer, a fusion model) first.</source>
+        <translation>No run to explain post %1 with: train a model that attends (an RNN with attention, a transformer, a fusion model) first.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Post %1 in the Attention Explorer, under run %2 (choose another run there).</source>
+        <translation>Post %1 in the Attention Explorer, under run %2 (choose another run there).</translation>
     </message>
     <message>
         <location line="+19"/>

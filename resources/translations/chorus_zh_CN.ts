@@ -165,7 +165,7 @@
 <context>
     <name>AttentionExplorer</name>
     <message>
-        <location filename="../../ui/attention/attentionexplorer.cpp" line="+48"/>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+49"/>
         <source>Predicted class probabilities</source>
         <translation>预测类别概率</translation>
     </message>
@@ -217,17 +217,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+168"/>
+        <location line="+171"/>
         <source>Probe post</source>
         <translation>探针帖子</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-168"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
@@ -278,7 +278,7 @@
         <translation>运行 %1 未记录注意力；显示帖子 %2 及其测试预测。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>no snapshots</source>
         <translation>无快照</translation>
     </message>
@@ -293,7 +293,22 @@
         <translation>帖子 %1 在第 %2 轮未被探测。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+21"/>
+        <source>computing the final model&apos;s attention…</source>
+        <translation>正在计算最终模型的注意力…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>final model (not a recorded epoch: computed for this post)</source>
+        <translation>最终模型（不是记录的轮次：为此帖子即时计算）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no attention for this post: %1</source>
+        <translation>此帖子没有注意力：%1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>%1
 select it to draw its co-attention over the picture</source>
         <translation>%1
@@ -310,7 +325,12 @@ select it to draw its co-attention over the picture</source>
         <translation>视频 %1（%2 秒）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
+        <source>Predicted &lt;b&gt;%1&lt;/b&gt; (%2%)</source>
+        <translation>预测为 &lt;b&gt;%1&lt;/b&gt;（%2%）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>True class &lt;b&gt;%1&lt;/b&gt;, predicted &lt;b&gt;%2&lt;/b&gt; (%3%)%4</source>
         <translation>真实类别 &lt;b&gt;%1&lt;/b&gt;，预测 &lt;b&gt;%2&lt;/b&gt;（%3%）%4</translation>
     </message>
@@ -330,7 +350,7 @@ select it to draw its co-attention over the picture</source>
         <translation>测试集：真实类别 &lt;b&gt;%1&lt;/b&gt;，预测 &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Click tokens to see where they look in the picture.</source>
         <translation>点击词元，查看它们关注图片的哪些位置。</translation>
     </message>
@@ -1423,6 +1443,19 @@ select it to draw its co-attention over the picture</source>
     </message>
 </context>
 <context>
+    <name>LiveAttentionRunner</name>
+    <message>
+        <location filename="../../ui/attention/liveattentionrunner.cpp" line="+59"/>
+        <source>the worker&apos;s answer is not JSON</source>
+        <translation>工作进程的回答不是 JSON</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the model reports no attention over tokens for this post</source>
+        <translation>模型没有给出此帖子词元上的注意力</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main/mainwindow.cpp" line="+73"/>
@@ -1435,7 +1468,12 @@ select it to draw its co-attention over the picture</source>
         <translation>搜索帖子文本（如 election、&quot;精确短语&quot;、elect*）</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
+        <source>Explain in the Attention Explorer</source>
+        <translation>在注意力浏览器中解释</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Post</source>
         <translation>帖子</translation>
     </message>
@@ -1663,12 +1701,12 @@ select it to draw its co-attention over the picture</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+162"/>
+        <location line="+180"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-167"/>
         <source>%1
 %2 posts, %3 interactions</source>
         <translation>%1
@@ -1693,6 +1731,16 @@ select it to draw its co-attention over the picture</source>
         <location line="+1"/>
         <source>Search &quot;%1&quot; in %2</source>
         <translation>在 %2 中搜索“%1”</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No run to explain post %1 with: train a model that attends (an RNN with attention, a transformer, a fusion model) first.</source>
+        <translation>没有可用于解释帖子 %1 的运行：请先训练一个带注意力的模型（带注意力的 RNN、Transformer 或融合模型）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Post %1 in the Attention Explorer, under run %2 (choose another run there).</source>
+        <translation>帖子 %1 已在注意力浏览器中打开，使用运行 %2（可在那里选择其他运行）。</translation>
     </message>
     <message>
         <location line="+19"/>

@@ -8,6 +8,7 @@
 #include "ui/attention/classtokenranking.h"
 #include "ui/attention/flowlayout.h"
 #include "ui/attention/imageexplanationpane.h"
+#include "ui/attention/liveattentionrunner.h"
 #include "ui/attention/threadattentionview.h"
 #include "ui/attention/tokenchip.h"
 #include "ui/attention/tokencolouringpanel.h"
@@ -132,6 +133,9 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     connect(m_epoch, &QSlider::valueChanged, this, &AttentionExplorer::showCurrent);
     connect(m_colouring, &TokenColouringPanel::changed, this, &AttentionExplorer::applyColouring);
     connect(m_imagePane, &ImageExplanationPane::explained, this, &AttentionExplorer::imageExplained);
+    m_live = new LiveAttentionRunner(this);
+    connect(m_live, &LiveAttentionRunner::finished, this, &AttentionExplorer::liveAttentionFinished);
+    connect(m_live, &LiveAttentionRunner::failed, this, &AttentionExplorer::liveAttentionFailed);
     clearPost();
 }
 
@@ -338,6 +342,8 @@ void AttentionExplorer::setEpochIndex(int index) { m_epoch->setValue(index); }
 
 void AttentionExplorer::clearPost()
 {
+    m_livePost = 0;
+    m_live->cancel();
     qDeleteAll(m_chips);
     m_chips.clear();
     m_chipsFromSaliency = false;
@@ -392,10 +398,45 @@ void AttentionExplorer::showCurrent()
 void AttentionExplorer::showUnrecordedPost(qint64 runId, qint64 postId)
 {
     showPostText(postId);
-    showTestPrediction(runId, postId);
+    m_liveLabel = showTestPrediction(runId, postId);
     m_colouring->setPost(runId, postId, nullptr, {});
     applyColouring();
     showImageExplanation(runId, postId);
+    // A model that attends over tokens (its snapshots hold token weights) can say where it looks in
+    // any post: the worker runs the final model on it.
+    const bool attendsToTokens = runId == m_loadedRun && !m_snapshots.empty() &&
+                                 std::any_of(m_snapshots.back().posts.begin(), m_snapshots.back().posts.end(),
+                                             [](const AttentionPost &p) { return !p.weights.isEmpty(); });
+    if (m_project && attendsToTokens) {
+        m_livePost = postId;
+        m_epochLabel->setText(tr("computing the final model's attention…"));
+        m_live->request(QString::fromStdString(m_project->path()), runId, postId);
+    }
+}
+
+void AttentionExplorer::liveAttentionFinished(qint64 runId, qint64 postId, const AttentionSnapshot &snapshot)
+{
+    if (runId != currentRun() || postId != m_livePost || snapshot.posts.isEmpty())
+        return;
+    // The chips are rebuilt from the answer, whatever the colouring showed so far.
+    m_colouring->clear();
+    qDeleteAll(m_chips);
+    m_chips.clear();
+    m_chipsFromSaliency = false;
+    m_liveSnapshot = snapshot;
+    m_liveSnapshot->posts.first().label = m_liveLabel;
+    const QString message = m_message->text();
+    showProbePost(*m_liveSnapshot, m_liveSnapshot->posts.first());
+    m_message->setText(message);
+    m_epochLabel->setText(tr("final model (not a recorded epoch: computed for this post)"));
+}
+
+void AttentionExplorer::liveAttentionFailed(qint64 runId, qint64 postId, const QString &message)
+{
+    if (runId != currentRun() || postId != m_livePost)
+        return;
+    m_livePost = 0;
+    m_epochLabel->setText(tr("no attention for this post: %1").arg(message));
 }
 
 void AttentionExplorer::showImageExplanation(qint64 runId, qint64 postId)
@@ -467,7 +508,7 @@ void AttentionExplorer::showProbePost(const AttentionSnapshot &snapshot, const A
     if (!post.tokens.isEmpty()) {
         // One scale for the post across all epochs: moving the slider shows attention sharpen or
         // spread, instead of each epoch being stretched to its own maximum.
-        double scaleMax = 0;
+        double scaleMax = post.weights.isEmpty() ? 0.0 : *std::max_element(post.weights.begin(), post.weights.end());
         for (const AttentionSnapshot &s : m_snapshots)
             if (const AttentionPost *p = s.post(post.postId))
                 for (double w : p->weights)
@@ -480,7 +521,10 @@ void AttentionExplorer::showProbePost(const AttentionSnapshot &snapshot, const A
         }
         m_tokenScroll->setVisible(true);
     }
-    m_colouring->setPost(currentRun(), post.postId, &post, history(post.postId));
+    QVector<const AttentionPost *> epochs = history(post.postId);
+    if (epochs.isEmpty())
+        epochs << &post; // computed for the final model only
+    m_colouring->setPost(currentRun(), post.postId, &post, epochs);
     m_colouring->recolour(m_chips);
     if (!post.thread.isEmpty()) {
         m_thread->setThread(post.thread, post.postId);
@@ -489,10 +533,15 @@ void AttentionExplorer::showProbePost(const AttentionSnapshot &snapshot, const A
     const int predicted = post.predicted();
     if (predicted >= 0) {
         const QString predictedName = predicted < snapshot.classes.size() ? snapshot.classes[predicted] : QString::number(predicted);
-        m_prediction->setText(tr("True class <b>%1</b>, predicted <b>%2</b> (%3%)%4")
-                                  .arg(post.label.toHtmlEscaped(), predictedName.toHtmlEscaped())
-                                  .arg(100 * post.probabilities[predicted], 0, 'f', 1)
-                                  .arg(predictedName == post.label ? QString() : tr(" - <font color='#c81e2d'>wrong</font>")));
+        if (post.label.isEmpty())
+            m_prediction->setText(tr("Predicted <b>%1</b> (%2%)")
+                                      .arg(predictedName.toHtmlEscaped())
+                                      .arg(100 * post.probabilities[predicted], 0, 'f', 1));
+        else
+            m_prediction->setText(tr("True class <b>%1</b>, predicted <b>%2</b> (%3%)%4")
+                                      .arg(post.label.toHtmlEscaped(), predictedName.toHtmlEscaped())
+                                      .arg(100 * post.probabilities[predicted], 0, 'f', 1)
+                                      .arg(predictedName == post.label ? QString() : tr(" - <font color='#c81e2d'>wrong</font>")));
         QStringList names = snapshot.classes;
         while (names.size() < post.probabilities.size())
             names << QString::number(names.size());
@@ -521,16 +570,16 @@ void AttentionExplorer::showProbePost(const AttentionSnapshot &snapshot, const A
     updateSelection();
 }
 
-void AttentionExplorer::showTestPrediction(qint64 runId, qint64 postId)
+QString AttentionExplorer::showTestPrediction(qint64 runId, qint64 postId)
 {
     if (!m_project)
-        return;
+        return {};
     auto artifact = chorus::RunArtifacts(*m_project).latest(runId, "evaluation", "test");
     if (!artifact)
-        return;
+        return {};
     const nlohmann::json evaluation = nlohmann::json::parse(artifact->data, nullptr, false);
     if (!evaluation.is_object() || !evaluation.contains("predictions") || !evaluation.at("predictions").is_array())
-        return;
+        return {};
     QStringList classes;
     for (const nlohmann::json &c : evaluation.value("classes", nlohmann::json::array()))
         if (c.is_string())
@@ -550,8 +599,9 @@ void AttentionExplorer::showTestPrediction(qint64 runId, qint64 postId)
                                   .arg(text(p.value("label", nlohmann::json())).toHtmlEscaped(), predicted.toHtmlEscaped()));
         if (!probabilities.isEmpty() && probabilities.size() == classes.size())
             m_probabilities->setBars(classes, probabilities, int(classes.indexOf(predicted)));
-        return;
+        return text(p.value("label", nlohmann::json()));
     }
+    return {};
 }
 
 double AttentionExplorer::selectedWeight() const

@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 namespace chorus {
@@ -14,6 +15,7 @@ class Project;
 
 class BarChart;
 class ImageExplanationPane;
+class LiveAttentionRunner;
 class QComboBox;
 class QLabel;
 class QSlider;
@@ -27,7 +29,8 @@ class TokenColouringPanel;
 // prediction, the modality weights and per-frame attention of multimodal models beside the post's
 // image, the posts of its reply thread with both levels of a thread model's attention, and per
 // predicted class the tokens attended to most. Everything comes from the run's
-// "attention" artifacts in the project; nothing here runs a model. Runs that read images are
+// "attention" artifacts in the project; nothing here runs a model (any other post opened is
+// explained by the worker: its attention under the run's final model). Runs that read images are
 // listed too (their test posts when they recorded no attention): the image pane draws the
 // picture's Grad-CAM map, or the co-attention of the selected tokens, which the worker computes.
 class AttentionExplorer : public QWidget {
@@ -42,8 +45,10 @@ public:
 
     // Shows a post of a run at the latest epoch. A post that is not among the run's listed posts
     // (probe posts, or the test posts of a run that reads images and recorded no attention; e.g. a
-    // test post opened from the evaluation) is shown with its text, media and test prediction, and
-    // false is returned; false too when the run is not listed.
+    // test post opened from the evaluation or the data browser) is shown with its text, media and
+    // test prediction, and, for a run that recorded token attention, with the attention its final
+    // model pays, computed by the worker in the background; false is returned then, and false too
+    // when the run is not listed.
     bool openPost(qint64 runId, qint64 postId);
     // Index into the recorded snapshots (0 = the first epoch recorded), as the slider sets it.
     void setEpochIndex(int index);
@@ -61,6 +66,8 @@ public:
     // "Probe post" over a run's attention snapshots, "Test post" over an image run's test part.
     QLabel *postPickerLabel() const { return m_postsLabel; }
     QSlider *epochSlider() const { return m_epoch; }
+    // Which epoch the post is shown at ("final model" for attention computed for an unrecorded post).
+    QLabel *epochLabel() const { return m_epochLabel; }
     QLabel *selectionLabel() const { return m_selection; }
     QLabel *predictionLabel() const { return m_prediction; }
     QLabel *postTextLabel() const { return m_text; }
@@ -74,6 +81,8 @@ public:
     ImageExplanationPane *imagePane() const { return m_imagePane; }
     // What the chips show (attention per layer and head, or saliency) and the attention heatmap.
     TokenColouringPanel *colouringPanel() const { return m_colouring; }
+    // Computes the attention of posts the run did not record.
+    LiveAttentionRunner *liveAttentionRunner() const { return m_live; }
     QTableWidget *classTable() const { return m_classTable; }
     QLabel *classHeading() const { return m_classHeading; }
     // The class view's ranking for one class, best first.
@@ -86,7 +95,11 @@ private:
     void showCurrent();
     void showPostText(qint64 postId);
     void showProbePost(const AttentionSnapshot &snapshot, const AttentionPost &post);
-    void showTestPrediction(qint64 runId, qint64 postId);
+    // The post's true label when the run's test evaluation holds it, else empty.
+    QString showTestPrediction(qint64 runId, qint64 postId);
+    // The worker's attention for the unrecorded post shown arrived (or failed).
+    void liveAttentionFinished(qint64 runId, qint64 postId, const AttentionSnapshot &snapshot);
+    void liveAttentionFailed(qint64 runId, qint64 postId, const QString &message);
     // A post the run recorded no attention for: its text, media, test prediction and saliency.
     void showUnrecordedPost(qint64 runId, qint64 postId);
     // The posts of the run's test evaluation, for a run that reads images and recorded no attention.
@@ -128,6 +141,10 @@ private:
     TokenColouringPanel *m_colouring = nullptr;
     ImageExplanationPane *m_imagePane = nullptr;
     QSet<qint64> m_imageRuns; // runs whose encoding reads images
+    LiveAttentionRunner *m_live = nullptr;
+    qint64 m_livePost = 0;                        // the unrecorded post shown, whose attention is asked for
+    QString m_liveLabel;                          // its true label, when the test evaluation has it
+    std::optional<AttentionSnapshot> m_liveSnapshot; // the worker's answer for it, while shown
     bool m_chipsFromSaliency = false;
     bool m_chipsFromImage = false;
 };

@@ -84,6 +84,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_posts->horizontalHeader()->setSectionResizeMode(PostsTableModel::TextColumn, QHeaderView::Stretch);
     m_image->setAlignment(Qt::AlignCenter);
     m_image->setMinimumHeight(140);
+    // Any post found by search or browsing can be explained, not only a run's probe posts.
+    m_explainPost = new QAction(tr("Explain in the Attention Explorer"), this);
+    m_explainPost->setObjectName(QStringLiteral("explainPost"));
+    m_posts->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_posts->addAction(m_explainPost);
+    connect(m_explainPost, &QAction::triggered, this, &MainWindow::explainSelectedPost);
+    connect(m_posts, &QTableView::doubleClicked, this, &MainWindow::explainSelectedPost);
 
     auto *center = new QWidget;
     auto *centerLayout = new QVBoxLayout(center);
@@ -433,6 +440,24 @@ void MainWindow::applySearch()
     else
         m_status->setText(filter.search.empty() ? tr("%1").arg(projectPath())
                                                 : tr("Search \"%1\" in %2").arg(m_search->text(), projectPath()));
+}
+
+void MainWindow::explainSelectedPost()
+{
+    const QModelIndex current = m_posts->currentIndex();
+    const std::int64_t postId = current.isValid() ? m_model->postId(current.row()) : 0;
+    if (postId <= 0)
+        return;
+    const qint64 runId = m_attention->currentRun();
+    if (runId == 0) {
+        m_status->setText(tr("No run to explain post %1 with: train a model that attends (an RNN with attention, "
+                             "a transformer, a fusion model) first.")
+                              .arg(postId));
+        return;
+    }
+    m_attention->openPost(runId, postId);
+    m_tabs->setCurrentWidget(m_attention);
+    m_status->setText(tr("Post %1 in the Attention Explorer, under run %2 (choose another run there).").arg(postId).arg(runId));
 }
 
 void MainWindow::postSelected()

@@ -26,6 +26,7 @@ class ModelFormWidget;
 class PostsTableModel;
 class RunsPanel;
 class SplitDialog;
+class QAction;
 class QCloseEvent;
 class QComboBox;
 class QMenu;
@@ -71,6 +72,9 @@ public:
     TimeChart *timeChart() const { return m_timeChart; }
     QSplitter *dataSplitter() const { return m_dataSplitter; }
     QMenu *recentMenu() const { return m_recentMenu; }
+    // On the posts table (right click, or a double click on a row): the selected post in the
+    // attention explorer, under the run chosen there.
+    QAction *explainPostAction() const { return m_explainPost; }
     // Posts matching the search and filters; -1 while the count is being computed.
     qint64 matchCount() const { return m_matchCount; }
 
@@ -97,6 +101,7 @@ private slots:
     void chooseProject();
     void datasetChanged();
     void postSelected();
+    void explainSelectedPost();
     void taskChanged();
     void statsReady(qint64 count, const chorus::PostsOverTime &overTime);
     void refreshRecentMenu();
@@ -131,6 +136,7 @@ private:
     QLabel *m_matches;
     QSplitter *m_dataSplitter = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QAction *m_explainPost = nullptr;
     qint64 m_matchCount = -1;
     EmbeddingProjector *m_projector;
     AnalyticsPanel *m_analytics = nullptr;
