@@ -268,7 +268,12 @@
         <translation>#%1 [%2] %3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
+        <source>Post %1 is not one of the probe posts whose attention run %2 recorded: its attention under the run&apos;s final model is computed for it.</source>
+        <translation>Post %1 is not one of the probe posts whose attention run %2 recorded: its attention under the run&apos;s final model is computed for it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</source>
         <translation>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</translation>
     </message>

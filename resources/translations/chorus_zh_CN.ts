@@ -268,7 +268,12 @@
         <translation>#%1 [%2] %3</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
+        <source>Post %1 is not one of the probe posts whose attention run %2 recorded: its attention under the run&apos;s final model is computed for it.</source>
+        <translation>帖子 %1 不是运行 %2 记录注意力的探针帖子之一：将用该运行的最终模型为它计算注意力。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Post %1 is not one of the probe posts whose attention run %2 recorded; showing its text and test prediction.</source>
         <translation>帖子 %1 不在运行 %2 记录注意力的探针帖子之中；仅显示其文本和测试预测。</translation>
     </message>

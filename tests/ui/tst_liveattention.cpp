@@ -109,6 +109,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!explorer.tokenChips().isEmpty(), 60000);
         compareChips(explorer, explain(post));
         QVERIFY2(explorer.epochLabel()->text().contains("final model"), qPrintable(explorer.epochLabel()->text()));
+        QVERIFY2(explorer.messageLabel()->text().contains("computed for it"), qPrintable(explorer.messageLabel()->text()));
         // A probe post shows its recorded epochs again.
         explorer.postCombo()->setCurrentIndex(0);
         QVERIFY(explorer.epochLabel()->text().startsWith("epoch 1"));

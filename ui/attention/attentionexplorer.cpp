@@ -328,13 +328,19 @@ bool AttentionExplorer::openPost(qint64 runId, qint64 postId)
     m_posts->blockSignals(false);
     clearPost();
     showUnrecordedPost(runId, postId);
-    m_message->setText(row >= 0 ? tr("Post %1 is not one of the probe posts whose attention run %2 recorded; "
-                                     "showing its text and test prediction.")
-                                      .arg(postId)
-                                      .arg(runId)
-                                : tr("Run %1 recorded no attention; showing post %2 and its test prediction.")
-                                      .arg(runId)
-                                      .arg(postId));
+    if (m_livePost == postId)
+        m_message->setText(tr("Post %1 is not one of the probe posts whose attention run %2 recorded: its attention "
+                              "under the run's final model is computed for it.")
+                               .arg(postId)
+                               .arg(runId));
+    else
+        m_message->setText(row >= 0 ? tr("Post %1 is not one of the probe posts whose attention run %2 recorded; "
+                                         "showing its text and test prediction.")
+                                          .arg(postId)
+                                          .arg(runId)
+                                    : tr("Run %1 recorded no attention; showing post %2 and its test prediction.")
+                                          .arg(runId)
+                                          .arg(postId));
     return false;
 }
 
