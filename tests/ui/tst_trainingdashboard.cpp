@@ -10,6 +10,7 @@
 #include "ui/training/workerprocess.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
@@ -192,6 +193,52 @@ private slots:
         const QString error = dashboard.start(tinyConfig());
         QVERIFY(error.contains("no-such-worker"));
         QCOMPARE(dashboard.phase(), TrainingDashboard::Phase::Idle);
+    }
+
+    void everyCudaDeviceTheWorkerFindsCanBeChosen()
+    {
+        // A stand-in worker on a machine with two GPUs: `devices --json` lists them, and `train`
+        // keeps the config it was given and reports it could not start, so nothing trains.
+        const QString script = m_dir.filePath("two-gpu-worker.sh");
+        const QString received = m_dir.filePath("received-config.json");
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("#!/bin/sh\n"
+                                  "if [ \"$1\" = devices ]; then\n"
+                                  "  echo '{\"devices\": [{\"id\": \"cpu\", \"name\": \"CPU\"},"
+                                  " {\"id\": \"cuda:0\", \"name\": \"NVIDIA H100\"}, {\"id\": \"cuda:1\", \"name\": \"NVIDIA A100\"}]}'\n"
+                                  "  exit 0\n"
+                                  "fi\n"
+                                  "cp \"$4\" '%1'\n"
+                                  "echo '{\"event\": \"error\", \"message\": \"stand-in worker\"}'\n"
+                                  "exit 1\n")
+                       .arg(received)
+                       .toUtf8());
+        file.close();
+        QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ExeOwner));
+
+        TrainingDashboard dashboard;
+        dashboard.worker()->setProgram(script);
+        dashboard.setProject(m_project.get());
+        QComboBox *devices = dashboard.deviceCombo();
+        QCOMPARE(devices->count(), 2); // automatic and CPU, before the worker answers
+        dashboard.refreshDevices();
+        QTRY_COMPARE_WITH_TIMEOUT(devices->count(), 4, 10000);
+        QCOMPARE(devices->itemData(2).toString(), QString("cuda:0"));
+        QVERIFY(devices->itemText(2).contains("NVIDIA H100"));
+        QCOMPARE(devices->itemData(3).toString(), QString("cuda:1"));
+        dashboard.refreshDevices(); // asking again adds no duplicates
+        QTest::qWait(300);
+        QTRY_COMPARE_WITH_TIMEOUT(devices->count(), 4, 10000);
+
+        devices->setCurrentIndex(3);
+        QCOMPARE(dashboard.start(tinyConfig()), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard.phase() == TrainingDashboard::Phase::Idle, 20000);
+        QFile config(received);
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const nlohmann::json sent = nlohmann::json::parse(config.readAll().toStdString(), nullptr, false);
+        QVERIFY(sent.is_object());
+        QCOMPARE(QString::fromStdString(sent.value("device", "")), QString("cuda:1"));
     }
 
     void refusedConfigIsReported()
