@@ -1470,7 +1470,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main/mainwindow.cpp" line="+73"/>
+        <location filename="../../ui/main/mainwindow.cpp" line="+75"/>
         <source>Chorus</source>
         <translation>Chorus</translation>
     </message>
@@ -1490,7 +1490,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Post</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Label distribution</source>
         <translation>Label distribution</translation>
     </message>
@@ -1713,12 +1713,12 @@ select it to draw its co-attention over the picture</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+180"/>
+        <location line="+186"/>
         <source>Cannot open project</source>
         <translation>Cannot open project</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-173"/>
         <source>%1
 %2 posts, %3 interactions</source>
         <translation>%1
@@ -1755,7 +1755,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Post %1 in the Attention Explorer, under run %2 (choose another run there).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>by</source>
         <translation>by</translation>
     </message>
@@ -1775,7 +1775,7 @@ select it to draw its co-attention over the picture</translation>
         <translation> · reply to %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+42"/>
         <source>%n post(s) match</source>
         <translation>
             <numerusform>%n post match</numerusform>
@@ -5647,6 +5647,32 @@ attention weight %2%3</translation>
         <location line="+90"/>
         <source>Writing user features...</source>
         <translation>Writing user features...</translation>
+    </message>
+</context>
+<context>
+    <name>VideoStrip</name>
+    <message>
+        <location filename="../../ui/data/videostrip.cpp" line="+111"/>
+        <source>Reading the clip&apos;s frames…</source>
+        <translation>Reading the clip&apos;s frames…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot show the clip&apos;s frames: %1</source>
+        <translation>Cannot show the clip&apos;s frames: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n frame(s) spread over %1 s</source>
+        <translation>
+            <numerusform>%n frame spread over %1 s</numerusform>
+            <numerusform>%n frames spread over %1 s</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1463,7 +1463,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main/mainwindow.cpp" line="+73"/>
+        <location filename="../../ui/main/mainwindow.cpp" line="+75"/>
         <source>Chorus</source>
         <translation>Chorus</translation>
     </message>
@@ -1483,7 +1483,7 @@ select it to draw its co-attention over the picture</source>
         <translation>帖子</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Label distribution</source>
         <translation>标签分布</translation>
     </message>
@@ -1706,12 +1706,12 @@ select it to draw its co-attention over the picture</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+180"/>
+        <location line="+186"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-173"/>
         <source>%1
 %2 posts, %3 interactions</source>
         <translation>%1
@@ -1748,7 +1748,7 @@ select it to draw its co-attention over the picture</source>
         <translation>帖子 %1 已在注意力浏览器中打开，使用运行 %2（可在那里选择其他运行）。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>by</source>
         <translation>作者</translation>
     </message>
@@ -1768,7 +1768,7 @@ select it to draw its co-attention over the picture</source>
         <translation> · 回复 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+42"/>
         <source>%n post(s) match</source>
         <translation>
             <numerusform>%n 个帖子匹配</numerusform>
@@ -5624,6 +5624,31 @@ attention weight %2%3</source>
         <location line="+90"/>
         <source>Writing user features...</source>
         <translation>正在写入用户特征...</translation>
+    </message>
+</context>
+<context>
+    <name>VideoStrip</name>
+    <message>
+        <location filename="../../ui/data/videostrip.cpp" line="+111"/>
+        <source>Reading the clip&apos;s frames…</source>
+        <translation>正在读取视频片段的帧…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot show the clip&apos;s frames: %1</source>
+        <translation>无法显示视频片段的帧：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n frame(s) spread over %1 s</source>
+        <translation>
+            <numerusform>%n 帧，分布在 %1 秒内</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include "ui/data/labelchart.h"
 #include "ui/data/postfilterbar.h"
 #include "ui/data/timechart.h"
+#include "ui/data/videostrip.h"
 #include "ui/main/pluginsdialog.h"
 #include "ui/main/recentprojects.h"
 #include "ui/embeddings/embeddingprojector.h"
@@ -61,7 +62,8 @@ QString escaped(const std::string &text) { return QString::fromStdString(text).t
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_datasets(new QListWidget), m_search(new QLineEdit), m_posts(new QTableView),
-      m_model(new PostsTableModel(this)), m_detail(new QTextBrowser), m_image(new QLabel), m_tasks(new QComboBox),
+      m_model(new PostsTableModel(this)), m_detail(new QTextBrowser), m_image(new QLabel), m_videoStrip(new VideoStrip),
+      m_tasks(new QComboBox),
       m_chart(new LabelChart), m_status(new QLabel), m_tabs(new QTabWidget), m_modelForm(new ModelFormWidget),
       m_dashboard(new TrainingDashboard), m_runsPanel(new RunsPanel), m_evaluation(new EvaluationView),
       m_attention(new AttentionExplorer), m_projector(new EmbeddingProjector)
@@ -105,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     rightLayout->addWidget(new QLabel(tr("Post")));
     rightLayout->addWidget(m_detail, 2);
     rightLayout->addWidget(m_image, 1);
+    rightLayout->addWidget(m_videoStrip);
     rightLayout->addWidget(new QLabel(tr("Label distribution")));
     rightLayout->addWidget(m_tasks);
     rightLayout->addWidget(m_chart, 2);
@@ -464,6 +467,7 @@ void MainWindow::postSelected()
 {
     const std::int64_t id = m_model->postId(m_posts->currentIndex().row());
     m_image->clear();
+    m_videoStrip->clear();
     if (!m_project || id == 0) {
         m_detail->clear();
         return;
@@ -486,6 +490,7 @@ void MainWindow::postSelected()
     for (const auto &[task, value] : detail->labels)
         html += QStringLiteral("<li><b>%1</b>: %2</li>").arg(escaped(task), escaped(value));
     html += QStringLiteral("</ul>");
+    bool clipShown = false;
     for (const chorus::PostMedia &m : detail->media) {
         html += QStringLiteral("<p>%1 %2×%3 %4</p>")
                     .arg(escaped(m.kind))
@@ -499,6 +504,10 @@ void MainWindow::postSelected()
             pixmap.load(QString::fromStdString(m.path));
         if (!pixmap.isNull() && m_image->pixmap().isNull())
             m_image->setPixmap(pixmap.scaled(256, 256, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+        if (m.kind == "video" && !m.path.empty() && !clipShown) {
+            m_videoStrip->showClip(QString::fromStdString(m.path));
+            clipShown = true;
+        }
     }
     m_detail->setHtml(html);
 }

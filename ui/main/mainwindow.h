@@ -38,6 +38,7 @@ class QTableView;
 class QTabWidget;
 class QTextBrowser;
 class TrainingDashboard;
+class VideoStrip;
 
 // The workbench window: datasets on the left, their posts in a lazily filled table with full-text
 // search, the selected post and the label distribution on the right. Panels beyond this first
@@ -62,6 +63,8 @@ public:
     QComboBox *taskCombo() const { return m_tasks; }
     LabelChart *labelChart() const { return m_chart; }
     QLabel *imagePreview() const { return m_image; }
+    // Frames of the selected post's video (its first clip with a file).
+    VideoStrip *videoStrip() const { return m_videoStrip; }
     QTabWidget *tabs() const { return m_tabs; }
     ModelFormWidget *modelForm() const { return m_modelForm; }
     TrainingDashboard *trainingDashboard() const { return m_dashboard; }
@@ -121,6 +124,7 @@ private:
     PostsTableModel *m_model;
     QTextBrowser *m_detail;
     QLabel *m_image;
+    VideoStrip *m_videoStrip;
     QComboBox *m_tasks;
     LabelChart *m_chart;
     QLabel *m_status;
