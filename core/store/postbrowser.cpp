@@ -280,6 +280,26 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> PostBrowser::labelCoun
     return counts;
 }
 
+Result<std::vector<TaskLabelCounts>> PostBrowser::labelCountsByTask(std::int64_t datasetId)
+{
+    auto select = m_project.db().prepare("SELECT l.task, l.value, count(*) FROM labels l JOIN posts p ON p.id = l.post_id"
+                                         " WHERE ?1 = 0 OR p.dataset_id = ?1"
+                                         " GROUP BY l.task, l.value ORDER BY l.task, count(*) DESC, l.value");
+    if (!select)
+        return select.error();
+    select->bind(1, datasetId);
+    std::vector<TaskLabelCounts> tasks;
+    while (select->step()) {
+        std::string task = select->text(0);
+        if (tasks.empty() || tasks.back().task != task)
+            tasks.push_back({std::move(task), {}});
+        tasks.back().counts.emplace_back(select->text(1), select->int64(2));
+    }
+    if (select->failed())
+        return Error{"cannot count the labels: " + select->lastError()};
+    return tasks;
+}
+
 Result<std::int64_t> PostBrowser::count(const PostFilter &filter)
 {
     auto where = conditions(filter, std::nullopt);

@@ -76,6 +76,12 @@ struct PostsOverTime {
     std::int64_t undated = 0;                                  // matching posts without a creation time
 };
 
+// One label task of a dataset and how many posts carry each of its values, most frequent first.
+struct TaskLabelCounts {
+    std::string task;
+    std::vector<std::pair<std::string, std::int64_t>> counts;
+};
+
 // Read-only paging over posts for browsers: keyset pagination (WHERE id > last) so the millionth row
 // costs what the first does, and nothing is loaded that is not shown.
 class PostBrowser {
@@ -95,6 +101,9 @@ public:
     Result<std::vector<std::string>> labelTasks(std::int64_t datasetId);
     // (value, count) pairs, most frequent first.
     Result<std::vector<std::pair<std::string, std::int64_t>>> labelCounts(std::int64_t datasetId, const std::string &task);
+    // Every task's value counts in one pass over the labels (tasks by name, values most frequent
+    // first): what the data browser shows, without one query per task.
+    Result<std::vector<TaskLabelCounts>> labelCountsByTask(std::int64_t datasetId);
 
     static constexpr std::int64_t kDailySpanDays = 120;
 

@@ -1550,7 +1550,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Sequences</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>cannot count: %1</source>
         <translation>cannot count: %1</translation>
     </message>
@@ -1713,19 +1713,19 @@ select it to draw its co-attention over the picture</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+186"/>
+        <location line="+201"/>
         <source>Cannot open project</source>
         <translation>Cannot open project</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-188"/>
         <source>%1
 %2 posts, %3 interactions</source>
         <translation>%1
 %2 posts, %3 interactions</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>counting...</source>
         <translation>counting...</translation>
     </message>
@@ -1775,7 +1775,7 @@ select it to draw its co-attention over the picture</translation>
         <translation> · reply to %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+45"/>
         <source>%n post(s) match</source>
         <translation>
             <numerusform>%n post match</numerusform>
@@ -3012,7 +3012,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>PostFilterBar</name>
     <message>
-        <location filename="../../ui/data/postfilterbar.cpp" line="+39"/>
+        <location filename="../../ui/data/postfilterbar.cpp" line="+41"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
@@ -3107,22 +3107,23 @@ select it to draw its co-attention over the picture</translation>
         <translation>to</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
+        <location line="+30"/>
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>#%1 %2, %3 (%4 posts)</source>
         <translation>#%1 %2, %3 (%4 posts)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+39"/>
         <source>any value</source>
         <translation>any value</translation>
     </message>
@@ -3398,7 +3399,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/data/postfilterbar.cpp" line="-109"/>
+        <location filename="../../ui/data/postfilterbar.cpp" line="-126"/>
         <source>any</source>
         <translation>any</translation>
     </message>

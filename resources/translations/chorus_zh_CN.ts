@@ -1543,7 +1543,7 @@ select it to draw its co-attention over the picture</source>
         <translation>序列</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>cannot count: %1</source>
         <translation>无法计数：%1</translation>
     </message>
@@ -1706,19 +1706,19 @@ select it to draw its co-attention over the picture</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+186"/>
+        <location line="+201"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-188"/>
         <source>%1
 %2 posts, %3 interactions</source>
         <translation>%1
 %2 个帖子，%3 条互动</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+73"/>
         <source>counting...</source>
         <translation>正在计数...</translation>
     </message>
@@ -1768,7 +1768,7 @@ select it to draw its co-attention over the picture</source>
         <translation> · 回复 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+45"/>
         <source>%n post(s) match</source>
         <translation>
             <numerusform>%n 个帖子匹配</numerusform>
@@ -3004,7 +3004,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>PostFilterBar</name>
     <message>
-        <location filename="../../ui/data/postfilterbar.cpp" line="+39"/>
+        <location filename="../../ui/data/postfilterbar.cpp" line="+41"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
@@ -3099,22 +3099,23 @@ select it to draw its co-attention over the picture</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
+        <location line="+30"/>
         <source>any</source>
         <translation>任意</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-28"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>#%1 %2, %3 (%4 posts)</source>
         <translation>#%1 %2，%3（%4 个帖子）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+39"/>
         <source>any value</source>
         <translation>任意值</translation>
     </message>
@@ -3388,7 +3389,7 @@ select it to draw its co-attention over the picture</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/data/postfilterbar.cpp" line="-109"/>
+        <location filename="../../ui/data/postfilterbar.cpp" line="-126"/>
         <source>any</source>
         <translation>任意</translation>
     </message>

@@ -316,6 +316,32 @@ private slots:
         QCOMPARE(sum, std::int64_t(54));
     }
 
+    void countsEveryTaskInOnePass()
+    {
+        PostBrowser browser(*m_project);
+        auto all = browser.labelCountsByTask(m_datasetA);
+        QVERIFY2(all.ok(), why(all));
+        QCOMPARE(all->size(), std::size_t(2));
+        QCOMPARE(all->at(0).task, std::string("sentiment")); // tasks by name
+        QCOMPARE(all->at(1).task, std::string("topic"));
+        for (const TaskLabelCounts &task : *all) {
+            auto one = browser.labelCounts(m_datasetA, task.task);
+            QVERIFY(one.ok());
+            QVERIFY(task.counts == *one); // values most frequent first, as the per-task count gives them
+        }
+        std::int64_t sentiment = 0;
+        for (const auto &[value, count] : all->at(0).counts)
+            sentiment += count;
+        QCOMPARE(sentiment, std::int64_t(kPosts)); // dataset "b"'s labels left out
+        auto other = browser.labelCountsByTask(m_datasetB);
+        QVERIFY(other.ok());
+        QCOMPARE(other->size(), std::size_t(1));
+        QCOMPARE(other->at(0).counts, (std::vector<std::pair<std::string, std::int64_t>>{{"positive", 40}}));
+        auto everyDataset = browser.labelCountsByTask(0);
+        QVERIFY(everyDataset.ok());
+        QCOMPARE(everyDataset->size(), std::size_t(2));
+    }
+
     void listsSplits()
     {
         PostBrowser browser(*m_project);

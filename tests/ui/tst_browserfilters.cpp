@@ -14,6 +14,7 @@
 #include <QDateEdit>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -58,6 +59,8 @@ private:
         for (int i = 0; i < window.datasetList()->count(); ++i)
             if (window.datasetList()->item(i)->data(Qt::UserRole).toLongLong() == m_dataset)
                 window.datasetList()->setCurrentRow(i);
+        // The label tasks are counted off the window's thread.
+        QTRY_VERIFY_WITH_TIMEOUT(window.filterBar()->taskCombo()->count() > 1, 10000);
     }
 
     static int indexOfData(QComboBox *combo, const QVariant &data)
@@ -161,6 +164,34 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.matchCount() >= 0, 10000);
         QCOMPARE(window.timeChart()->barTotal(), static_cast<double>(window.matchCount()));
         QVERIFY(window.timeChart()->barCount() > 1);
+    }
+
+    void recountedLabelsKeepTheChosenFilter()
+    {
+        PostFilterBar bar;
+        QSignalSpy changed(&bar, &PostFilterBar::changed);
+        const std::vector<chorus::TaskLabelCounts> counts{{"sentiment", {{"positive", 30}, {"negative", 10}}},
+                                                          {"topic", {{"sports", 5}}}};
+        bar.setLabelCounts(counts);
+        QCOMPARE(bar.taskCombo()->count(), 3); // any, sentiment, topic
+        QCOMPARE(changed.count(), 0);          // nothing was filtered before
+        bar.taskCombo()->setCurrentIndex(bar.taskCombo()->findData(QString("sentiment")));
+        QCOMPARE(bar.valueCombo()->count(), 3); // any value, positive, negative
+        QVERIFY(bar.valueCombo()->itemText(1).startsWith("positive (30)"));
+        bar.valueCombo()->setCurrentIndex(bar.valueCombo()->findData(QString("negative")));
+        changed.clear();
+
+        // The same dataset counted again (after an import, say): the filter stays, nothing reloads.
+        bar.setLabelCounts(counts);
+        QCOMPARE(bar.taskCombo()->currentData().toString(), QString("sentiment"));
+        QCOMPARE(bar.valueCombo()->currentData().toString(), QString("negative"));
+        QCOMPARE(changed.count(), 0);
+
+        // The chosen value is gone: back to any value, and the table is told.
+        bar.setLabelCounts({{"sentiment", {{"positive", 31}}}});
+        QCOMPARE(bar.taskCombo()->currentData().toString(), QString("sentiment"));
+        QCOMPARE(bar.valueCombo()->currentData().toString(), QString());
+        QCOMPARE(changed.count(), 1);
     }
 };
 

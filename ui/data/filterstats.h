@@ -7,10 +7,12 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
-// How many posts match a filter and when they were written, computed on a thread of its own with
-// its own connection to the project: on a million posts these aggregates take up to a second,
-// which the window must not wait for. Requests replace each other; only the newest is answered.
+// How many posts match a filter and when they were written, and how a dataset's posts are
+// labelled, computed on a thread of its own with its own connection to the project: on a million
+// posts these aggregates take up to a second each, which the window must not wait for. Requests
+// of one kind replace each other; only the newest of each kind is answered.
 class FilterStats : public QObject {
     Q_OBJECT
 
@@ -20,11 +22,14 @@ public:
     ~FilterStats() override;
 
     void request(const QString &projectPath, const chorus::PostFilter &filter);
+    // Every label task of the dataset (0: all) with its value counts.
+    void requestLabels(const QString &projectPath, qint64 datasetId);
     // True from a request until its answer (or failure) has been delivered.
     bool busy() const { return m_busy; }
 
 signals:
     void ready(qint64 count, const chorus::PostsOverTime &overTime);
+    void labelsReady(qint64 datasetId, const std::vector<chorus::TaskLabelCounts> &tasks);
     void failed(const QString &message);
 
 private:
@@ -33,6 +38,7 @@ private:
     QThread m_thread;
     QObject *m_worker;                      // lives in m_thread; the context of queued work
     std::unique_ptr<WorkerState> m_state;   // touched only on m_thread
-    std::shared_ptr<std::atomic<quint64>> m_latest;
+    std::shared_ptr<std::atomic<quint64>> m_latest;       // of the count requests
+    std::shared_ptr<std::atomic<quint64>> m_latestLabels; // of the label requests
     bool m_busy = false;
 };

@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 
+#include <algorithm>
+
 namespace {
 
 // A date edit shows "any" at its minimum, which stands for "no bound".
@@ -91,15 +93,13 @@ void PostFilterBar::setSource(chorus::Project *project, std::int64_t datasetId)
         blockImage(m_image), blockVideo(m_video), blockFrom(m_from), blockTo(m_to);
     m_project = project;
     m_datasetId = datasetId;
+    m_labelCounts.clear();
     m_task->clear();
     m_task->addItem(tr("any"), QString());
     m_split->clear();
     m_split->addItem(tr("none"), QVariant::fromValue<qlonglong>(0));
     if (project) {
         chorus::PostBrowser browser(*project);
-        if (auto tasks = browser.labelTasks(datasetId))
-            for (const std::string &task : *tasks)
-                m_task->addItem(QString::fromStdString(task), QString::fromStdString(task));
         if (auto splits = browser.splits(datasetId))
             for (const chorus::SplitSummary &s : *splits)
                 m_split->addItem(tr("#%1 %2, %3 (%4 posts)")
@@ -117,24 +117,47 @@ void PostFilterBar::setSource(chorus::Project *project, std::int64_t datasetId)
     splitChosen();
 }
 
+void PostFilterBar::setLabelCounts(const std::vector<chorus::TaskLabelCounts> &tasks)
+{
+    const QString chosen = m_task->currentData().toString();
+    const QString chosenValue = m_value->currentData().toString();
+    {
+        const QSignalBlocker blockTask(m_task), blockValue(m_value);
+        m_labelCounts = tasks;
+        m_task->clear();
+        m_task->addItem(tr("any"), QString());
+        for (const chorus::TaskLabelCounts &task : m_labelCounts)
+            m_task->addItem(QString::fromStdString(task.task), QString::fromStdString(task.task));
+        m_task->setCurrentIndex(std::max(0, m_task->findData(chosen)));
+        fillValues();
+        m_value->setCurrentIndex(std::max(0, m_value->findData(chosenValue)));
+    }
+    // Only a filter that no longer exists changes what is shown.
+    if ((m_task->currentData().toString() != chosen || m_value->currentData().toString() != chosenValue) && !signalsBlocked())
+        emit changed();
+}
+
+void PostFilterBar::fillValues()
+{
+    const QSignalBlocker block(m_value);
+    m_value->clear();
+    m_value->addItem(tr("any value"), QString());
+    const QString task = m_task->currentData().toString();
+    for (const chorus::TaskLabelCounts &counted : m_labelCounts) {
+        if (QString::fromStdString(counted.task) != task)
+            continue;
+        // Regression targets have hundreds of values; listing the most frequent keeps the menu usable.
+        constexpr std::size_t kMaxValues = 200;
+        for (std::size_t i = 0; i < counted.counts.size() && i < kMaxValues; ++i)
+            m_value->addItem(tr("%1 (%2)").arg(QString::fromStdString(counted.counts[i].first)).arg(counted.counts[i].second),
+                             QString::fromStdString(counted.counts[i].first));
+    }
+    m_value->setEnabled(!task.isEmpty());
+}
+
 void PostFilterBar::taskChosen()
 {
-    {
-        const QSignalBlocker block(m_value);
-        m_value->clear();
-        m_value->addItem(tr("any value"), QString());
-        const QString task = m_task->currentData().toString();
-        if (m_project && !task.isEmpty()) {
-            chorus::PostBrowser browser(*m_project);
-            // Regression targets have hundreds of values; listing the most frequent keeps the menu usable.
-            constexpr std::size_t kMaxValues = 200;
-            if (auto counts = browser.labelCounts(m_datasetId, task.toStdString()))
-                for (std::size_t i = 0; i < counts->size() && i < kMaxValues; ++i)
-                    m_value->addItem(tr("%1 (%2)").arg(QString::fromStdString((*counts)[i].first)).arg((*counts)[i].second),
-                                     QString::fromStdString((*counts)[i].first));
-        }
-        m_value->setEnabled(!task.isEmpty());
-    }
+    fillValues();
     if (!signalsBlocked())
         emit changed();
 }

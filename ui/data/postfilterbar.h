@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <vector>
 
 namespace chorus {
 class Project;
@@ -24,8 +25,12 @@ class PostFilterBar : public QWidget {
 public:
     explicit PostFilterBar(QWidget *parent = nullptr);
 
-    // Fills the task and split lists for a dataset and clears every filter (no changed()).
+    // Fills the split list for a dataset and clears every filter (no changed()); the label tasks
+    // follow with setLabelCounts().
     void setSource(chorus::Project *project, std::int64_t datasetId);
+    // The dataset's label tasks and values (counted off the window's thread, see FilterStats):
+    // they fill the task and value menus; a task chosen before stays chosen when it is still there.
+    void setLabelCounts(const std::vector<chorus::TaskLabelCounts> &tasks);
     // Writes the chosen filters into `filter` (leaving its dataset and search alone).
     void fill(chorus::PostFilter &filter) const;
     // Back to "anything" (emits changed() once when something was set).
@@ -46,11 +51,13 @@ signals:
 
 private slots:
     void taskChosen();
+    void fillValues();
     void splitChosen();
 
 private:
     chorus::Project *m_project = nullptr;
     std::int64_t m_datasetId = 0;
+    std::vector<chorus::TaskLabelCounts> m_labelCounts;
     QComboBox *m_task;
     QComboBox *m_value;
     QComboBox *m_split;

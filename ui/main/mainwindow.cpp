@@ -181,6 +181,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tasks, &QComboBox::currentTextChanged, this, &MainWindow::taskChanged);
     connect(m_filterBar, &PostFilterBar::changed, this, &MainWindow::applySearch);
     connect(m_stats, &FilterStats::ready, this, &MainWindow::statsReady);
+    connect(m_stats, &FilterStats::labelsReady, this, &MainWindow::labelsReady);
     connect(m_stats, &FilterStats::failed, this, [this](const QString &message) {
         m_matches->setText(tr("cannot count: %1").arg(message));
     });
@@ -389,32 +390,44 @@ void MainWindow::datasetChanged()
 {
     m_filterBar->setSource(m_project.get(), currentDatasetId());
     applySearch();
+    // The label menus and chart fill in when the counts arrive from FilterStats's thread.
+    m_labelCounts.clear();
     m_tasks->blockSignals(true);
     m_tasks->clear();
-    if (m_project) {
-        chorus::PostBrowser browser(*m_project);
-        if (auto tasks = browser.labelTasks(currentDatasetId()))
-            for (const std::string &task : *tasks)
-                m_tasks->addItem(QString::fromStdString(task));
-    }
+    m_tasks->blockSignals(false);
+    taskChanged();
+    if (m_project)
+        m_stats->requestLabels(QString::fromStdString(m_project->path()), currentDatasetId());
+}
+
+void MainWindow::labelsReady(qint64 datasetId, const std::vector<chorus::TaskLabelCounts> &tasks)
+{
+    if (!m_project || datasetId != currentDatasetId())
+        return;
+    m_labelCounts = tasks;
+    m_filterBar->setLabelCounts(tasks);
+    const QString shown = m_tasks->currentText();
+    m_tasks->blockSignals(true);
+    m_tasks->clear();
+    for (const chorus::TaskLabelCounts &task : tasks)
+        m_tasks->addItem(QString::fromStdString(task.task));
     // Open on the classification task (2 to 20 classes) that labels the most posts, rather than
     // the alphabetically first one, which may be a regression target or a sparse side task.
-    if (m_project && m_tasks->count() > 1) {
-        chorus::PostBrowser browser(*m_project);
-        std::int64_t mostLabelled = 0;
-        for (int i = 0; i < m_tasks->count(); ++i) {
-            auto counts = browser.labelCounts(currentDatasetId(), m_tasks->itemText(i).toStdString());
-            if (!counts || counts->size() < 2 || counts->size() > 20)
-                continue;
-            std::int64_t labelled = 0;
-            for (const auto &entry : *counts)
-                labelled += entry.second;
-            if (labelled > mostLabelled) {
-                mostLabelled = labelled;
-                m_tasks->setCurrentIndex(i);
-            }
+    std::int64_t mostLabelled = 0;
+    for (int i = 0; i < int(tasks.size()); ++i) {
+        const auto &counts = tasks[std::size_t(i)].counts;
+        if (counts.size() < 2 || counts.size() > 20)
+            continue;
+        std::int64_t labelled = 0;
+        for (const auto &entry : counts)
+            labelled += entry.second;
+        if (labelled > mostLabelled) {
+            mostLabelled = labelled;
+            m_tasks->setCurrentIndex(i);
         }
     }
+    if (const int kept = m_tasks->findText(shown); !shown.isEmpty() && kept >= 0)
+        m_tasks->setCurrentIndex(kept);
     m_tasks->blockSignals(false);
     taskChanged();
 }
@@ -519,9 +532,12 @@ void MainWindow::taskChanged()
         m_chart->setCounts(QString(), {});
         return;
     }
-    chorus::PostBrowser browser(*m_project);
-    auto counts = browser.labelCounts(currentDatasetId(), task.toStdString());
-    m_chart->setCounts(task, counts ? *counts : std::vector<std::pair<std::string, std::int64_t>>());
+    for (const chorus::TaskLabelCounts &counted : m_labelCounts)
+        if (QString::fromStdString(counted.task) == task) {
+            m_chart->setCounts(task, counted.counts);
+            return;
+        }
+    m_chart->setCounts(task, {});
 }
 
 void MainWindow::statsReady(qint64 count, const chorus::PostsOverTime &overTime)

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace chorus {
 class Project;
@@ -106,6 +107,7 @@ private slots:
     void postSelected();
     void explainSelectedPost();
     void taskChanged();
+    void labelsReady(qint64 datasetId, const std::vector<chorus::TaskLabelCounts> &tasks);
     void statsReady(qint64 count, const chorus::PostsOverTime &overTime);
     void refreshRecentMenu();
 
@@ -141,6 +143,7 @@ private:
     QSplitter *m_dataSplitter = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_explainPost = nullptr;
+    std::vector<chorus::TaskLabelCounts> m_labelCounts; // of the current dataset, once counted
     qint64 m_matchCount = -1;
     EmbeddingProjector *m_projector;
     AnalyticsPanel *m_analytics = nullptr;
