@@ -629,7 +629,7 @@ void EmbeddingProjector::applyColouring()
     const QString mode = m_colour->currentData().toString();
     const PointGroups colouring =
         mode == QLatin1String("rank")               ? PointGrouping::byRank(n)
-        : mode.startsWith(QLatin1String("column:")) ? PointGrouping::byValue(m_table->values.at(mode.mid(7).toULongLong()))
+        : mode.startsWith(QLatin1String("column:")) ? PointGrouping::byColumn(m_table->values.at(mode.mid(7).toULongLong()))
                                                      : PointGrouping::single(n);
     m_scatter->setGroups(colouring.groupOf, colouring.groups);
 }
