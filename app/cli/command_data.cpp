@@ -56,7 +56,7 @@ std::string baseName(const std::string &path)
 const char *kImportHelp =
     "Usage: chorus-cli import PROJECT.chorus [--format FORMAT] [--dataset NAME] [--mapping M.json]\n"
     "                         [--label TASK=FIELD]... [--folder-label-task TASK] [--pseudonymize]\n"
-    "                         [--mask-contacts] [--json] FILE...\n\n"
+    "                         [--mask-contacts] [--skip-duplicate-text] [--json] FILE...\n\n"
     "Streams FILEs into the project. FORMAT is one of csv, tsv, jsonl, twitter, reddit, interactions,\n"
     "images (a folder; label = sub-folder name), video, or a format a loaded plugin adds (such as\n"
     "mastodon; see chorus-cli plugins); guessed from the first file when omitted.\n"
@@ -70,6 +70,8 @@ const char *kImportHelp =
     "                       as the label of TASK\n"
     "  --pseudonymize       replace user ids by keyed hashes (per-project secret); drop user names\n"
     "  --mask-contacts      replace e-mail addresses and phone numbers in text\n"
+    "  --skip-duplicate-text  skip a post whose text (case and spacing aside) repeats one already in\n"
+    "                       the dataset or earlier in the files (retweets, spam); counted as a duplicate\n"
     "  --json               print {\"dataset\", \"imported\", \"duplicates\", \"rejected\", \"errors\": [...]}\n";
 
 } // namespace
@@ -79,7 +81,7 @@ int commandImport(const std::vector<std::string> &argv)
     if (printHelpIfAsked(argv, kImportHelp))
         return 0;
     Arguments args(argv, {"format", "dataset", "mapping", "label", "folder-label-task", "batch-size"},
-                   {"json", "pseudonymize", "mask-contacts", "quiet"});
+                   {"json", "pseudonymize", "mask-contacts", "skip-duplicate-text", "quiet"});
     CliContext ctx("import", args.has("json"));
     ImportOptions options;
     options.batchSize = static_cast<std::size_t>(args.integer("batch-size", static_cast<long long>(options.batchSize)));
@@ -118,6 +120,7 @@ int commandImport(const std::vector<std::string> &argv)
     options.folderLabelTask = args.value("folder-label-task", options.folderLabelTask);
     options.privacy.pseudonymizeUsers = args.has("pseudonymize");
     options.privacy.maskContacts = args.has("mask-contacts");
+    options.skipDuplicateText = args.has("skip-duplicate-text");
 
     auto project = Project::open(projectPath);
     if (!project)

@@ -50,6 +50,10 @@ struct ImportOptions {
     FieldMapping mapping;
     std::vector<LabelSpec> labels; // from the command line, added to mapping.labels
     PrivacyOptions privacy;
+    // A post whose text repeats one already in the dataset or earlier in the import (letter case
+    // and spacing aside; retweets, copy-paste spam) is skipped and counted as a duplicate. Posts
+    // without text are never skipped for it. Costs about 40 bytes of memory per distinct text.
+    bool skipDuplicateText = false;
     std::string folderLabelTask = "label"; // images: the sub-folder name becomes this task's label
     std::size_t batchSize = 8192;          // rows per transaction
     std::size_t maxReportedErrors = 1000;  // every rejected row is logged in the project; this many are returned

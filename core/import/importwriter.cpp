@@ -4,6 +4,7 @@
 #include "core/store/sqlitedatabase.h"
 
 #include <algorithm>
+#include <cctype>
 #include <utility>
 
 namespace chorus {
@@ -40,6 +41,33 @@ const char *const kInsertPostsSql =
     " ON CONFLICT(dataset_id, source_id) DO NOTHING RETURNING id, source_id";
 constexpr int kPostColumns = 13;
 const char *const kInsertLabelsSql = "INSERT OR REPLACE INTO labels(post_id, task, value) VALUES (?, ?, ?)";
+
+// FNV-1a over the text with ASCII letters lower-cased and runs of white space as one space, ends
+// trimmed: "RT  Hello World " and "rt hello world" count as the same text. Stable across runs and
+// machines (std::hash is neither promised).
+std::uint64_t normalisedTextHash(const std::string &text)
+{
+    std::uint64_t hash = 1469598103934665603ULL;
+    bool pendingSpace = false, started = false;
+    for (unsigned char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            pendingSpace = started;
+            continue;
+        }
+        if (pendingSpace) {
+            hash = (hash ^ ' ') * 1099511628211ULL;
+            pendingSpace = false;
+        }
+        started = true;
+        hash = (hash ^ ((c >= 'A' && c <= 'Z') ? c + 32 : c)) * 1099511628211ULL;
+    }
+    return hash;
+}
+
+bool blank(const std::string &text)
+{
+    return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; });
+}
 
 std::string jsonOrEmpty(const nlohmann::json &value)
 {
@@ -114,6 +142,13 @@ ImportWriter::ImportWriter(SqliteDatabase &db, std::int64_t datasetId, const Imp
         return;
     }
     m_statements = std::move(*statements);
+    if (m_options.skipDuplicateText) {
+        if (Status loaded = loadTextHashes(); !loaded.ok()) {
+            m_storageError = loaded;
+            m_failed = true;
+            return;
+        }
+    }
     // During an import the WAL is checkpointed every 16384 pages (64 MiB) instead of every 1000: each
     // checkpoint syncs the database file, and with the default the commits of a large import spent
     // more time checkpointing than writing (1M posts: 11 s of 44). finish() restores the default.
@@ -123,6 +158,28 @@ ImportWriter::ImportWriter(SqliteDatabase &db, std::int64_t datasetId, const Imp
 }
 
 ImportWriter::~ImportWriter() { finish(); }
+
+Status ImportWriter::loadTextHashes()
+{
+    // Read before the writer thread starts, on the same connection.
+    auto select = m_db.prepare("SELECT text FROM posts WHERE dataset_id = ?");
+    if (!select)
+        return Error{"cannot read the dataset's posts: " + select.message()};
+    select->bind(1, m_datasetId);
+    while (select->step()) {
+        const std::string text = select->text(0);
+        if (!blank(text))
+            m_textHashes.insert(normalisedTextHash(text));
+    }
+    if (select->failed())
+        return Error{"cannot read the dataset's posts: " + select->lastError()};
+    return {};
+}
+
+bool ImportWriter::repeatsText(const std::string &text)
+{
+    return !blank(text) && !m_textHashes.insert(normalisedTextHash(text)).second;
+}
 
 bool ImportWriter::post(PostRecord &&record)
 {
@@ -136,6 +193,10 @@ bool ImportWriter::post(PostRecord &&record)
     }
     if (m_options.privacy.maskContacts)
         record.text = Privacy::maskContacts(record.text);
+    if (m_options.skipDuplicateText && repeatsText(record.text)) {
+        ++m_duplicates;
+        return accepting();
+    }
     m_current.posts.push_back(std::move(record));
     return submitIfFull();
 }

@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace chorus {
@@ -89,6 +90,12 @@ private:
     bool m_stopping = false;
     std::thread m_thread;
     Status m_storageError; // set by the writer thread, read after join or under m_mutex
+
+    // With ImportOptions::skipDuplicateText: hashes of the normalised texts seen (the dataset's and
+    // this import's). A 64-bit hash: two different texts collide with odds of about n^2 / 2^65.
+    Status loadTextHashes();
+    bool repeatsText(const std::string &text);
+    std::unordered_set<std::uint64_t> m_textHashes;
 
     // The user-id cache is bounded so a dump with millions of authors cannot grow memory without limit.
     std::unordered_map<std::string, std::int64_t> m_userIds;

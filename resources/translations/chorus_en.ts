@@ -1237,6 +1237,11 @@ select it to draw its co-attention over the picture</translation>
         <translation>&amp;Mask e-mail addresses and phone numbers in text</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>S&amp;kip posts whose text repeats an earlier post&apos;s</source>
+        <translation>S&amp;kip posts whose text repeats an earlier post&apos;s</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Options</source>
         <translation>Options</translation>
@@ -1252,7 +1257,12 @@ select it to draw its co-attention over the picture</translation>
         <translation>User ids become keyed hashes (the key is this project&apos;s secret); user names are dropped.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Retweets and copy-paste spam: a post whose text (letter case and spacing aside) is already in the dataset or earlier in the files is skipped and counted as a duplicate.</source>
+        <translation>Retweets and copy-paste spam: a post whose text (letter case and spacing aside) is already in the dataset or earlier in the files is skipped and counted as a duplicate.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Image folders: the sub-folder name becomes the label of this task.</source>
         <translation>Image folders: the sub-folder name becomes the label of this task.</translation>
     </message>
@@ -1267,7 +1277,7 @@ select it to draw its co-attention over the picture</translation>
         <translation>Posts already in the dataset (same source id) are skipped as duplicates, so importing a file again completes an interrupted import without storing twice.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Folder &amp;label task:</source>
         <translation>Folder &amp;label task:</translation>
     </message>
@@ -2984,7 +2994,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>PointGrouping</name>
     <message>
-        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+24"/>
+        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+49"/>
         <source>points</source>
         <translation>points</translation>
     </message>
@@ -3007,6 +3017,16 @@ select it to draw its co-attention over the picture</translation>
         <location line="+3"/>
         <source>other</source>
         <translation>other</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no time)</source>
+        <translation>(no time)</translation>
     </message>
 </context>
 <context>

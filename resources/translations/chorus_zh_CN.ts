@@ -1230,6 +1230,11 @@ select it to draw its co-attention over the picture</source>
         <translation>遮盖文本中的电子邮件地址和电话号码(&amp;M)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>S&amp;kip posts whose text repeats an earlier post&apos;s</source>
+        <translation>跳过文本与先前帖子重复的帖子(&amp;K)</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Options</source>
         <translation>选项</translation>
@@ -1245,7 +1250,12 @@ select it to draw its co-attention over the picture</source>
         <translation>用户 ID 变为带密钥的哈希（密钥为本项目的私密值）；用户名将被丢弃。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Retweets and copy-paste spam: a post whose text (letter case and spacing aside) is already in the dataset or earlier in the files is skipped and counted as a duplicate.</source>
+        <translation>转发和复制粘贴的垃圾信息：文本（不计字母大小写和空白）已在数据集中或在文件中较早出现的帖子将被跳过，并计为重复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Image folders: the sub-folder name becomes the label of this task.</source>
         <translation>图像文件夹：子文件夹名称成为此任务的标签。</translation>
     </message>
@@ -1260,7 +1270,7 @@ select it to draw its co-attention over the picture</source>
         <translation>数据集中已有的帖子（来源 ID 相同）作为重复项跳过，因此再次导入同一文件可补全中断的导入，而不会重复存储。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Folder &amp;label task:</source>
         <translation>文件夹标签任务(&amp;L)：</translation>
     </message>
@@ -2976,7 +2986,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>PointGrouping</name>
     <message>
-        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+24"/>
+        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+49"/>
         <source>points</source>
         <translation>点</translation>
     </message>
@@ -2999,6 +3009,16 @@ select it to draw its co-attention over the picture</source>
         <location line="+3"/>
         <source>other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no time)</source>
+        <translation>（无时间）</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,18 @@ private slots:
         QCOMPARE(again.code, 0);
         QCOMPARE(again.json().value("imported").toInt(), 0);
         QCOMPARE(again.json().value("duplicates").toInt(), 4);
+
+        // The same texts under new ids: stored again, unless repeated text is skipped.
+        const QString renamed = m_dir.filePath("renamed.jsonl");
+        QFile in(m_input), out(renamed);
+        QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+        out.write(in.readAll().replace("\"id\": \"", "\"id\": \"copy-"));
+        out.close();
+        const Run copies = cli({"import", m_project, "--format", "jsonl", "--dataset", "posts", "--skip-duplicate-text",
+                                "--json", renamed});
+        QCOMPARE(copies.code, 0);
+        QCOMPARE(copies.json().value("imported").toInt(), 0);
+        QCOMPARE(copies.json().value("duplicates").toInt(), 4);
     }
 
     void importFailures()

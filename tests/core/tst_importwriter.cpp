@@ -96,6 +96,60 @@ private slots:
         QCOMPARE(writer.imported(), std::int64_t(1));
     }
 
+    void skipsRepeatedTextWhenAsked()
+    {
+        QTemporaryDir dir;
+        auto project = Project::open(dir.filePath("w.chorus").toStdString());
+        Project &p = **project;
+        const auto dataset = *p.ensureDataset("d");
+        const auto post = [](const std::string &id, const std::string &text) {
+            PostRecord record;
+            record.sourceId = id;
+            record.text = text;
+            return record;
+        };
+        ImportOptions options;
+        options.skipDuplicateText = true;
+        options.batchSize = 2;
+        {
+            ImportWriter writer(p.db(), dataset, options, "");
+            writer.post(post("p1", "Hello World"));
+            writer.post(post("p2", "  hello \t world\n")); // case and spacing aside, the same text
+            writer.post(post("p3", "Café au lait"));
+            writer.post(post("p4", ""));                    // no text: never a repeat
+            writer.post(post("p5", "   "));
+            writer.post(post("p6", "Hello World!"));        // another text
+            writer.post(post("p7", "CAFÉ AU LAIT"));        // É is not an ASCII letter: another text
+            QVERIFY(writer.finish().ok());
+            QCOMPARE(writer.imported(), std::int64_t(6));
+            QCOMPARE(writer.duplicates(), std::int64_t(1));
+        }
+        {
+            // A later import compares with the texts already in the dataset.
+            ImportWriter writer(p.db(), dataset, options, "");
+            writer.post(post("p8", "café au lait"));
+            writer.post(post("p9", "something new"));
+            writer.post(post("p1", "Hello World")); // a re-run of the first file
+            QVERIFY(writer.finish().ok());
+            QCOMPARE(writer.imported(), std::int64_t(1));
+            QCOMPARE(writer.duplicates(), std::int64_t(2));
+        }
+        QCOMPARE(count(p, "SELECT count(*) FROM posts WHERE source_id IN ('p2', 'p8')"), std::int64_t(0));
+        {
+            // Without the option, only the source id decides.
+            ImportWriter writer(p.db(), dataset, ImportOptions(), "");
+            writer.post(post("p10", "something new"));
+            QVERIFY(writer.finish().ok());
+            QCOMPARE(writer.imported(), std::int64_t(1));
+        }
+        // Another dataset's texts do not count.
+        const auto other = *p.ensureDataset("other");
+        ImportWriter writer(p.db(), other, options, "");
+        writer.post(post("q1", "Hello World"));
+        QVERIFY(writer.finish().ok());
+        QCOMPARE(writer.imported(), std::int64_t(1));
+    }
+
     // Posts are stored many to a statement; each stored post must get its own labels, media and
     // author whatever order SQLite names the new rows in, and a source id repeated across statement
     // and batch boundaries keeps its first occurrence.

@@ -4,6 +4,7 @@
 #include "core/store/project.h"
 #include "ui/import/importfilespage.h"
 #include "ui/import/importmappingpage.h"
+#include "ui/import/importoptionspage.h"
 #include "ui/import/importresultpage.h"
 #include "ui/import/importrunpage.h"
 #include "ui/import/importwizard.h"
@@ -11,6 +12,7 @@
 #include "ui/main/mainwindow.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
@@ -159,6 +161,43 @@ private slots:
         QCOMPARE(scalar(p, "SELECT count(*) FROM labels WHERE task = 'stance' AND value = 'con'"), std::int64_t(2));
         QCOMPARE(scalar(p, "SELECT likes FROM posts WHERE source_id = '5'"), std::int64_t(7));
         QCOMPARE(scalar(p, "SELECT count(*) FROM import_log"), std::int64_t(2));
+    }
+
+    void optionsPseudonymiseMaskAndSkipRepeatedText()
+    {
+        const QString projectPath = newProject("options.chorus");
+        const QString csv = m_dir.filePath("repeats.csv");
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("id,body,user\n"
+                   "1,Vote today! mail me at ann@example.org,alice\n"
+                   "2,vote   TODAY! mail me at ann@example.org,bob\n"
+                   "3,a different post,carol\n");
+        file.close();
+        ImportWizard wizard(projectPath);
+        wizard.show();
+        wizard.filesPage()->setFiles({csv});
+        wizard.next();
+        wizard.next();
+        QCOMPARE(wizard.currentId(), int(ImportWizard::OptionsPageId));
+        ImportOptionsPage *options = wizard.optionsPage();
+        QVERIFY(!options->skipDuplicateTextBox()->isChecked()); // off unless asked
+        options->pseudonymizeBox()->setChecked(true);
+        options->maskContactsBox()->setChecked(true);
+        options->skipDuplicateTextBox()->setChecked(true);
+        wizard.next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard.currentId(), int(ImportWizard::ResultPageId), 10000);
+        QCOMPARE(wizard.runPage()->report()->imported, std::int64_t(2));
+        QCOMPARE(wizard.runPage()->report()->duplicates, std::int64_t(1));
+
+        auto project = Project::open(projectPath.toStdString(), Project::OpenMode::OpenExisting);
+        QVERIFY(project.ok());
+        Project &p = **project;
+        QCOMPARE(scalar(p, "SELECT count(*) FROM posts WHERE source_id = '2'"), std::int64_t(0));
+        QCOMPARE(scalar(p, "SELECT count(*) FROM posts WHERE text LIKE '%ann@example.org%'"), std::int64_t(0));
+        QCOMPARE(scalar(p, "SELECT count(*) FROM users WHERE source_id IN ('alice', 'carol') OR name IS NOT NULL"),
+                 std::int64_t(0));
+        QCOMPARE(scalar(p, "SELECT count(*) FROM users"), std::int64_t(2));
     }
 
     void cancelStopsALargeImportAndImportAgainCompletesIt()

@@ -22,12 +22,14 @@ public:
 
     QCheckBox *pseudonymizeBox() const { return m_pseudonymize; }
     QCheckBox *maskContactsBox() const { return m_maskContacts; }
+    QCheckBox *skipDuplicateTextBox() const { return m_skipDuplicateText; }
     QLineEdit *folderLabelTaskEdit() const { return m_folderTask; }
     QSpinBox *batchSizeBox() const { return m_batchSize; }
 
 private:
     QCheckBox *m_pseudonymize;
     QCheckBox *m_maskContacts;
+    QCheckBox *m_skipDuplicateText;
     QLineEdit *m_folderTask;
     QSpinBox *m_batchSize;
 };
