@@ -29,6 +29,17 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Project> m_project;
 
+    // A stand-in worker: a shell script with `body`, made executable; empty when it cannot be written.
+    QString writeWorker(const QString &name, const QString &body)
+    {
+        const QString script = m_dir.filePath(name);
+        QFile file(script);
+        if (!file.open(QIODevice::WriteOnly) || file.write(("#!/bin/sh\n" + body).toUtf8()) < 0)
+            return {};
+        file.close();
+        return file.setPermissions(file.permissions() | QFileDevice::ExeOwner) ? script : QString();
+    }
+
     static nlohmann::json tinyConfig()
     {
         return {{"model", "bag_of_ngrams"}, {"dataset", "demo"}, {"task", "sentiment"}, {"seed", 3}, {"epochs", 2},
@@ -151,21 +162,15 @@ private slots:
         auto run = store.create("bag_of_ngrams", "demo", tinyConfig(), "cpu");
         QVERIFY(run.ok());
         // One event (split over two writes, as a pipe may deliver it), a step, then an abort.
-        const QString script = m_dir.filePath("crashing-worker.sh");
-        QFile file(script);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("#!/bin/sh\n"
-                                  "printf '{\"event\": \"started\", \"run_id\": %1,'\n"
-                                  "sleep 0.2\n"
-                                  "printf ' \"device\": \"cpu\", \"steps\": 100}\\n'\n"
-                                  "echo '{\"event\": \"step\", \"step\": 10, \"epoch\": 0.1, \"loss\": 1.5, \"lr\": 0.01,"
-                                  " \"samples_per_s\": 100, \"steps\": 100}'\n"
-                                  "echo 'fatal: simulated allocation failure in the worker' >&2\n"
-                                  "kill -ABRT $$\n")
-                       .arg(*run)
-                       .toUtf8());
-        file.close();
-        QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ExeOwner));
+        const QString script = writeWorker("crashing-worker.sh", QStringLiteral(
+            "printf '{\"event\": \"started\", \"run_id\": %1,'\n"
+            "sleep 0.2\n"
+            "printf ' \"device\": \"cpu\", \"steps\": 100}\\n'\n"
+            "echo '{\"event\": \"step\", \"step\": 10, \"epoch\": 0.1, \"loss\": 1.5, \"lr\": 0.01,"
+            " \"samples_per_s\": 100, \"steps\": 100}'\n"
+            "echo 'fatal: simulated allocation failure in the worker' >&2\n"
+            "kill -ABRT $$\n").arg(*run));
+        QVERIFY(!script.isEmpty());
 
         TrainingDashboard dashboard;
         dashboard.worker()->setProgram(script);
@@ -199,23 +204,17 @@ private slots:
     {
         // A stand-in worker on a machine with two GPUs: `devices --json` lists them, and `train`
         // keeps the config it was given and reports it could not start, so nothing trains.
-        const QString script = m_dir.filePath("two-gpu-worker.sh");
         const QString received = m_dir.filePath("received-config.json");
-        QFile file(script);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("#!/bin/sh\n"
-                                  "if [ \"$1\" = devices ]; then\n"
-                                  "  echo '{\"devices\": [{\"id\": \"cpu\", \"name\": \"CPU\"},"
-                                  " {\"id\": \"cuda:0\", \"name\": \"NVIDIA H100\"}, {\"id\": \"cuda:1\", \"name\": \"NVIDIA A100\"}]}'\n"
-                                  "  exit 0\n"
-                                  "fi\n"
-                                  "cp \"$4\" '%1'\n"
-                                  "echo '{\"event\": \"error\", \"message\": \"stand-in worker\"}'\n"
-                                  "exit 1\n")
-                       .arg(received)
-                       .toUtf8());
-        file.close();
-        QVERIFY(file.setPermissions(file.permissions() | QFileDevice::ExeOwner));
+        const QString script = writeWorker("two-gpu-worker.sh", QStringLiteral(
+            "if [ \"$1\" = devices ]; then\n"
+            "  echo '{\"devices\": [{\"id\": \"cpu\", \"name\": \"CPU\"},"
+            " {\"id\": \"cuda:0\", \"name\": \"NVIDIA H100\"}, {\"id\": \"cuda:1\", \"name\": \"NVIDIA A100\"}]}'\n"
+            "  exit 0\n"
+            "fi\n"
+            "cp \"$4\" '%1'\n"
+            "echo '{\"event\": \"error\", \"message\": \"stand-in worker\"}'\n"
+            "exit 1\n").arg(received));
+        QVERIFY(!script.isEmpty());
 
         TrainingDashboard dashboard;
         dashboard.worker()->setProgram(script);
