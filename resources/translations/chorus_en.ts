@@ -165,7 +165,7 @@
 <context>
     <name>AttentionExplorer</name>
     <message>
-        <location filename="../../ui/attention/attentionexplorer.cpp" line="+49"/>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+46"/>
         <source>Predicted class probabilities</source>
         <translation>Predicted class probabilities</translation>
     </message>
@@ -191,43 +191,23 @@
         <translation>Attention per video frame</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Predicted class</source>
-        <translation>Predicted class</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Token</source>
-        <translation>Token</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mean attention</source>
-        <translation>Mean attention</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Occurrences</source>
-        <translation>Occurrences</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+171"/>
+        <location line="+165"/>
         <source>Probe post</source>
         <translation>Probe post</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-162"/>
         <source>Epoch</source>
         <translation>Epoch</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+79"/>
         <source>Run %1</source>
         <translation>Run %1</translation>
     </message>
@@ -393,32 +373,6 @@ select it to draw its co-attention over the picture</translation>
             <numerusform>%n tokens selected: total attention %1</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+41"/>
-        <source>Tokens attended to most per predicted class</source>
-        <translation>Tokens attended to most per predicted class</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tokens attended to most per predicted class: this run recorded no token attention (models without attention over tokens, such as image and concatenation-fusion models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)</source>
-        <translation>Tokens attended to most per predicted class: this run recorded no token attention (models without attention over tokens, such as image and concatenation-fusion models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1</source>
-        <translation>
-            <numerusform>Tokens with the highest mean attention per predicted class, over the %n probe post of epoch %1</numerusform>
-            <numerusform>Tokens with the highest mean attention per predicted class, over the %n probe posts of epoch %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%1 (%n post(s))</source>
-        <translation>
-            <numerusform>%1 (%n post)</numerusform>
-            <numerusform>%1 (%n posts)</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>AttentionHeatmap</name>
@@ -477,6 +431,55 @@ select it to draw its co-attention over the picture</translation>
         <location line="+0"/>
         <source>value</source>
         <translation>value</translation>
+    </message>
+</context>
+<context>
+    <name>ClassTokenView</name>
+    <message>
+        <location filename="../../ui/attention/classtokenview.cpp" line="+14"/>
+        <source>Predicted class</source>
+        <translation>Predicted class</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean attention</source>
+        <translation>Mean attention</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Occurrences</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tokens attended to most per predicted class</source>
+        <translation>Tokens attended to most per predicted class</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens attended to most per predicted class: this run recorded no token attention (models without attention over tokens, such as image and concatenation-fusion models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)</source>
+        <translation>Tokens attended to most per predicted class: this run recorded no token attention (models without attention over tokens, such as image and concatenation-fusion models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1</source>
+        <translation>
+            <numerusform>Tokens with the highest mean attention per predicted class, over the %n probe post of epoch %1</numerusform>
+            <numerusform>Tokens with the highest mean attention per predicted class, over the %n probe posts of epoch %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1 (%n post(s))</source>
+        <translation>
+            <numerusform>%1 (%n post)</numerusform>
+            <numerusform>%1 (%n posts)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -165,7 +165,7 @@
 <context>
     <name>AttentionExplorer</name>
     <message>
-        <location filename="../../ui/attention/attentionexplorer.cpp" line="+49"/>
+        <location filename="../../ui/attention/attentionexplorer.cpp" line="+46"/>
         <source>Predicted class probabilities</source>
         <translation>预测类别概率</translation>
     </message>
@@ -191,43 +191,23 @@
         <translation>各视频帧的注意力</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Predicted class</source>
-        <translation>预测类别</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Token</source>
-        <translation>词元</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mean attention</source>
-        <translation>平均注意力</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Occurrences</source>
-        <translation>出现次数</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+171"/>
+        <location line="+165"/>
         <source>Probe post</source>
         <translation>探针帖子</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-162"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+79"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
@@ -390,30 +370,6 @@ select it to draw its co-attention over the picture</source>
             <numerusform>已选 %n 个词元：注意力合计 %1</numerusform>
         </translation>
     </message>
-    <message>
-        <location line="+41"/>
-        <source>Tokens attended to most per predicted class</source>
-        <translation>各预测类别最受关注的词元</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tokens attended to most per predicted class: this run recorded no token attention (models without attention over tokens, such as image and concatenation-fusion models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)</source>
-        <translation>各预测类别中注意力最高的词元：此运行没有记录词元注意力（没有词元注意力的模型，例如图像模型和拼接融合模型，没有类别视图；可按梯度 × 输入或积分梯度为词元着色，查看是什么驱动了文本预测）</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1</source>
-        <translation>
-            <numerusform>各预测类别平均注意力最高的词元（第 %1 轮的 %n 个探针帖子）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>%1 (%n post(s))</source>
-        <translation>
-            <numerusform>%1（%n 个帖子）</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>AttentionHeatmap</name>
@@ -472,6 +428,53 @@ select it to draw its co-attention over the picture</source>
         <location line="+0"/>
         <source>value</source>
         <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>ClassTokenView</name>
+    <message>
+        <location filename="../../ui/attention/classtokenview.cpp" line="+14"/>
+        <source>Predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Token</source>
+        <translation>词元</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean attention</source>
+        <translation>平均注意力</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Occurrences</source>
+        <translation>出现次数</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tokens attended to most per predicted class</source>
+        <translation>各预测类别最受关注的词元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokens attended to most per predicted class: this run recorded no token attention (models without attention over tokens, such as image and concatenation-fusion models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)</source>
+        <translation>各预测类别中注意力最高的词元：此运行没有记录词元注意力（没有词元注意力的模型，例如图像模型和拼接融合模型，没有类别视图；可按梯度 × 输入或积分梯度为词元着色，查看是什么驱动了文本预测）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1</source>
+        <translation>
+            <numerusform>各预测类别平均注意力最高的词元（第 %1 轮的 %n 个探针帖子）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%1 (%n post(s))</source>
+        <translation>
+            <numerusform>%1（%n 个帖子）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

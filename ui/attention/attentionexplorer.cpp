@@ -5,7 +5,7 @@
 #include "core/training/runartifacts.h"
 #include "core/training/runstore.h"
 #include "ui/attention/barchart.h"
-#include "ui/attention/classtokenranking.h"
+#include "ui/attention/classtokenview.h"
 #include "ui/attention/flowlayout.h"
 #include "ui/attention/imageexplanationpane.h"
 #include "ui/attention/liveattentionrunner.h"
@@ -15,13 +15,11 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPixmap>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSplitter>
-#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <nlohmann/json.hpp>
@@ -31,7 +29,6 @@
 
 namespace {
 
-constexpr int kClassTopTokens = 10;
 // Test posts listed for a run that reads images but recorded no attention.
 constexpr int kTestPostsListed = 300;
 
@@ -49,7 +46,7 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
       m_prediction(new QLabel), m_probabilities(new BarChart(tr("Predicted class probabilities"), tr("probability"))),
       m_modalities(new BarChart(tr("Modality weights"), tr("weight"))),
       m_frames(new BarChart(tr("Attention per video frame"), tr("weight"))), m_image(new QLabel),
-      m_classTable(new QTableWidget(0, 4)), m_classHeading(new QLabel), m_message(new QLabel)
+      m_classes(new ClassTokenView), m_message(new QLabel)
 {
     m_runs->setMinimumContentsLength(18);
     m_posts->setMinimumContentsLength(40);
@@ -71,12 +68,6 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     m_image->setMinimumSize(160, 120);
     m_image->setWordWrap(true);
     m_message->setWordWrap(true);
-    m_classTable->setHorizontalHeaderLabels({tr("Predicted class"), tr("Token"), tr("Mean attention"), tr("Occurrences")});
-    m_classTable->verticalHeader()->setVisible(false);
-    m_classTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_classTable->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_classTable->horizontalHeader()->setStretchLastSection(true);
-    m_classHeading->setWordWrap(true);
     m_thread = new ThreadAttentionView;
     m_colouring = new TokenColouringPanel;
     m_imagePane = new ImageExplanationPane;
@@ -111,15 +102,9 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     postLayout->addLayout(charts, 2);
     postLayout->addLayout(media, 2);
 
-    auto *classes = new QWidget;
-    auto *classLayout = new QVBoxLayout(classes);
-    classLayout->setContentsMargins(0, 0, 0, 0);
-    classLayout->addWidget(m_classHeading);
-    classLayout->addWidget(m_classTable);
-
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(post);
-    splitter->addWidget(classes);
+    splitter->addWidget(m_classes);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
 
@@ -246,7 +231,7 @@ void AttentionExplorer::loadRun(qint64 runId)
     m_epoch->setEnabled(m_snapshots.size() > 1);
     m_epoch->blockSignals(false);
     fillPosts();
-    updateClassView();
+    m_classes->show(m_snapshots.empty() ? nullptr : &m_snapshots.back(), m_loadedRun != 0);
     showCurrent();
 }
 
@@ -674,48 +659,4 @@ QVector<const AttentionPost *> AttentionExplorer::history(qint64 postId) const
         if (const AttentionPost *p = s.post(postId))
             posts << p;
     return posts;
-}
-
-void AttentionExplorer::updateClassView()
-{
-    m_classTable->setRowCount(0);
-    if (m_snapshots.empty()) {
-        // Say why the table is empty rather than leave a blank: picture-only and concatenation
-        // models have no attention over tokens, and a text run may have stopped before its first epoch.
-        m_classHeading->setText(m_loadedRun == 0
-                                    ? tr("Tokens attended to most per predicted class")
-                                    : tr("Tokens attended to most per predicted class: this run recorded no token attention "
-                                         "(models without attention over tokens, such as image and concatenation-fusion "
-                                         "models, have no class view; colour the tokens by gradient × input or integrated gradients to see what drove a text prediction)"));
-        return;
-    }
-    const AttentionSnapshot &latest = m_snapshots.back();
-    m_classHeading->setText(tr("Tokens with the highest mean attention per predicted class, over the %n probe post(s) of epoch %1",
-                               nullptr, int(latest.posts.size()))
-                                .arg(latest.epoch));
-    for (const ClassTokens &entry : ClassTokenRanking::rank(latest, kClassTopTokens)) {
-        for (const RankedToken &token : entry.tokens) {
-            const int row = m_classTable->rowCount();
-            m_classTable->insertRow(row);
-            m_classTable->setItem(row, 0, new QTableWidgetItem(tr("%1 (%n post(s))", nullptr, entry.posts).arg(entry.className)));
-            m_classTable->item(row, 0)->setData(Qt::UserRole, entry.className);
-            auto *tokenItem = new QTableWidgetItem(token.token);
-            const QColor fill = TokenChip::colourFor(token.meanWeight, entry.tokens.first().meanWeight);
-            tokenItem->setBackground(fill);
-            tokenItem->setForeground(fill.lightnessF() < 0.55 ? QColor(Qt::white) : QColor(Qt::black));
-            m_classTable->setItem(row, 1, tokenItem);
-            m_classTable->setItem(row, 2, new QTableWidgetItem(QString::number(token.meanWeight, 'f', 4)));
-            m_classTable->setItem(row, 3, new QTableWidgetItem(QString::number(token.occurrences)));
-        }
-    }
-    m_classTable->resizeColumnsToContents();
-}
-
-QStringList AttentionExplorer::classTopTokens(const QString &className) const
-{
-    QStringList tokens;
-    for (int row = 0; row < m_classTable->rowCount(); ++row)
-        if (m_classTable->item(row, 0)->data(Qt::UserRole).toString() == className)
-            tokens << m_classTable->item(row, 1)->text();
-    return tokens;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/attention/attentionsnapshot.h"
+#include "ui/attention/classtokenview.h"
 
 #include <QList>
 #include <QSet>
@@ -83,10 +84,10 @@ public:
     TokenColouringPanel *colouringPanel() const { return m_colouring; }
     // Computes the attention of posts the run did not record.
     LiveAttentionRunner *liveAttentionRunner() const { return m_live; }
-    QTableWidget *classTable() const { return m_classTable; }
-    QLabel *classHeading() const { return m_classHeading; }
+    QTableWidget *classTable() const { return m_classes->table(); }
+    QLabel *classHeading() const { return m_classes->heading(); }
     // The class view's ranking for one class, best first.
-    QStringList classTopTokens(const QString &className) const;
+    QStringList classTopTokens(const QString &className) const { return m_classes->topTokens(className); }
 
 private:
     void runChosen();
@@ -109,7 +110,6 @@ private:
     void imageExplained();
     void clearPost();
     void updateSelection();
-    void updateClassView();
     // Recolours the chips for the panel's choice; a post shown without recorded tokens gets chips
     // from its saliency explanation while one is shown.
     void applyColouring();
@@ -134,8 +134,7 @@ private:
     BarChart *m_modalities;
     BarChart *m_frames;
     QLabel *m_image;
-    QTableWidget *m_classTable;
-    QLabel *m_classHeading;
+    ClassTokenView *m_classes;
     QLabel *m_message;
     ThreadAttentionView *m_thread = nullptr;
     TokenColouringPanel *m_colouring = nullptr;
