@@ -2,6 +2,7 @@
 
 #include "core/analytics/topicstore.h"
 #include "core/analytics/userprofile.h"
+#include "core/store/postbrowser.h"
 #include "core/store/project.h"
 #include "core/training/runstore.h"
 
@@ -20,13 +21,9 @@ QVector<ProjectCatalog::Dataset> ProjectCatalog::postDatasets(chorus::Project &p
 QStringList ProjectCatalog::labelTasks(chorus::Project &project, std::int64_t datasetId)
 {
     QStringList out;
-    auto query = project.db().prepare("SELECT DISTINCT l.task FROM labels l JOIN posts p ON p.id = l.post_id"
-                                      " WHERE ?1 = 0 OR p.dataset_id = ?1 ORDER BY l.task");
-    if (!query)
-        return out;
-    query->bind(1, datasetId);
-    while (query->step())
-        out << QString::fromStdString(query->text(0));
+    if (auto tasks = chorus::PostBrowser(project).labelTasks(datasetId))
+        for (const std::string &task : *tasks)
+            out << QString::fromStdString(task);
     return out;
 }
 
