@@ -80,12 +80,16 @@ void AnalyticsPanel::refresh()
         const int index = m_dataset->findText(current);
         m_dataset->setCurrentIndex(index >= 0 ? index : (m_dataset->count() > 0 ? 0 : -1));
     }
+    const std::int64_t usersBefore = m_users->dataset();
     datasetChanged();
     // The same dataset keeps its views; what they offer may still be new (runs, label tasks).
     m_topics->refresh();
     m_trends->refreshTasks();
     m_opinion->refreshTasks();
-    m_users->refreshChoices();
+    // A new dataset has just refreshed the user view's choices (its author list is the costly
+    // part on a big project: tens of thousands of names).
+    if (m_users->dataset() == usersBefore)
+        m_users->refreshChoices();
     m_stored->refresh();
 }
 

@@ -56,6 +56,7 @@ public:
 
     void setProject(chorus::Project *project);
     void setDataset(std::int64_t datasetId);
+    std::int64_t dataset() const { return m_datasetId; }
     // Re-reads authors and label tasks.
     void refreshChoices();
 
