@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -224,6 +225,9 @@ private slots:
         // The window stays responsive: progress arrives while the import runs.
         QTRY_VERIFY_WITH_TIMEOUT(progressed.count() > 0, 10000);
         QVERIFY(wizard.runPage()->rateLabel()->text().contains("rows/s"));
+        // A file's size is known, so the time left is estimated from the bytes read so far.
+        const QString eta = wizard.runPage()->etaLabel()->text();
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d+ (s|min \\d+ s|h \\d+ min)$")).match(eta).hasMatch(), qPrintable(eta));
         QTest::mouseClick(wizard.runPage()->cancelButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(wizard.runPage()->state(), ImportRunPage::State::Cancelled, 10000);
 
