@@ -3,10 +3,9 @@
 #include "models/training/supervisedtrainer.h"
 
 #include "core/embeddings/embeddinghistory.h"
-#include "core/metrics/classificationmetrics.h"
-#include "core/metrics/regressionmetrics.h"
 #include "core/store/project.h"
 #include "core/training/runstore.h"
+#include "core/training/supervisedevaluation.h"
 #include "core/training/superviseddata.h"
 #include "core/util/deterministicrandom.h"
 #include "core/util/faultinjection.h"
@@ -61,21 +60,6 @@ std::vector<double> rowOf(const torch::Tensor &matrix, std::int64_t row, std::in
         out.push_back(matrix[row][i].item<double>());
     return out;
 }
-
-// The figures of one evaluation pass, by metric name ("loss", "accuracy", "macro_f1", ...; for
-// further tasks prefixed "<task>/"), plus the primary task's full report.
-struct Evaluation {
-    std::vector<std::pair<std::string, double>> values;
-    nlohmann::json report;
-
-    double value(const std::string &name) const
-    {
-        for (const auto &[key, v] : values)
-            if (key == name)
-                return v;
-        return NAN;
-    }
-};
 
 } // namespace
 
@@ -338,7 +322,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
         };
 
         // `predictions`, when given, receives the primary task's prediction for every post.
-        auto evaluate = [&](const std::vector<PostExample> &examples, nlohmann::json *predictions = nullptr) -> Evaluation {
+        auto evaluate = [&](const std::vector<PostExample> &examples, nlohmann::json *predictions = nullptr) -> SupervisedEvaluation {
             torch::NoGradGuard noGrad;
             model->eval();
             std::vector<std::size_t> order(examples.size());
@@ -387,37 +371,8 @@ Result<TrainOutcome> SupervisedTrainer::run()
                 }
             }
             model->train();
-            Evaluation evaluation;
-            evaluation.values.emplace_back("loss", examples.empty() ? 0 : lossSum / static_cast<double>(examples.size()));
-            for (std::size_t t = 0; t < taskCount; ++t) {
-                const std::string prefix = t == 0 ? "" : data.tasks[t].name + "/";
-                if (truth[t].empty())
-                    continue;
-                if (data.tasks[t].regression) {
-                    auto report = RegressionMetrics::evaluate(truth[t], predicted[t]);
-                    if (!report)
-                        continue;
-                    evaluation.values.emplace_back(prefix + "mae", report->mae);
-                    evaluation.values.emplace_back(prefix + "rmse", report->rmse);
-                    evaluation.values.emplace_back(prefix + "r2", report->r2);
-                    if (t == 0)
-                        evaluation.report = report->toJson();
-                } else {
-                    std::vector<std::int64_t> y(truth[t].begin(), truth[t].end()), p(predicted[t].begin(), predicted[t].end());
-                    auto report = ClassificationMetrics::evaluate(y, p, scores[t], data.tasks[t].classes.size(),
-                                                                  data.tasks[t].classes);
-                    if (!report)
-                        continue;
-                    evaluation.values.emplace_back(prefix + "accuracy", report->accuracy);
-                    evaluation.values.emplace_back(prefix + "macro_f1", report->macroF1);
-                    evaluation.values.emplace_back(prefix + "micro_f1", report->microF1);
-                    if (report->rocAuc)
-                        evaluation.values.emplace_back(prefix + "roc_auc", report->rocAuc->auc);
-                    if (t == 0)
-                        evaluation.report = report->toJson();
-                }
-            }
-            return evaluation;
+            return SupervisedEvaluation::summarise(
+                data.tasks, examples.empty() ? 0 : lossSum / static_cast<double>(examples.size()), truth, predicted, scores);
         };
 
         emit({{"event", "started"},
@@ -447,7 +402,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
         auto evaluateOnLeader = [&](double epoch) -> bool {
             if (data.valid.empty())
                 return true;
-            Evaluation e = evaluate(data.valid);
+            SupervisedEvaluation e = evaluate(data.valid);
             check(runs.addMetrics(runId, state.step, epoch, "valid", e.values));
             nlohmann::json event = {{"event", "evaluation"}, {"step", state.step}, {"epoch", epoch}, {"split", "valid"}};
             for (const auto &[name, value] : e.values)
@@ -672,7 +627,7 @@ Result<TrainOutcome> SupervisedTrainer::run()
         nlohmann::json test;
         if (leads && !data.test.empty()) {
             nlohmann::json predictions = nlohmann::json::array();
-            Evaluation e = evaluate(data.test, &predictions);
+            SupervisedEvaluation e = evaluate(data.test, &predictions);
             test = e.report;
             // What the evaluation view shows: the report and every test post's prediction, so the
             // misclassified posts can be listed and opened.
