@@ -63,32 +63,42 @@ void AnalyticsPanel::setProject(chorus::Project *project)
     m_topics->setProject(project);
     m_trends->setProject(project);
     m_opinion->setProject(project);
-    m_users->setProject(project);
     m_stored->setProject(project);
-    refresh();
+    fillDatasets();
+    // Given its dataset at once: the author list (tens of thousands of names on a big project, the
+    // costly part of opening one) is read once, not for all datasets and then for the first.
+    m_users->setProject(project, datasetId());
+    refreshViews(true);
 }
 
 void AnalyticsPanel::refresh()
 {
+    fillDatasets();
+    refreshViews(false);
+}
+
+void AnalyticsPanel::fillDatasets()
+{
     const QString current = m_dataset->currentText();
-    {
-        const QSignalBlocker block(m_dataset);
-        m_dataset->clear();
-        if (m_project)
-            for (const ProjectCatalog::Dataset &d : ProjectCatalog::postDatasets(*m_project))
-                m_dataset->addItem(d.name, QVariant::fromValue<qlonglong>(d.id));
-        const int index = m_dataset->findText(current);
-        m_dataset->setCurrentIndex(index >= 0 ? index : (m_dataset->count() > 0 ? 0 : -1));
-    }
+    const QSignalBlocker block(m_dataset);
+    m_dataset->clear();
+    if (m_project)
+        for (const ProjectCatalog::Dataset &d : ProjectCatalog::postDatasets(*m_project))
+            m_dataset->addItem(d.name, QVariant::fromValue<qlonglong>(d.id));
+    const int index = m_dataset->findText(current);
+    m_dataset->setCurrentIndex(index >= 0 ? index : (m_dataset->count() > 0 ? 0 : -1));
+}
+
+void AnalyticsPanel::refreshViews(bool usersFresh)
+{
     const std::int64_t usersBefore = m_users->dataset();
     datasetChanged();
     // The same dataset keeps its views; what they offer may still be new (runs, label tasks).
     m_topics->refresh();
     m_trends->refreshTasks();
     m_opinion->refreshTasks();
-    // A new dataset has just refreshed the user view's choices (its author list is the costly
-    // part on a big project: tens of thousands of names).
-    if (m_users->dataset() == usersBefore)
+    // A new dataset has just refreshed the user view's choices.
+    if (!usersFresh && m_users->dataset() == usersBefore)
         m_users->refreshChoices();
     m_stored->refresh();
 }

@@ -49,6 +49,9 @@ signals:
     void userEmbeddingRequested(const QString &dataset, qint64 userId, bool privacy);
 
 private:
+    void fillDatasets();
+    // usersFresh: the user view has just read its choices for the current dataset.
+    void refreshViews(bool usersFresh);
     void datasetChanged();
 
     chorus::Project *m_project = nullptr;

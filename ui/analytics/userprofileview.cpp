@@ -272,12 +272,12 @@ UserProfileView::UserProfileView(QWidget *parent)
 
 UserProfileView::~UserProfileView() = default;
 
-void UserProfileView::setProject(chorus::Project *project)
+void UserProfileView::setProject(chorus::Project *project, std::int64_t datasetId)
 {
     m_runner->cancel();
     m_exportRunner->cancel();
     m_project = project;
-    m_datasetId = 0;
+    m_datasetId = datasetId;
     m_similarity.reset();
     m_similarityDataset = -1;
     m_profile.reset();

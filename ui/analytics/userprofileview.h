@@ -54,7 +54,8 @@ public:
     explicit UserProfileView(QWidget *parent = nullptr);
     ~UserProfileView() override;
 
-    void setProject(chorus::Project *project);
+    // datasetId 0: the authors of every dataset. Reads the author list once for both.
+    void setProject(chorus::Project *project, std::int64_t datasetId = 0);
     void setDataset(std::int64_t datasetId);
     std::int64_t dataset() const { return m_datasetId; }
     // Re-reads authors and label tasks.
