@@ -9,6 +9,7 @@
 #include "ui/data/timechart.h"
 #include "ui/main/mainwindow.h"
 
+#include <QTimeZone>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -135,12 +136,12 @@ private slots:
         auto project = Project::open(m_path.toStdString());
         const std::int64_t first = *(*project)->db().queryInt("SELECT min(created_at) FROM posts WHERE dataset_id = " +
                                                               std::to_string(m_dataset));
-        const QDate from = QDateTime::fromSecsSinceEpoch(first, Qt::UTC).date().addDays(10);
+        const QDate from = QDateTime::fromSecsSinceEpoch(first, QTimeZone::utc()).date().addDays(10);
         const QDate to = from.addDays(20);
         bar->fromEdit()->setDate(from);
         bar->toEdit()->setDate(to);
-        const qint64 fromSecs = QDateTime(from, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
-        const qint64 beforeSecs = QDateTime(to.addDays(1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        const qint64 fromSecs = QDateTime(from, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+        const qint64 beforeSecs = QDateTime(to.addDays(1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
         const std::string range = "p.created_at >= " + std::to_string(fromSecs) + " AND p.created_at < " + std::to_string(beforeSecs);
         checkShown(window, sqlCount(range));
         // 21 days: one bar per day, none outside the range.

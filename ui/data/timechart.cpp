@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -26,7 +27,7 @@ TimeChart::TimeChart(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(
     PlotExporter::attachContextMenu(m_plot, [this](const QString &path) {
         QVector<QStringList> rows;
         for (auto it = m_bars->data()->constBegin(); it != m_bars->data()->constEnd(); ++it)
-            rows << QStringList{QDateTime::fromSecsSinceEpoch(static_cast<qint64>(it->key), Qt::UTC).date().toString(Qt::ISODate),
+            rows << QStringList{QDateTime::fromSecsSinceEpoch(static_cast<qint64>(it->key), QTimeZone::utc()).date().toString(Qt::ISODate),
                                 QString::number(static_cast<qint64>(it->value))};
         return PlotExporter::writeCsv(path, {m_bucket == chorus::PostsOverTimeBucket::Week ? tr("week") : tr("day"), tr("posts")},
                                       rows);

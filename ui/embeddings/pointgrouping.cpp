@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QTime>
+#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -35,7 +36,7 @@ std::optional<qint64> secondsOf(const std::string &value)
         const QDate day = QDate::fromString(text, Qt::ISODate);
         if (!day.isValid())
             return std::nullopt;
-        time = QDateTime(day, QTime(0, 0), Qt::UTC);
+        time = QDateTime(day, QTime(0, 0), QTimeZone::utc());
     }
     return time.toSecsSinceEpoch();
 }
@@ -125,7 +126,7 @@ std::optional<PointGroups> PointGrouping::byTime(const std::vector<std::string> 
     const qint64 end = latest + (wholeDays ? 86400 : 1);
     const double width = double(end - earliest) / kTimeSpans;
     const auto label = [wholeDays](qint64 seconds) {
-        const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
+        const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc());
         return wholeDays ? time.date().toString(Qt::ISODate) : time.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     };
     std::vector<int> used(kTimeSpans, 0);

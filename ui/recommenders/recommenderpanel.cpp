@@ -5,6 +5,7 @@
 #include "core/store/project.h"
 #include "core/training/runstore.h"
 
+#include <QTimeZone>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
@@ -369,7 +370,7 @@ void RecommenderPanel::recompute()
                 panel.m_history->setItem(row, 2, number(h.weight, 2));
                 panel.m_history->setItem(
                     row, 3,
-                    cell(h.lastAt > 0 ? QDateTime::fromSecsSinceEpoch(h.lastAt, Qt::UTC).toString(Qt::ISODate)
+                    cell(h.lastAt > 0 ? QDateTime::fromSecsSinceEpoch(h.lastAt, QTimeZone::utc()).toString(Qt::ISODate)
                                       : tr("unknown")));
             }
             panel.m_recommendations->setRowCount(static_cast<int>(list.size()));
