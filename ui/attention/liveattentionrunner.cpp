@@ -1,55 +1,31 @@
 #include "ui/attention/liveattentionrunner.h"
 
-#include "ui/common/workerrequest.h"
-#include "ui/training/workerprocess.h"
-
 #include <nlohmann/json.hpp>
 
 LiveAttentionRunner::LiveAttentionRunner(QObject *parent)
-    : QObject(parent), m_program(WorkerProcess::defaultProgram()), m_worker(new WorkerRequest(this))
+    : QObject(parent),
+      m_requests(
+          this,
+          [](const QByteArray &output, const CachedExplainRequest<AttentionSnapshot>::Request &request, QString *error) {
+              return fromExplainJson(output, request.postId, error);
+          },
+          [this](const auto &request, const AttentionSnapshot &snapshot) {
+              emit finished(request.runId, request.postId, snapshot);
+          },
+          [this](const auto &request, const QString &message) { emit failed(request.runId, request.postId, message); })
 {
-    connect(m_worker, &WorkerRequest::answered, this, [this](const QByteArray &output, const QByteArray &errors, int code) {
-        QString error;
-        std::optional<AttentionSnapshot> snapshot = fromExplainJson(output, m_runningPost, &error);
-        if (code != 0 || !snapshot) {
-            emit failed(m_runningRun, m_runningPost,
-                        output.trimmed().isEmpty() ? WorkerRequest::endedWithoutAnswer(code, errors) : error);
-            return;
-        }
-        m_cache.insert(key(m_runningRun, m_runningPost), *snapshot);
-        emit finished(m_runningRun, m_runningPost, *snapshot);
-    });
-    connect(m_worker, &WorkerRequest::failed, this,
-            [this](const QString &message) { emit failed(m_runningRun, m_runningPost, message); });
 }
 
 LiveAttentionRunner::~LiveAttentionRunner() { cancel(); }
 
-QString LiveAttentionRunner::key(qint64 runId, qint64 postId) { return QStringLiteral("%1/%2").arg(runId).arg(postId); }
-
 const AttentionSnapshot *LiveAttentionRunner::cached(qint64 runId, qint64 postId) const
 {
-    const auto found = m_cache.constFind(key(runId, postId));
-    return found == m_cache.constEnd() ? nullptr : &found.value();
+    return m_requests.cached({runId, postId, {}});
 }
-
-bool LiveAttentionRunner::isRunning() const { return m_worker->isRunning(); }
-
-void LiveAttentionRunner::cancel() { m_worker->cancel(); }
 
 void LiveAttentionRunner::request(const QString &projectPath, qint64 runId, qint64 postId)
 {
-    if (isRunning() && m_runningRun == runId && m_runningPost == postId)
-        return;
-    cancel();
-    if (const AttentionSnapshot *snapshot = cached(runId, postId)) {
-        emit finished(runId, postId, *snapshot);
-        return;
-    }
-    m_runningRun = runId;
-    m_runningPost = postId;
-    m_worker->start(m_program, {QStringLiteral("explain"), projectPath, QStringLiteral("--run"), QString::number(runId),
-                                QStringLiteral("--post"), QString::number(postId), QStringLiteral("--json")});
+    m_requests.request(projectPath, {runId, postId, {}});
 }
 
 std::optional<AttentionSnapshot> LiveAttentionRunner::fromExplainJson(const QByteArray &output, qint64 postId, QString *error)

@@ -1,14 +1,12 @@
 #pragma once
 
 #include "ui/attention/attentionsnapshot.h"
+#include "ui/common/cachedexplainrequest.h"
 
-#include <QHash>
 #include <QObject>
 #include <QString>
 
 #include <optional>
-
-class WorkerRequest;
 
 // The attention of a trained run over any stored post, not only the probe posts the trainer
 // recorded: `chorus-cli explain --run R --post P --json` runs the final model on it in the worker
@@ -22,14 +20,14 @@ public:
     explicit LiveAttentionRunner(QObject *parent = nullptr);
     ~LiveAttentionRunner() override;
 
-    void setProgram(const QString &program) { m_program = program; }
-    QString program() const { return m_program; }
+    void setProgram(const QString &program) { m_requests.setProgram(program); }
+    QString program() const { return m_requests.program(); }
 
     // Starts the worker unless the answer is cached (then `finished` follows at once).
     void request(const QString &projectPath, qint64 runId, qint64 postId);
     const AttentionSnapshot *cached(qint64 runId, qint64 postId) const;
-    bool isRunning() const;
-    void cancel();
+    bool isRunning() const { return m_requests.isRunning(); }
+    void cancel() { m_requests.cancel(); }
 
     // The worker's explain JSON as a snapshot of the one post (epoch 0: the final model); an
     // empty optional with *error set when it is not a token-attention explanation.
@@ -40,11 +38,5 @@ signals:
     void failed(qint64 runId, qint64 postId, const QString &message);
 
 private:
-    static QString key(qint64 runId, qint64 postId);
-
-    QString m_program;
-    WorkerRequest *m_worker;
-    qint64 m_runningRun = 0;
-    qint64 m_runningPost = 0;
-    QHash<QString, AttentionSnapshot> m_cache;
+    CachedExplainRequest<AttentionSnapshot> m_requests;
 };

@@ -1,9 +1,5 @@
 #include "ui/attention/saliencyrunner.h"
 
-#include "ui/common/workerrequest.h"
-#include "ui/training/workerprocess.h"
-
-
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -55,56 +51,37 @@ std::optional<TokenSaliencyResult> TokenSaliencyResult::fromJson(const QByteArra
 }
 
 SaliencyRunner::SaliencyRunner(QObject *parent)
-    : QObject(parent), m_program(WorkerProcess::defaultProgram()), m_worker(new WorkerRequest(this))
+    : QObject(parent),
+      m_requests(
+          this,
+          [](const QByteArray &output, const Requests::Request &request, QString *error) {
+              std::optional<TokenSaliencyResult> result = TokenSaliencyResult::fromJson(output, error);
+              if (result) {
+                  result->runId = request.runId;
+                  result->postId = request.postId;
+              }
+              return result;
+          },
+          [this](const auto &, const TokenSaliencyResult &result) { emit finished(result); },
+          [this](const auto &request, const QString &message) { emit failed(request.runId, request.postId, message); })
 {
-    connect(m_worker, &WorkerRequest::answered, this, [this](const QByteArray &output, const QByteArray &errors, int code) {
-        QString error;
-        std::optional<TokenSaliencyResult> result = TokenSaliencyResult::fromJson(output, &error);
-        if (!result) {
-            emit failed(m_runningRun, m_runningPost,
-                        output.trimmed().isEmpty() ? WorkerRequest::endedWithoutAnswer(code, errors) : error);
-            return;
-        }
-        result->runId = m_runningRun;
-        result->postId = m_runningPost;
-        m_cache.insert(m_runningKey, *result);
-        emit finished(*result);
-    });
-    connect(m_worker, &WorkerRequest::failed, this,
-            [this](const QString &message) { emit failed(m_runningRun, m_runningPost, message); });
 }
 
 SaliencyRunner::~SaliencyRunner() { cancel(); }
 
-QString SaliencyRunner::key(qint64 runId, qint64 postId, int steps, const QString &baseline)
+SaliencyRunner::Requests::Request SaliencyRunner::describe(qint64 runId, qint64 postId, int steps, const QString &baseline)
 {
-    return QStringLiteral("%1/%2/%3/%4").arg(runId).arg(postId).arg(steps).arg(baseline);
+    return {runId, postId,
+            {QStringLiteral("--saliency"), QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--baseline"),
+             baseline}};
 }
 
 const TokenSaliencyResult *SaliencyRunner::cached(qint64 runId, qint64 postId, int steps, const QString &baseline) const
 {
-    const auto found = m_cache.constFind(key(runId, postId, steps, baseline));
-    return found == m_cache.constEnd() ? nullptr : &found.value();
+    return m_requests.cached(describe(runId, postId, steps, baseline));
 }
-
-bool SaliencyRunner::isRunning() const { return m_worker->isRunning(); }
-
-void SaliencyRunner::cancel() { m_worker->cancel(); }
 
 void SaliencyRunner::request(const QString &projectPath, qint64 runId, qint64 postId, int steps, const QString &baseline)
 {
-    if (isRunning() && m_runningKey == key(runId, postId, steps, baseline))
-        return;
-    cancel();
-    if (const TokenSaliencyResult *result = cached(runId, postId, steps, baseline)) {
-        emit finished(*result);
-        return;
-    }
-    m_runningKey = key(runId, postId, steps, baseline);
-    m_runningRun = runId;
-    m_runningPost = postId;
-    m_worker->start(m_program, {QStringLiteral("explain"), projectPath, QStringLiteral("--run"), QString::number(runId),
-                                QStringLiteral("--post"), QString::number(postId), QStringLiteral("--saliency"),
-                                QStringLiteral("--steps"), QString::number(steps), QStringLiteral("--baseline"), baseline,
-                                QStringLiteral("--json")});
+    m_requests.request(projectPath, describe(runId, postId, steps, baseline));
 }

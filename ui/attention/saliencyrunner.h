@@ -1,15 +1,14 @@
 #pragma once
 
+#include "ui/common/cachedexplainrequest.h"
+
 #include <QByteArray>
-#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QVector>
 
 #include <optional>
-
-class WorkerRequest;
 
 // Gradient x input and integrated gradients for one post of a text classifier run, as
 // `chorus-cli explain --saliency --json` computes them (the GUI cannot run a model itself).
@@ -39,27 +38,23 @@ public:
     explicit SaliencyRunner(QObject *parent = nullptr);
     ~SaliencyRunner() override;
 
-    void setProgram(const QString &program) { m_program = program; }
-    QString program() const { return m_program; }
+    void setProgram(const QString &program) { m_requests.setProgram(program); }
+    QString program() const { return m_requests.program(); }
 
     // Starts the worker unless the result is cached (then `finished` follows at once) or the same
     // request is already running.
     void request(const QString &projectPath, qint64 runId, qint64 postId, int steps, const QString &baseline);
     const TokenSaliencyResult *cached(qint64 runId, qint64 postId, int steps, const QString &baseline) const;
-    bool isRunning() const;
-    void cancel();
+    bool isRunning() const { return m_requests.isRunning(); }
+    void cancel() { m_requests.cancel(); }
 
 signals:
     void finished(const TokenSaliencyResult &result);
     void failed(qint64 runId, qint64 postId, const QString &message);
 
 private:
-    static QString key(qint64 runId, qint64 postId, int steps, const QString &baseline);
+    using Requests = CachedExplainRequest<TokenSaliencyResult>;
+    static Requests::Request describe(qint64 runId, qint64 postId, int steps, const QString &baseline);
 
-    QString m_program;
-    WorkerRequest *m_worker;
-    QString m_runningKey;
-    qint64 m_runningRun = 0;
-    qint64 m_runningPost = 0;
-    QHash<QString, TokenSaliencyResult> m_cache;
+    Requests m_requests;
 };
