@@ -43,80 +43,76 @@ FilterStats::~FilterStats()
     delete m_worker;
 }
 
-void FilterStats::request(const QString &projectPath, const chorus::PostFilter &filter)
+template <typename Answer>
+void FilterStats::queue(const Generation &latest, const QString &projectPath,
+                        std::function<chorus::Result<Answer>(chorus::Project &)> compute,
+                        std::function<void(const chorus::Result<Answer> &)> deliver)
 {
-    const quint64 generation = m_latest->fetch_add(1) + 1;
-    m_busy = true;
+    const quint64 generation = latest->fetch_add(1) + 1;
     WorkerState *state = m_state.get();
-    auto latest = m_latest;
     const std::string path = projectPath.toStdString();
     QMetaObject::invokeMethod(
         m_worker,
-        [this, state, latest, generation, path, filter] {
+        [this, state, latest, generation, path, compute = std::move(compute), deliver = std::move(deliver)] {
             if (latest->load() != generation)
                 return; // a newer request is queued behind this one
             QString error;
-            qint64 count = 0;
-            chorus::PostsOverTime overTime;
-            if (chorus::Project *project = state->projectAt(path, error)) {
-                chorus::PostBrowser browser(*project);
-                auto counted = browser.count(filter);
-                auto timeline = counted ? browser.postsOverTime(filter) : chorus::Result<chorus::PostsOverTime>(counted.error());
-                if (timeline) {
-                    count = *counted;
-                    overTime = std::move(*timeline);
-                } else {
-                    error = QString::fromStdString(timeline.message());
-                }
-            }
+            chorus::Project *project = state->projectAt(path, error);
+            chorus::Result<Answer> answer = project ? compute(*project) : chorus::Result<Answer>(chorus::Error{error.toStdString()});
             // Back on the window's thread; this object outlives the worker thread (see the destructor).
             QMetaObject::invokeMethod(
                 this,
-                [this, latest, generation, error, count, overTime] {
-                    if (latest->load() != generation)
-                        return;
-                    m_busy = false;
-                    if (error.isEmpty())
-                        emit ready(count, overTime);
-                    else
-                        emit failed(error);
+                [latest, generation, answer = std::move(answer), deliver] {
+                    if (latest->load() == generation)
+                        deliver(answer);
                 },
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
 
+namespace {
+
+struct FilterCounts {
+    qint64 count = 0;
+    chorus::PostsOverTime overTime;
+};
+
+} // namespace
+
+void FilterStats::request(const QString &projectPath, const chorus::PostFilter &filter)
+{
+    m_busy = true;
+    queue<FilterCounts>(
+        m_latest, projectPath,
+        [filter](chorus::Project &project) -> chorus::Result<FilterCounts> {
+            chorus::PostBrowser browser(project);
+            auto counted = browser.count(filter);
+            if (!counted)
+                return counted.error();
+            auto timeline = browser.postsOverTime(filter);
+            if (!timeline)
+                return timeline.error();
+            return FilterCounts{*counted, std::move(*timeline)};
+        },
+        [this](const chorus::Result<FilterCounts> &answer) {
+            m_busy = false;
+            if (answer)
+                emit ready(answer->count, answer->overTime);
+            else
+                emit failed(QString::fromStdString(answer.message()));
+        });
+}
+
 void FilterStats::requestLabels(const QString &projectPath, qint64 datasetId)
 {
-    const quint64 generation = m_latestLabels->fetch_add(1) + 1;
-    WorkerState *state = m_state.get();
-    auto latest = m_latestLabels;
-    const std::string path = projectPath.toStdString();
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, state, latest, generation, path, datasetId] {
-            if (latest->load() != generation)
-                return;
-            QString error;
-            std::vector<chorus::TaskLabelCounts> tasks;
-            if (chorus::Project *project = state->projectAt(path, error)) {
-                auto counted = chorus::PostBrowser(*project).labelCountsByTask(datasetId);
-                if (counted)
-                    tasks = std::move(*counted);
-                else
-                    error = QString::fromStdString(counted.message());
-            }
-            QMetaObject::invokeMethod(
-                this,
-                [this, latest, generation, error, tasks, datasetId] {
-                    if (latest->load() != generation)
-                        return;
-                    if (error.isEmpty())
-                        emit labelsReady(datasetId, tasks);
-                    else
-                        emit failed(error);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    queue<std::vector<chorus::TaskLabelCounts>>(
+        m_latestLabels, projectPath,
+        [datasetId](chorus::Project &project) { return chorus::PostBrowser(project).labelCountsByTask(datasetId); },
+        [this, datasetId](const chorus::Result<std::vector<chorus::TaskLabelCounts>> &answer) {
+            if (answer)
+                emit labelsReady(datasetId, *answer);
+            else
+                emit failed(QString::fromStdString(answer.message()));
+        });
 }

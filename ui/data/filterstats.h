@@ -6,6 +6,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -34,11 +35,20 @@ signals:
 
 private:
     struct WorkerState;
+    using Generation = std::shared_ptr<std::atomic<quint64>>;
+
+    // Runs `compute` on the thread with the project at `projectPath`, unless a newer request of
+    // its kind (counted by `latest`) is queued behind it, and hands the answer to `deliver` on the
+    // window's thread, unless a newer request came meanwhile.
+    template <typename Answer>
+    void queue(const Generation &latest, const QString &projectPath,
+               std::function<chorus::Result<Answer>(chorus::Project &)> compute,
+               std::function<void(const chorus::Result<Answer> &)> deliver);
 
     QThread m_thread;
     QObject *m_worker;                      // lives in m_thread; the context of queued work
     std::unique_ptr<WorkerState> m_state;   // touched only on m_thread
-    std::shared_ptr<std::atomic<quint64>> m_latest;       // of the count requests
-    std::shared_ptr<std::atomic<quint64>> m_latestLabels; // of the label requests
+    Generation m_latest;       // of the count requests
+    Generation m_latestLabels; // of the label requests
     bool m_busy = false;
 };
