@@ -2,7 +2,8 @@
 # clang-tidy with the checked-in .clang-tidy over every .cpp of core/ and models/; exits non-zero
 # on any finding (the configuration makes every warning an error).
 #
-#   packaging/tidy.sh [all|core|models]     default: all
+#   packaging/tidy.sh [all|core|models] [REGEX...]     default: all; REGEX: only the files matching
+#                                                      one (e.g. the ones a change touched)
 #
 # Reads the compile database the build exports (CMakeLists.txt always turns it on) from
 # CHORUS_BUILD_DIR (default build/); runs CHORUS_JOBS (default 2) clang-tidy processes under nice.
@@ -18,8 +19,9 @@ run_clang_tidy="${RUN_CLANG_TIDY:-run-clang-tidy}"
 case "${1:-all}" in
     all) folders=(core models) ;;
     core | models) folders=("$1") ;;
-    *) echo "usage: $0 [all|core|models]" >&2; exit 2 ;;
+    *) echo "usage: $0 [all|core|models] [REGEX...]" >&2; exit 2 ;;
 esac
+shift $(($# > 0 ? 1 : 0))
 
 for tool in "$clang_tidy" "$run_clang_tidy" python3; do
     command -v "$tool" >/dev/null || { echo "$0: $tool not found (Debian: apt-get install clang-tidy)" >&2; exit 2; }
@@ -83,7 +85,7 @@ EOF
 # It always asks for colours; they are taken out, and so is the per-file noise (warning counts
 # from system headers, the command lines).
 set +e
-nice -n 10 "$run_clang_tidy" -quiet -j "$jobs" -p "$work" -clang-tidy-binary "$(command -v "$clang_tidy")" 2>&1 |
+nice -n 10 "$run_clang_tidy" -quiet -j "$jobs" -p "$work" -clang-tidy-binary "$(command -v "$clang_tidy")" "$@" 2>&1 |
     sed -u 's/\x1b\[[0-9;]*m//g' |
     grep --line-buffered -Ev '^[0-9]+ warnings? (and [0-9]+ errors? )?generated\.$|^Suppressed [0-9]+ warnings|^Use -header-filter=|^(/[^ ]*/)?clang-tidy(-[0-9]+)? '
 status=${PIPESTATUS[0]}
