@@ -29,7 +29,7 @@
         <translation>Dataset</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+122"/>
         <source>Cannot open analysis %1 (%2)</source>
         <translation>Cannot open analysis %1 (%2)</translation>
     </message>
@@ -197,17 +197,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+165"/>
+        <location line="+168"/>
         <source>Probe post</source>
         <translation>Probe post</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-165"/>
         <source>Epoch</source>
         <translation>Epoch</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>Run %1</source>
         <translation>Run %1</translation>
     </message>
@@ -508,7 +508,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>CurvePlot</name>
     <message>
-        <location filename="../../ui/training/curveplot.cpp" line="+52"/>
+        <location filename="../../ui/training/curveplot.cpp" line="+53"/>
         <source>Reset zoom</source>
         <translation>Reset zoom</translation>
     </message>
@@ -1470,7 +1470,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>LiveAttentionRunner</name>
     <message>
-        <location filename="../../ui/attention/liveattentionrunner.cpp" line="+59"/>
+        <location filename="../../ui/attention/liveattentionrunner.cpp" line="+35"/>
         <source>the worker&apos;s answer is not JSON</source>
         <translation>the worker&apos;s answer is not JSON</translation>
     </message>
@@ -2997,7 +2997,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>PointGrouping</name>
     <message>
-        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+49"/>
+        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+50"/>
         <source>points</source>
         <translation>points</translation>
     </message>
@@ -3460,7 +3460,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>RecommenderPanel</name>
     <message>
-        <location filename="../../ui/recommenders/recommenderpanel.cpp" line="+61"/>
+        <location filename="../../ui/recommenders/recommenderpanel.cpp" line="+62"/>
         <source>, </source>
         <comment>between the names and titles of a reason</comment>
         <translation>, </translation>
@@ -3851,7 +3851,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>SaliencyRunner</name>
     <message>
-        <location filename="../../ui/attention/saliencyrunner.cpp" line="+30"/>
+        <location filename="../../ui/attention/saliencyrunner.cpp" line="+26"/>
         <source>The worker&apos;s answer is not JSON.</source>
         <translation>The worker&apos;s answer is not JSON.</translation>
     </message>
@@ -4565,7 +4565,7 @@ select it to draw its co-attention over the picture</translation>
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../../ui/data/timechart.cpp" line="+24"/>
+        <location filename="../../ui/data/timechart.cpp" line="+25"/>
         <location line="+7"/>
         <source>posts</source>
         <translation>posts</translation>
@@ -4708,7 +4708,7 @@ attention weight %2%3</source>
 attention weight %2%3</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Self-attention, layer %1, average of heads</source>
         <translation>Self-attention, layer %1, average of heads</translation>
     </message>
@@ -5058,12 +5058,12 @@ attention weight %2%3</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+206"/>
+        <location line="+207"/>
         <source>learning rate</source>
         <translation>learning rate</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-205"/>
         <source>Automatic (CUDA when present)</source>
         <translation>Automatic (CUDA when present)</translation>
     </message>
@@ -5118,7 +5118,7 @@ attention weight %2%3</translation>
         <translation>Paused at step %1.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -5194,8 +5194,8 @@ attention weight %2%3</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>No run yet.</source>
-        <translation>No run yet.</translation>
+        <source>No run yet: choose a model and its settings on the Models tab, then press Start.</source>
+        <translation>No run yet: choose a model and its settings on the Models tab, then press Start.</translation>
     </message>
     <message>
         <location line="+9"/>

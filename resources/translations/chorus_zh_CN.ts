@@ -29,7 +29,7 @@
         <translation>数据集</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+122"/>
         <source>Cannot open analysis %1 (%2)</source>
         <translation>无法打开分析 %1（%2）</translation>
     </message>
@@ -197,17 +197,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+165"/>
+        <location line="+168"/>
         <source>Probe post</source>
         <translation>探针帖子</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-165"/>
         <source>Epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>Run %1</source>
         <translation>运行 %1</translation>
     </message>
@@ -503,7 +503,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>CurvePlot</name>
     <message>
-        <location filename="../../ui/training/curveplot.cpp" line="+52"/>
+        <location filename="../../ui/training/curveplot.cpp" line="+53"/>
         <source>Reset zoom</source>
         <translation>重置缩放</translation>
     </message>
@@ -1463,7 +1463,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>LiveAttentionRunner</name>
     <message>
-        <location filename="../../ui/attention/liveattentionrunner.cpp" line="+59"/>
+        <location filename="../../ui/attention/liveattentionrunner.cpp" line="+35"/>
         <source>the worker&apos;s answer is not JSON</source>
         <translation>工作进程的回答不是 JSON</translation>
     </message>
@@ -2989,7 +2989,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>PointGrouping</name>
     <message>
-        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+49"/>
+        <location filename="../../ui/embeddings/pointgrouping.cpp" line="+50"/>
         <source>points</source>
         <translation>点</translation>
     </message>
@@ -3450,7 +3450,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>RecommenderPanel</name>
     <message>
-        <location filename="../../ui/recommenders/recommenderpanel.cpp" line="+61"/>
+        <location filename="../../ui/recommenders/recommenderpanel.cpp" line="+62"/>
         <source>, </source>
         <comment>between the names and titles of a reason</comment>
         <translation>、</translation>
@@ -3838,7 +3838,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>SaliencyRunner</name>
     <message>
-        <location filename="../../ui/attention/saliencyrunner.cpp" line="+30"/>
+        <location filename="../../ui/attention/saliencyrunner.cpp" line="+26"/>
         <source>The worker&apos;s answer is not JSON.</source>
         <translation>工作进程的回复不是 JSON。</translation>
     </message>
@@ -4549,7 +4549,7 @@ select it to draw its co-attention over the picture</source>
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../../ui/data/timechart.cpp" line="+24"/>
+        <location filename="../../ui/data/timechart.cpp" line="+25"/>
         <location line="+7"/>
         <source>posts</source>
         <translation>帖子</translation>
@@ -4692,7 +4692,7 @@ attention weight %2%3</source>
 注意力权重 %2%3</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Self-attention, layer %1, average of heads</source>
         <translation>自注意力，第 %1 层，各头平均</translation>
     </message>
@@ -5040,12 +5040,12 @@ attention weight %2%3</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+206"/>
+        <location line="+207"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-205"/>
         <source>Automatic (CUDA when present)</source>
         <translation>自动（有 CUDA 时使用）</translation>
     </message>
@@ -5100,7 +5100,7 @@ attention weight %2%3</source>
         <translation>已在第 %1 步暂停。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -5176,8 +5176,8 @@ attention weight %2%3</source>
     </message>
     <message>
         <location line="+16"/>
-        <source>No run yet.</source>
-        <translation>尚无运行。</translation>
+        <source>No run yet: choose a model and its settings on the Models tab, then press Start.</source>
+        <translation>尚无运行：请在“模型”标签页选择模型及其设置，然后点击“开始”。</translation>
     </message>
     <message>
         <location line="+9"/>

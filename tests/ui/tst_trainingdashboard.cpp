@@ -9,6 +9,8 @@
 #include "ui/training/trainingdashboard.h"
 #include "ui/training/workerprocess.h"
 
+#include <qcustomplot.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -91,6 +93,19 @@ private slots:
         QCOMPARE(plot.drawnValues("noisy")[1], 10.0);
     }
 
+    void legendOnlyWithCurves()
+    {
+        CurvePlot plot("step", "loss");
+        QVERIFY(!plot.plot()->legend->visible());
+        plot.addPoint("train loss", 0, 1.0);
+        plot.redraw();
+        QVERIFY(plot.plot()->legend->visible());
+        QCOMPARE(plot.plot()->legend->itemCount(), 1);
+        plot.clear();
+        plot.redraw();
+        QVERIFY(!plot.plot()->legend->visible());
+    }
+
     void trainsThroughTheWorker()
     {
         TrainingDashboard dashboard;
@@ -100,6 +115,8 @@ private slots:
         QSignalSpy ended(&dashboard, &TrainingDashboard::runEnded);
         QSignalSpy paused(dashboard.worker(), &WorkerProcess::paused);
         QSignalSpy resumed(dashboard.worker(), &WorkerProcess::resumed);
+        // Before any run, the stats line says how to start one.
+        QVERIFY(dashboard.statsLabel()->text().contains(QStringLiteral("Models tab")));
         QCOMPARE(dashboard.start(tinyConfig()), QString());
         // Asked at once, so the worker holds before its first step.
         dashboard.worker()->pause();

@@ -107,6 +107,9 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     splitter->addWidget(m_classes);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // The same 3:2 at first (the stretch factors only share out later resizes): the class view's
+    // four columns need the room.
+    splitter->setSizes({600, 400});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(pickers);

@@ -284,8 +284,11 @@ void TokenColouringPanel::updateHeatmap()
     if (matrix.isEmpty()) {
         m_heatmap->clear();
         m_heatmap->setVisible(false);
+        // Only the measure row then: no taller than it, whatever room the explorer offers.
+        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
         return;
     }
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     const QString title = head() == AttentionHeads::kAverage
                               ? tr("Self-attention, layer %1, average of heads").arg(layer() + 1)
                               : tr("Self-attention, layer %1, head %2").arg(layer() + 1).arg(head() + 1);

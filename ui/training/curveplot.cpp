@@ -28,7 +28,8 @@ CurvePlot::CurvePlot(const QString &xLabel, const QString &yLabel, QWidget *pare
     layout->addWidget(m_plot);
     m_plot->xAxis->setLabel(xLabel);
     m_plot->yAxis->setLabel(yLabel);
-    m_plot->legend->setVisible(true);
+    // Shown once there is a curve to name: an empty legend draws as a stray little box.
+    m_plot->legend->setVisible(false);
     m_plot->legend->setFont(font());
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
@@ -180,6 +181,7 @@ void CurvePlot::redraw()
         }
         m_plot->yAxis->setRange(y);
     }
+    m_plot->legend->setVisible(!m_series.empty());
     m_plot->replot();
     ++m_replots;
 }

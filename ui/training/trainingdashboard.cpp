@@ -134,6 +134,7 @@ TrainingDashboard::TrainingDashboard(QWidget *parent)
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &TrainingDashboard::updateStats);
     setPhase(Phase::Idle);
+    updateStats();
 }
 
 TrainingDashboard::~TrainingDashboard()
@@ -307,7 +308,7 @@ void TrainingDashboard::showMessage(const QString &text, bool error)
 void TrainingDashboard::updateStats()
 {
     if (!m_elapsed.isValid()) {
-        m_stats->setText(tr("No run yet."));
+        m_stats->setText(tr("No run yet: choose a model and its settings on the Models tab, then press Start."));
         return;
     }
     const QLocale locale;
