@@ -147,7 +147,7 @@ Status DataParallelGroup::checkSame(const std::vector<std::int64_t> &figures, co
 {
     try {
         std::vector<int64_t> values(figures.begin(), figures.end());
-        auto reduce = [&](c10d::ReduceOp op) {
+        auto reduce = [&](const c10d::ReduceOp &op) {
             std::vector<at::Tensor> host{torch::tensor(values, torch::kLong)};
             c10d::AllreduceOptions options;
             options.reduceOp = op;
@@ -210,7 +210,7 @@ Result<StepExchange> DataParallelGroup::reduceStep(const std::vector<torch::Tens
             total += parameter.numel();
         const torch::Tensor sums = sum.narrow(0, total, 2 + count);
         for (std::int64_t i = 0; i < count; ++i) {
-            torch::Tensor parameter = parameters[static_cast<std::size_t>(i)];
+            const torch::Tensor &parameter = parameters[static_cast<std::size_t>(i)];
             const std::int64_t n = parameter.numel();
             if (sums[2 + i].item<float>() > 0) {
                 torch::Tensor reduced =
