@@ -4,14 +4,7 @@ ImageExplanationRunner::ImageExplanationRunner(QObject *parent)
     : QObject(parent),
       m_requests(
           this,
-          [](const QByteArray &output, const CachedExplainRequest<ImageExplanation>::Request &request, QString *error) {
-              std::optional<ImageExplanation> result = ImageExplanation::fromJson(output, error);
-              if (result) {
-                  result->runId = request.runId;
-                  result->postId = request.postId;
-              }
-              return result;
-          },
+          CachedExplainRequest<ImageExplanation>::stamped(&ImageExplanation::fromJson),
           [this](const auto &, const ImageExplanation &result) { emit finished(result); },
           [this](const auto &request, const QString &message) { emit failed(request.runId, request.postId, message); })
 {

@@ -54,14 +54,7 @@ SaliencyRunner::SaliencyRunner(QObject *parent)
     : QObject(parent),
       m_requests(
           this,
-          [](const QByteArray &output, const Requests::Request &request, QString *error) {
-              std::optional<TokenSaliencyResult> result = TokenSaliencyResult::fromJson(output, error);
-              if (result) {
-                  result->runId = request.runId;
-                  result->postId = request.postId;
-              }
-              return result;
-          },
+          Requests::stamped(&TokenSaliencyResult::fromJson),
           [this](const auto &, const TokenSaliencyResult &result) { emit finished(result); },
           [this](const auto &request, const QString &message) { emit failed(request.runId, request.postId, message); })
 {

@@ -31,6 +31,19 @@ public:
     using Finished = std::function<void(const Request &request, const Result &result)>;
     using Failed = std::function<void(const Request &request, const QString &message)>;
 
+    // A Parse for results that carry runId and postId: `fromJson`, then the request's run and post.
+    static Parse stamped(std::optional<Result> (*fromJson)(const QByteArray &json, QString *error))
+    {
+        return [fromJson](const QByteArray &output, const Request &request, QString *error) {
+            std::optional<Result> result = fromJson(output, error);
+            if (result) {
+                result->runId = request.runId;
+                result->postId = request.postId;
+            }
+            return result;
+        };
+    }
+
     CachedExplainRequest(QObject *owner, Parse parse, Finished finished, Failed failed)
         : m_program(WorkerProcess::defaultProgram()), m_worker(new WorkerRequest(owner)), m_parse(std::move(parse)),
           m_finished(std::move(finished)), m_failed(std::move(failed))
