@@ -3,6 +3,7 @@
 #include "core/import/jsonfields.h"
 
 #include "core/util/inputstream.h"
+#include "core/util/utf8.h"
 
 #include <cstring>
 
@@ -11,51 +12,6 @@ namespace {
 
 constexpr std::size_t kMaxLineBytes = 64u << 20;
 constexpr std::uint64_t kProgressEveryLines = 1000;
-
-// Offset of the first byte that breaks UTF-8 (overlong forms, surrogates and code points above
-// U+10FFFF included), or npos. nlohmann's parser would throw on these too, but only inside strings
-// and with a less useful message.
-std::size_t invalidUtf8Offset(const std::string &s)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t length = 0;
-        unsigned char low = 0x80, high = 0xBF; // allowed range of the second byte
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0)
-                low = 0xA0; // overlong
-            else if (c == 0xED)
-                high = 0x9F; // surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0)
-                low = 0x90; // overlong
-            else if (c == 0xF4)
-                high = 0x8F; // above U+10FFFF
-        } else {
-            return i;
-        }
-        if (i + length > n)
-            return i;
-        if (p[i + 1] < low || p[i + 1] > high)
-            return i;
-        for (std::size_t k = 2; k < length; ++k)
-            if ((p[i + k] & 0xC0) != 0x80)
-                return i;
-        i += length;
-    }
-    return std::string::npos;
-}
 
 bool isBlank(const std::string &s)
 {
@@ -145,7 +101,7 @@ bool JsonRecordReader::deliver(const nlohmann::json &value, std::uint64_t line, 
 
 bool JsonRecordReader::handleLine(const std::string &line, std::uint64_t number, const Handler &handler)
 {
-    if (const std::size_t bad = invalidUtf8Offset(line); bad != std::string::npos)
+    if (const std::size_t bad = utf8::firstInvalid(line); bad != std::string::npos)
         return m_sink.reject(m_path, number, "invalid UTF-8 at byte " + std::to_string(bad + 1));
     nlohmann::json value;
     try {
@@ -171,7 +127,7 @@ bool JsonRecordReader::feedDocument(Document &document, const std::string &line,
         document.startLine = number;
     }
     if (document.badUtf8.empty()) {
-        if (const std::size_t bad = invalidUtf8Offset(line); bad != std::string::npos)
+        if (const std::size_t bad = utf8::firstInvalid(line); bad != std::string::npos)
             document.badUtf8 = "invalid UTF-8 at line " + std::to_string(number) + ", byte " + std::to_string(bad + 1);
     }
     document.scan(line);

@@ -1,61 +1,17 @@
 #include "core/media/videoframesampler.h"
 
+#include "core/media/ffmpeghandles.h"
 #include "core/media/localvideoinput.h"
-
-extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/avutil.h>
-#include <libswscale/swscale.h>
-}
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <mutex>
 #include <utility>
 
 namespace chorus {
 namespace {
 
-struct FormatCloser {
-    void operator()(AVFormatContext *context) const { avformat_close_input(&context); }
-};
-struct CodecFreer {
-    void operator()(AVCodecContext *context) const { avcodec_free_context(&context); }
-};
-struct FrameFreer {
-    void operator()(AVFrame *frame) const { av_frame_free(&frame); }
-};
-struct PacketFreer {
-    void operator()(AVPacket *packet) const { av_packet_free(&packet); }
-};
-struct ScalerFreer {
-    void operator()(SwsContext *context) const { sws_freeContext(context); }
-};
-using FormatContext = std::unique_ptr<AVFormatContext, FormatCloser>;
-using CodecContext = std::unique_ptr<AVCodecContext, CodecFreer>;
-using Frame = std::unique_ptr<AVFrame, FrameFreer>;
-using Packet = std::unique_ptr<AVPacket, PacketFreer>;
-
-std::string avError(int code)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    if (av_strerror(code, buffer, sizeof buffer) < 0)
-        return "FFmpeg error " + std::to_string(code);
-    return buffer;
-}
-
-// Failures come back as values naming the file; FFmpeg's console chatter about damaged input
-// would only repeat them.
-void quietFfmpegLogging()
-{
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (av_log_get_level() <= AV_LOG_INFO)
-            av_log_set_level(AV_LOG_FATAL);
-    });
-}
+using namespace ffmpeg;
 
 std::string quoted(const std::string &path) { return "'" + path + "'"; }
 
@@ -71,15 +27,15 @@ Result<OpenVideo> openVideo(const std::string &path)
     AVFormatContext *raw = nullptr;
     int rc = LocalVideoInput::open(&raw, path);
     if (rc < 0)
-        return Error{"cannot open video " + quoted(path) + ": " + avError(rc)};
+        return Error{"cannot open video " + quoted(path) + ": " + errorText(rc)};
     OpenVideo video;
     video.format.reset(raw);
     rc = avformat_find_stream_info(video.format.get(), nullptr);
     if (rc < 0)
-        return Error{"cannot read video " + quoted(path) + ": " + avError(rc)};
+        return Error{"cannot read video " + quoted(path) + ": " + errorText(rc)};
     video.stream = av_find_best_stream(video.format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, &video.decoder, 0);
     if (video.stream < 0)
-        return Error{"no video stream in " + quoted(path) + ": " + avError(video.stream)};
+        return Error{"no video stream in " + quoted(path) + ": " + errorText(video.stream)};
     if (video.decoder == nullptr)
         return Error{"no decoder for the " +
                      std::string(avcodec_get_name(video.format->streams[video.stream]->codecpar->codec_id)) +
@@ -268,12 +224,12 @@ Result<PassOutcome> decodePositions(const std::string &path, const FrameList &li
         return Error{"out of memory decoding " + quoted(path)};
     int rc = avcodec_parameters_to_context(codec.get(), stream->codecpar);
     if (rc < 0)
-        return Error{"cannot set up the decoder for " + quoted(path) + ": " + avError(rc)};
+        return Error{"cannot set up the decoder for " + quoted(path) + ": " + errorText(rc)};
     codec->thread_count = 1; // callers sample many clips in parallel; frame threads only add delay
     rc = avcodec_open2(codec.get(), video.decoder, nullptr);
     if (rc < 0)
         return Error{"cannot open the " + std::string(video.decoder->name) + " decoder for " + quoted(path) + ": " +
-                     avError(rc)};
+                     errorText(rc)};
 
     Packet packet(av_packet_alloc());
     Frame frame(av_frame_alloc());
@@ -342,7 +298,7 @@ Result<PassOutcome> decodePositions(const std::string &path, const FrameList &li
             rc = av_read_frame(video.format.get(), packet.get());
             if (rc < 0) {
                 if (rc != AVERROR_EOF)
-                    lastError = "cannot read the video: " + avError(rc);
+                    lastError = "cannot read the video: " + errorText(rc);
                 draining = true;
                 // Flush the frames the decoder holds; a failure shows in avcodec_receive_frame below.
                 avcodec_send_packet(codec.get(), nullptr);
@@ -356,7 +312,7 @@ Result<PassOutcome> decodePositions(const std::string &path, const FrameList &li
                 rc = avcodec_send_packet(codec.get(), packet.get());
                 av_packet_unref(packet.get());
                 if (rc < 0 && rc != AVERROR(EAGAIN)) {
-                    lastError = "cannot decode the video: " + avError(rc);
+                    lastError = "cannot decode the video: " + errorText(rc);
                     continue; // a damaged packet; later ones may still decode
                 }
             }
@@ -367,7 +323,7 @@ Result<PassOutcome> decodePositions(const std::string &path, const FrameList &li
             if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF)
                 break;
             if (rc < 0) {
-                lastError = "cannot decode the video: " + avError(rc);
+                lastError = "cannot decode the video: " + errorText(rc);
                 break;
             }
             auto taken = consider(*frame);
@@ -397,7 +353,7 @@ Result<SampledFrames> VideoFrameSampler::sample(const std::string &path) const
     for (float deviation : m_options.std)
         if (!(deviation > 0))
             return Error{"cannot sample " + quoted(path) + ": every normalisation std must be positive"};
-    quietFfmpegLogging();
+    quietLogging();
 
     auto opened = openVideo(path);
     if (!opened)

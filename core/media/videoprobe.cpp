@@ -1,19 +1,15 @@
 #include "core/media/videoprobe.h"
 
+#include "core/media/ffmpeghandles.h"
 #include "core/media/imagedecoder.h"
 #include "core/media/localvideoinput.h"
 
 extern "C" {
-#include <libavcodec/avcodec.h>
-#include <libavformat/avformat.h>
-#include <libavutil/avutil.h>
 #include <libavutil/imgutils.h>
-#include <libswscale/swscale.h>
 }
 
 #include <cmath>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 namespace chorus {
@@ -23,45 +19,7 @@ namespace {
 // yields a frame is given up quickly.
 constexpr int kMaxPacketsForFirstFrame = 2000;
 
-struct FormatCloser {
-    void operator()(AVFormatContext *context) const { avformat_close_input(&context); }
-};
-struct CodecFreer {
-    void operator()(AVCodecContext *context) const { avcodec_free_context(&context); }
-};
-struct FrameFreer {
-    void operator()(AVFrame *frame) const { av_frame_free(&frame); }
-};
-struct PacketFreer {
-    void operator()(AVPacket *packet) const { av_packet_free(&packet); }
-};
-struct ScalerFreer {
-    void operator()(SwsContext *context) const { sws_freeContext(context); }
-};
-using FormatContext = std::unique_ptr<AVFormatContext, FormatCloser>;
-using CodecContext = std::unique_ptr<AVCodecContext, CodecFreer>;
-using Frame = std::unique_ptr<AVFrame, FrameFreer>;
-using Packet = std::unique_ptr<AVPacket, PacketFreer>;
-using Scaler = std::unique_ptr<SwsContext, ScalerFreer>;
-
-std::string avError(int code)
-{
-    char buffer[AV_ERROR_MAX_STRING_SIZE] = {};
-    if (av_strerror(code, buffer, sizeof buffer) < 0)
-        return "FFmpeg error " + std::to_string(code);
-    return buffer;
-}
-
-// Failures are returned as values naming the file; FFmpeg's own console messages about damaged
-// input would only repeat them, so they are silenced unless someone asked for more.
-void quietFfmpegLogging()
-{
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (av_log_get_level() <= AV_LOG_INFO)
-            av_log_set_level(AV_LOG_FATAL);
-    });
-}
+using namespace ffmpeg;
 
 double toSeconds(std::int64_t value, AVRational base) { return double(value) * av_q2d(base); }
 
@@ -92,11 +50,11 @@ Result<std::string> firstFrameThumbnail(AVFormatContext &format, int streamIndex
         return Error{"out of memory"};
     int rc = avcodec_parameters_to_context(codec.get(), format.streams[streamIndex]->codecpar);
     if (rc < 0)
-        return Error{"cannot set up the decoder: " + avError(rc)};
+        return Error{"cannot set up the decoder: " + errorText(rc)};
     codec->thread_count = 1; // one frame is wanted: threads would only add latency
     rc = avcodec_open2(codec.get(), &decoder, nullptr);
     if (rc < 0)
-        return Error{"cannot open the " + std::string(decoder.name) + " decoder: " + avError(rc)};
+        return Error{"cannot open the " + std::string(decoder.name) + " decoder: " + errorText(rc)};
 
     Packet packet(av_packet_alloc());
     Frame frame(av_frame_alloc());
@@ -109,7 +67,7 @@ Result<std::string> firstFrameThumbnail(AVFormatContext &format, int streamIndex
             rc = av_read_frame(&format, packet.get());
             if (rc < 0) {
                 if (rc != AVERROR_EOF)
-                    lastError = "cannot read the video: " + avError(rc);
+                    lastError = "cannot read the video: " + errorText(rc);
                 draining = true;
                 // Flush what the decoder holds; a failure shows in avcodec_receive_frame below.
                 avcodec_send_packet(codec.get(), nullptr);
@@ -120,7 +78,7 @@ Result<std::string> firstFrameThumbnail(AVFormatContext &format, int streamIndex
                 rc = avcodec_send_packet(codec.get(), packet.get());
                 av_packet_unref(packet.get());
                 if (rc < 0 && rc != AVERROR(EAGAIN)) {
-                    lastError = "cannot decode the video: " + avError(rc);
+                    lastError = "cannot decode the video: " + errorText(rc);
                     continue; // a damaged packet; a later key frame may still decode
                 }
             }
@@ -131,7 +89,7 @@ Result<std::string> firstFrameThumbnail(AVFormatContext &format, int streamIndex
         if (rc == AVERROR_EOF)
             break;
         if (rc != AVERROR(EAGAIN))
-            lastError = "cannot decode the video: " + avError(rc);
+            lastError = "cannot decode the video: " + errorText(rc);
         else if (draining)
             break;
     }
@@ -142,20 +100,20 @@ Result<std::string> firstFrameThumbnail(AVFormatContext &format, int streamIndex
 
 Result<VideoInfo> VideoProbe::probe(const std::string &path, int thumbnailMaxSide)
 {
-    quietFfmpegLogging();
+    quietLogging();
     AVFormatContext *rawFormat = nullptr;
     int rc = LocalVideoInput::open(&rawFormat, path);
     if (rc < 0)
-        return Error{"cannot open video '" + path + "': " + avError(rc)};
+        return Error{"cannot open video '" + path + "': " + errorText(rc)};
     FormatContext format(rawFormat);
     rc = avformat_find_stream_info(format.get(), nullptr);
     if (rc < 0)
-        return Error{"cannot read video '" + path + "': " + avError(rc)};
+        return Error{"cannot read video '" + path + "': " + errorText(rc)};
 
     const AVCodec *decoder = nullptr;
     const int streamIndex = av_find_best_stream(format.get(), AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
     if (streamIndex < 0)
-        return Error{"no video stream in '" + path + "': " + avError(streamIndex)};
+        return Error{"no video stream in '" + path + "': " + errorText(streamIndex)};
     AVStream *stream = format->streams[streamIndex];
     const AVCodecParameters &parameters = *stream->codecpar;
 
