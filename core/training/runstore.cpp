@@ -165,6 +165,21 @@ Result<std::vector<std::pair<std::int64_t, double>>> RunStore::history(std::int6
     return points;
 }
 
+Result<std::vector<std::string>> RunStore::metricNames(std::int64_t run, const std::string &split)
+{
+    auto select = m_project.db().prepare(
+        "SELECT name FROM metrics WHERE run_id = ?1 AND split = ?2 GROUP BY name ORDER BY min(rowid)");
+    if (!select)
+        return select.error();
+    select->bind(1, run).bind(2, split);
+    std::vector<std::string> names;
+    while (select->step())
+        names.push_back(select->text(0));
+    if (select->failed())
+        return Error{select->lastError()};
+    return names;
+}
+
 Status RunStore::rename(std::int64_t run, const std::string &name)
 {
     auto update = m_project.db().prepare("UPDATE runs SET name = nullif(?2, '') WHERE id = ?1");

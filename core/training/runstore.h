@@ -49,6 +49,8 @@ public:
     // (step, value) history of one metric of one split.
     Result<std::vector<std::pair<std::int64_t, double>>> history(std::int64_t run, const std::string &split,
                                                                  const std::string &name);
+    // The metric names a run recorded for `split`, in the order they first appeared.
+    Result<std::vector<std::string>> metricNames(std::int64_t run, const std::string &split);
     // A display name for the run (empty clears it).
     Status rename(std::int64_t run, const std::string &name);
     // Deletes the run with its metrics, checkpoints and artifacts (rows) and its files under

@@ -5011,7 +5011,7 @@ attention weight %2%3</translation>
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../../ui/training/trainingdashboard.cpp" line="+52"/>
+        <location filename="../../ui/training/trainingdashboard.cpp" line="+54"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
@@ -5058,12 +5058,13 @@ attention weight %2%3</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+207"/>
+        <location line="+129"/>
+        <location line="+124"/>
         <source>learning rate</source>
         <translation>learning rate</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-251"/>
         <source>Automatic (CUDA when present)</source>
         <translation>Automatic (CUDA when present)</translation>
     </message>
@@ -5118,7 +5119,7 @@ attention weight %2%3</translation>
         <translation>Paused at step %1.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+95"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -5143,7 +5144,7 @@ attention weight %2%3</translation>
         <translation>A run is already training.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Starting the worker...</source>
         <translation>Starting the worker...</translation>
     </message>
@@ -5158,17 +5159,20 @@ attention weight %2%3</translation>
         <translation>Run %1 is training on %2.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-112"/>
+        <location line="+125"/>
         <source>train loss</source>
         <translation>train loss</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-124"/>
+        <location line="+134"/>
         <source>valid loss</source>
         <translation>valid loss</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-129"/>
+        <location line="+131"/>
         <source>valid %1</source>
         <translation>valid %1</translation>
     </message>
@@ -5193,7 +5197,12 @@ attention weight %2%3</translation>
         <translation>Training failed: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>Run %1 (%2), the project&apos;s latest, as it recorded its curves. Press Start for a new run.</source>
+        <translation>Run %1 (%2), the project&apos;s latest, as it recorded its curves. Press Start for a new run.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No run yet: choose a model and its settings on the Models tab, then press Start.</source>
         <translation>No run yet: choose a model and its settings on the Models tab, then press Start.</translation>
     </message>

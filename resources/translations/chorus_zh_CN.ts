@@ -4993,7 +4993,7 @@ attention weight %2%3</source>
 <context>
     <name>TrainingDashboard</name>
     <message>
-        <location filename="../../ui/training/trainingdashboard.cpp" line="+52"/>
+        <location filename="../../ui/training/trainingdashboard.cpp" line="+54"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -5040,12 +5040,13 @@ attention weight %2%3</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+207"/>
+        <location line="+129"/>
+        <location line="+124"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-251"/>
         <source>Automatic (CUDA when present)</source>
         <translation>自动（有 CUDA 时使用）</translation>
     </message>
@@ -5100,7 +5101,7 @@ attention weight %2%3</source>
         <translation>已在第 %1 步暂停。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+95"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -5125,7 +5126,7 @@ attention weight %2%3</source>
         <translation>已有运行正在训练。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Starting the worker...</source>
         <translation>正在启动工作进程...</translation>
     </message>
@@ -5140,17 +5141,20 @@ attention weight %2%3</source>
         <translation>运行 %1 正在 %2 上训练。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-112"/>
+        <location line="+125"/>
         <source>train loss</source>
         <translation>训练损失</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-124"/>
+        <location line="+134"/>
         <source>valid loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-129"/>
+        <location line="+131"/>
         <source>valid %1</source>
         <translation>验证 %1</translation>
     </message>
@@ -5175,7 +5179,12 @@ attention weight %2%3</source>
         <translation>训练失败：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>Run %1 (%2), the project&apos;s latest, as it recorded its curves. Press Start for a new run.</source>
+        <translation>运行 %1（%2），本项目最近的一次运行，曲线为其记录的数据。点击“开始”进行新的运行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>No run yet: choose a model and its settings on the Models tab, then press Start.</source>
         <translation>尚无运行：请在“模型”标签页选择模型及其设置，然后点击“开始”。</translation>
     </message>

@@ -46,6 +46,22 @@ private slots:
         QVERIFY2(missing.message().find("999999") != std::string::npos, missing.message().c_str());
     }
 
+    void metricNamesInFirstRecordedOrder()
+    {
+        RunStore store(*m_project);
+        auto run = store.create("textcnn", "demo", {{"epochs", 1}}, "cpu");
+        QVERIFY(run.ok());
+        QVERIFY(store.addMetrics(*run, 1, 0.1, "valid", {{"macro_f1", 0.4}, {"accuracy", 0.5}}).ok());
+        QVERIFY(store.addMetrics(*run, 1, 0.1, "train", {{"loss", 2.0}}).ok());
+        QVERIFY(store.addMetrics(*run, 2, 0.2, "valid", {{"accuracy", 0.6}, {"loss", 1.5}, {"macro_f1", 0.5}}).ok());
+        auto valid = store.metricNames(*run, "valid");
+        QVERIFY(valid.ok());
+        QCOMPARE(*valid, (std::vector<std::string>{"macro_f1", "accuracy", "loss"}));
+        QCOMPARE(*store.metricNames(*run, "train"), std::vector<std::string>{"loss"});
+        QVERIFY(store.metricNames(*run, "test")->empty());
+        QVERIFY(store.metricNames(999999, "valid")->empty());
+    }
+
     void removeTakesRowsAndFiles()
     {
         RunStore store(*m_project);

@@ -173,6 +173,39 @@ private slots:
         QVERIFY(QFileInfo(m_dir.filePath("loss.png")).size() > 1000);
     }
 
+    void idleDashboardShowsTheLatestRecordedRun()
+    {
+        RunStore store(*m_project);
+        auto runs = store.list();
+        QVERIFY(runs && !runs->empty()); // trainsThroughTheWorker trained one
+        const RunSummary latest = runs->back();
+        auto trainLoss = store.history(latest.id, "train", "loss");
+        auto validNames = store.metricNames(latest.id, "valid");
+        QVERIFY(trainLoss && !trainLoss->empty());
+        QVERIFY(validNames && !validNames->empty());
+
+        TrainingDashboard dashboard;
+        dashboard.setProject(m_project.get());
+        QCOMPARE(dashboard.shownRecordedRun(), latest.id);
+        QVERIFY(dashboard.statsLabel()->text().contains(QStringLiteral("Run %1").arg(latest.id)));
+        QCOMPARE(dashboard.lossPlot()->pointCount(QStringLiteral("train loss")), int(trainLoss->size()));
+        QTRY_COMPARE(dashboard.lossPlot()->drawnValues(QStringLiteral("train loss")).size(), int(trainLoss->size()));
+        QCOMPARE(dashboard.lossPlot()->drawnValues(QStringLiteral("train loss")).front(), trainLoss->front().second);
+        for (const std::string &name : *validNames) {
+            auto points = store.history(latest.id, "valid", name);
+            QVERIFY(points);
+            const QString series = name == "loss" ? QStringLiteral("valid loss")
+                                                  : QStringLiteral("valid %1").arg(QString::fromStdString(name));
+            CurvePlot *plot = name == "loss" ? dashboard.lossPlot() : dashboard.metricsPlot();
+            QCOMPARE(plot->pointCount(series), int(points->size()));
+        }
+        // A new run starts from empty curves; closing the project empties them too.
+        dashboard.setProject(nullptr);
+        QCOMPARE(dashboard.shownRecordedRun(), std::int64_t(0));
+        QCOMPARE(dashboard.lossPlot()->seriesNames().size(), 0);
+        QVERIFY(dashboard.statsLabel()->text().contains(QStringLiteral("No run yet")));
+    }
+
     void crashedWorkerFailsTheRun()
     {
         RunStore store(*m_project);

@@ -20,6 +20,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace {
 
 QString duration(qint64 ms)
@@ -147,7 +149,52 @@ TrainingDashboard::~TrainingDashboard()
     }
 }
 
-void TrainingDashboard::setProject(chorus::Project *project) { m_project = project; }
+void TrainingDashboard::setProject(chorus::Project *project)
+{
+    m_project = project;
+    if (m_phase == Phase::Idle)
+        showLatestRecordedRun();
+}
+
+void TrainingDashboard::showLatestRecordedRun()
+{
+    m_loss->clear();
+    m_metrics->clear();
+    m_rate->clear();
+    m_shownRun = 0;
+    m_shownStatus.clear();
+    m_elapsed.invalidate();
+    std::optional<chorus::RunSummary> latest;
+    if (m_project) {
+        chorus::RunStore store(*m_project);
+        if (auto runs = store.list(); runs && !runs->empty())
+            latest = runs->back();
+        if (latest) {
+            const std::int64_t run = latest->id;
+            auto show = [&store, run](CurvePlot *plot, const QString &label, const char *split, const std::string &name) {
+                auto points = store.history(run, split, name);
+                if (!points || points->empty())
+                    return;
+                QVector<double> x, y;
+                for (const auto &[step, value] : *points) {
+                    x.append(double(step));
+                    y.append(value);
+                }
+                plot->setSeries(label, x, y);
+            };
+            show(m_loss, tr("train loss"), "train", "loss");
+            show(m_loss, tr("valid loss"), "valid", "loss");
+            show(m_rate, tr("learning rate"), "train", "lr");
+            if (auto names = store.metricNames(run, "valid"))
+                for (const std::string &name : *names)
+                    if (name != "loss")
+                        show(m_metrics, tr("valid %1").arg(QString::fromStdString(name)), "valid", name);
+            m_shownRun = run;
+            m_shownStatus = RunStatus::label(QString::fromStdString(latest->status));
+        }
+    }
+    updateStats();
+}
 
 void TrainingDashboard::refreshDevices()
 {
@@ -202,6 +249,7 @@ QString TrainingDashboard::start(nlohmann::json config)
     m_metrics->clear();
     m_rate->clear();
     m_runId = 0;
+    m_shownRun = 0;
     m_step = 0;
     m_totalSteps = 0;
     m_epoch = 0;
@@ -308,7 +356,11 @@ void TrainingDashboard::showMessage(const QString &text, bool error)
 void TrainingDashboard::updateStats()
 {
     if (!m_elapsed.isValid()) {
-        m_stats->setText(tr("No run yet: choose a model and its settings on the Models tab, then press Start."));
+        m_stats->setText(m_shownRun > 0
+                             ? tr("Run %1 (%2), the project's latest, as it recorded its curves. Press Start for a new run.")
+                                   .arg(m_shownRun)
+                                   .arg(m_shownStatus)
+                             : tr("No run yet: choose a model and its settings on the Models tab, then press Start."));
         return;
     }
     const QLocale locale;

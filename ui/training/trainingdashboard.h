@@ -41,7 +41,11 @@ public:
     explicit TrainingDashboard(QWidget *parent = nullptr);
     ~TrainingDashboard() override;
 
+    // When no run is training, the curves of the project's latest run are shown from what it
+    // recorded, so the tab says where things stand (a run trained from the shell, or before a crash).
     void setProject(chorus::Project *project);
+    // The recorded run the idle dashboard shows; 0 when none (or while a run trains here).
+    std::int64_t shownRecordedRun() const { return m_shownRun; }
     // Start takes its config from here (what the Models tab shows).
     void setModelForm(ModelFormWidget *form) { m_form = form; }
     // Asks `chorus-cli devices --json` for the CUDA devices without blocking.
@@ -83,6 +87,7 @@ private:
     void onEvaluated(qint64 step, double epoch, const QVariantMap &metrics);
     void onFinished(const QString &status, qint64 steps, const QVariantMap &test);
     void onFailed(const QString &message);
+    void showLatestRecordedRun();
     void updateStats();
     void showMessage(const QString &text, bool error);
     void applyPlotOptions();
@@ -92,6 +97,8 @@ private:
     WorkerProcess *m_worker;
     Phase m_phase = Phase::Idle;
     std::int64_t m_runId = 0;
+    std::int64_t m_shownRun = 0;
+    QString m_shownStatus;
     std::int64_t m_step = 0;
     std::int64_t m_totalSteps = 0;
     double m_epoch = 0;
