@@ -183,6 +183,12 @@ private slots:
         // A text-only post has neither modality weights nor frames.
         QVERIFY(explorer.modalityChart()->isHidden());
         QVERIFY(explorer.frameStrip()->isHidden());
+        // With no media the chart reaches the bottom of the post's column: the empty media row
+        // and the colouring row without a heatmap leave no blank band.
+        QWidget *column = explorer.probabilityChart()->parentWidget();
+        const int chartBottom = explorer.probabilityChart()->geometry().bottom();
+        QVERIFY2(column->height() - chartBottom < 20,
+                 qPrintable(QStringLiteral("chart ends at %1 of %2").arg(chartBottom).arg(column->height())));
         explorer.grab().save("/tmp/attention_explorer_text.png");
     }
 

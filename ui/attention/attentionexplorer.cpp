@@ -86,12 +86,14 @@ AttentionExplorer::AttentionExplorer(QWidget *parent)
     charts->addWidget(m_probabilities, 3);
     charts->addWidget(m_modalities, 2);
     auto *media = new QHBoxLayout;
+    m_mediaRow = media;
     media->addWidget(m_frames, 3);
     media->addWidget(m_image, 2);
     media->addWidget(m_imagePane, 3);
 
     auto *post = new QWidget;
     auto *postLayout = new QVBoxLayout(post);
+    m_postLayout = postLayout;
     postLayout->setContentsMargins(0, 0, 0, 0);
     postLayout->addWidget(m_text);
     postLayout->addWidget(tokenScroll, 1);
@@ -358,6 +360,7 @@ void AttentionExplorer::clearPost()
     m_thread->clear();
     m_thread->setVisible(false);
     m_epochLabel->setText(m_snapshots.empty() ? tr("no snapshots") : QString());
+    fitMediaRow();
     updateSelection();
 }
 
@@ -441,6 +444,13 @@ void AttentionExplorer::showImageExplanation(qint64 runId, qint64 postId)
     m_image->setVisible(false);
     m_imagePane->setVisible(true);
     m_imagePane->showPost(runId, postId);
+    fitMediaRow();
+}
+
+void AttentionExplorer::fitMediaRow()
+{
+    const bool shown = !m_frames->isHidden() || !m_image->isHidden() || !m_imagePane->isHidden();
+    m_postLayout->setStretchFactor(m_mediaRow, shown ? 2 : 0);
 }
 
 void AttentionExplorer::imageExplained()
@@ -484,6 +494,7 @@ void AttentionExplorer::showPostText(qint64 postId)
             m_image->setPixmap(pixmap.scaled(240, 180, Qt::KeepAspectRatio, Qt::SmoothTransformation));
             m_image->setToolTip(QString::fromStdString(media.path));
             m_image->setVisible(true);
+            fitMediaRow();
             return;
         }
     }
@@ -492,6 +503,7 @@ void AttentionExplorer::showPostText(qint64 postId)
         if (media.kind == "video") {
             m_image->setText(tr("Video %1 (%2 s)").arg(QString::fromStdString(media.path)).arg(media.duration, 0, 'f', 1));
             m_image->setVisible(true);
+            fitMediaRow();
             return;
         }
 }
@@ -561,6 +573,7 @@ void AttentionExplorer::showProbePost(const AttentionSnapshot &snapshot, const A
         m_frames->setBars(frames, post.frameWeights, int(top - post.frameWeights.begin()));
         m_frames->setVisible(true);
     }
+    fitMediaRow();
     updateSelection();
 }
 

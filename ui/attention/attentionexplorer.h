@@ -17,6 +17,7 @@ class Project;
 class BarChart;
 class ImageExplanationPane;
 class LiveAttentionRunner;
+class QBoxLayout;
 class QComboBox;
 class QLabel;
 class QSlider;
@@ -110,6 +111,9 @@ private:
     void imageExplained();
     void clearPost();
     void updateSelection();
+    // The media row (frames, picture, image explanation) takes a share of the height only while
+    // something in it is shown: an empty layout with a stretch still claims its share.
+    void fitMediaRow();
     // Recolours the chips for the panel's choice; a post shown without recorded tokens gets chips
     // from its saliency explanation while one is shown.
     void applyColouring();
@@ -141,6 +145,8 @@ private:
     ImageExplanationPane *m_imagePane = nullptr;
     QSet<qint64> m_imageRuns; // runs whose encoding reads images
     LiveAttentionRunner *m_live = nullptr;
+    QBoxLayout *m_postLayout = nullptr;
+    QBoxLayout *m_mediaRow = nullptr;
     qint64 m_livePost = 0;                        // the unrecorded post shown, whose attention is asked for
     QString m_liveLabel;                          // its true label, when the test evaluation has it
     std::optional<AttentionSnapshot> m_liveSnapshot; // the worker's answer for it, while shown
