@@ -165,14 +165,8 @@ void RunsPanel::updateOverlay()
     chorus::RunStore store(*m_project);
     for (qint64 id : selectedRuns()) {
         auto points = store.history(id, key[0].toStdString(), key[1].toStdString());
-        if (!points || points->empty())
-            continue;
-        QVector<double> x, y;
-        for (const auto &[step, value] : *points) {
-            x.append(double(step));
-            y.append(value);
-        }
-        m_overlay->setSeries(runLabel(id), x, y);
+        if (points && !points->empty())
+            m_overlay->setSeries(runLabel(id), *points);
     }
 }
 

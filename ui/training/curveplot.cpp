@@ -104,6 +104,18 @@ void CurvePlot::setSeries(const QString &series, const QVector<double> &x, const
     markDirty();
 }
 
+void CurvePlot::setSeries(const QString &series, const std::vector<std::pair<std::int64_t, double>> &points)
+{
+    QVector<double> x, y;
+    x.reserve(qsizetype(points.size()));
+    y.reserve(qsizetype(points.size()));
+    for (const auto &[step, value] : points) {
+        x.append(double(step));
+        y.append(value);
+    }
+    setSeries(series, x, y);
+}
+
 void CurvePlot::clear()
 {
     m_plot->clearGraphs();

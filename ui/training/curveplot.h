@@ -5,6 +5,8 @@
 #include <QVector>
 #include <QWidget>
 
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 class QCPGraph;
@@ -26,6 +28,8 @@ public:
     void addPoint(const QString &series, double x, double y);
     // Replaces a series' whole history (the runs overlay).
     void setSeries(const QString &series, const QVector<double> &x, const QVector<double> &y);
+    // A recorded history, (step, value) pairs as RunStore::history reads them.
+    void setSeries(const QString &series, const std::vector<std::pair<std::int64_t, double>> &points);
     void clear();
 
     // Weight of the past in the exponential moving average drawn: 0 draws the raw values, 0.99

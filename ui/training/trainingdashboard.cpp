@@ -172,15 +172,8 @@ void TrainingDashboard::showLatestRecordedRun()
         if (latest) {
             const std::int64_t run = latest->id;
             auto show = [&store, run](CurvePlot *plot, const QString &label, const char *split, const std::string &name) {
-                auto points = store.history(run, split, name);
-                if (!points || points->empty())
-                    return;
-                QVector<double> x, y;
-                for (const auto &[step, value] : *points) {
-                    x.append(double(step));
-                    y.append(value);
-                }
-                plot->setSeries(label, x, y);
+                if (auto points = store.history(run, split, name); points && !points->empty())
+                    plot->setSeries(label, *points);
             };
             show(m_loss, tr("train loss"), "train", "loss");
             show(m_loss, tr("valid loss"), "valid", "loss");
