@@ -151,6 +151,18 @@ Result<RunSummary> RunStore::get(std::int64_t run)
     return readSummary(*select);
 }
 
+Result<std::optional<RunSummary>> RunStore::latest()
+{
+    auto select = m_project.db().prepare(std::string("SELECT ") + kSummaryColumns + " ORDER BY r.id DESC LIMIT 1");
+    if (!select)
+        return select.error();
+    if (select->step())
+        return std::optional<RunSummary>(readSummary(*select));
+    if (select->failed())
+        return Error{select->lastError()};
+    return std::optional<RunSummary>();
+}
+
 Result<std::vector<std::pair<std::int64_t, double>>> RunStore::history(std::int64_t run, const std::string &split,
                                                                       const std::string &name)
 {
@@ -162,6 +174,8 @@ Result<std::vector<std::pair<std::int64_t, double>>> RunStore::history(std::int6
     std::vector<std::pair<std::int64_t, double>> points;
     while (select->step())
         points.emplace_back(select->int64(0), select->real(1));
+    if (select->failed())
+        return Error{select->lastError()};
     return points;
 }
 

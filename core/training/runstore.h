@@ -46,6 +46,8 @@ public:
                        const std::string &contentType, const std::string &data);
     Result<std::vector<RunSummary>> list();
     Result<RunSummary> get(std::int64_t run);
+    // The run created last; an empty optional when the project has none.
+    Result<std::optional<RunSummary>> latest();
     // (step, value) history of one metric of one split.
     Result<std::vector<std::pair<std::int64_t, double>>> history(std::int64_t run, const std::string &split,
                                                                  const std::string &name);

@@ -30,6 +30,8 @@ private slots:
         QVERIFY(project.ok());
         m_project = std::move(*project);
         QVERIFY(m_project->ensureDataset("demo").ok());
+        auto none = RunStore(*m_project).latest();
+        QVERIFY(none.ok() && !none->has_value());
     }
 
     void renameSetsAndClearsTheName()
@@ -60,6 +62,10 @@ private slots:
         QCOMPARE(*store.metricNames(*run, "train"), std::vector<std::string>{"loss"});
         QVERIFY(store.metricNames(*run, "test")->empty());
         QVERIFY(store.metricNames(999999, "valid")->empty());
+        auto latest = store.latest();
+        QVERIFY(latest.ok() && latest->has_value());
+        QCOMPARE((*latest)->id, *run);
+        QCOMPARE((*latest)->model, std::string("textcnn"));
     }
 
     void removeTakesRowsAndFiles()

@@ -167,8 +167,8 @@ void TrainingDashboard::showLatestRecordedRun()
     std::optional<chorus::RunSummary> latest;
     if (m_project) {
         chorus::RunStore store(*m_project);
-        if (auto runs = store.list(); runs && !runs->empty())
-            latest = runs->back();
+        if (auto last = store.latest())
+            latest = *last;
         if (latest) {
             const std::int64_t run = latest->id;
             auto show = [&store, run](CurvePlot *plot, const QString &label, const char *split, const std::string &name) {
